@@ -1,0 +1,3 @@
+import TruceKit
+
+print(truceVersion)
