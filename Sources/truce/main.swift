@@ -1,3 +1,11 @@
 import TruceKit
 
-print(truceVersion)
+StandardStreams.ignoreBrokenPipeSignal()
+let parsed = CommandLineParser.parseOrExit(root: TruceCommand.spec)
+let code: ExitCode
+switch parsed.path.first {
+case "at": code = AtCommand.run(parsed)
+case "areas": code = AreasCommand.run(parsed)
+default: code = .failure
+}
+StandardStreams.exit(code)

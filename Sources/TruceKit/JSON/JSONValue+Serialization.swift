@@ -1,0 +1,121 @@
+extension JSONValue {
+  /// Returns the JSON text of the value, compact or pretty-printed.
+  ///
+  /// Compact output has no whitespace at all. Pretty output puts each array element and object
+  /// member on its own line, indented by two spaces per level, writes members as
+  /// `"key": value`, and writes empty arrays and objects as `[]` and `{}`. Neither form ends
+  /// with a newline.
+  ///
+  /// Object members appear in their stored order, so output is deterministic. Strings escape
+  /// `"`, `\`, and control characters (as `\n`, `\r`, `\t`, `\b`, `\f`, or `\u00XX` with
+  /// lowercase hex digits), and also U+2028 and U+2029 as `\u2028` and `\u2029` so that the
+  /// output is safe to embed in JavaScript; `/` and all other characters are written as UTF-8.
+  /// Numbers are written as their stored text.
+  ///
+  /// - Parameters:
+  ///   - pretty: Whether to indent the output over several lines.
+  /// - Returns: The JSON text.
+  public func serialized(pretty: Bool = false) -> String {
+    var writer = JSONWriter(pretty: pretty)
+    writer.write(self, depth: 0)
+    return String(decoding: writer.output, as: UTF8.self)
+  }
+}
+
+/// Accumulates the UTF-8 bytes of serialized JSON.
+private struct JSONWriter {
+  let pretty: Bool
+  var output: [UInt8] = []
+
+  init(pretty: Bool) {
+    self.pretty = pretty
+    output.reserveCapacity(256)
+  }
+
+  mutating func write(_ value: JSONValue, depth: Int) {
+    switch value {
+    case .null:
+      append("null")
+    case .bool(let flag):
+      append(flag ? "true" : "false")
+    case .number(let text):
+      append(text)
+    case .string(let text):
+      writeString(text)
+    case .array(let elements):
+      guard !elements.isEmpty else { return append("[]") }
+      output.append(UInt8(ascii: "["))
+      for (offset, element) in elements.enumerated() {
+        if offset > 0 { output.append(UInt8(ascii: ",")) }
+        newline(depth + 1)
+        write(element, depth: depth + 1)
+      }
+      newline(depth)
+      output.append(UInt8(ascii: "]"))
+    case .object(let object):
+      guard !object.isEmpty else { return append("{}") }
+      output.append(UInt8(ascii: "{"))
+      for (offset, member) in object.enumerated() {
+        if offset > 0 { output.append(UInt8(ascii: ",")) }
+        newline(depth + 1)
+        writeString(member.key)
+        output.append(UInt8(ascii: ":"))
+        if pretty { output.append(UInt8(ascii: " ")) }
+        write(member.value, depth: depth + 1)
+      }
+      newline(depth)
+      output.append(UInt8(ascii: "}"))
+    }
+  }
+
+  private mutating func append(_ text: String) {
+    output.append(contentsOf: text.utf8)
+  }
+
+  private mutating func newline(_ depth: Int) {
+    guard pretty else { return }
+    output.append(UInt8(ascii: "\n"))
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+  }
+
+  private mutating func writeString(_ text: String) {
+    var text = text
+    output.append(UInt8(ascii: "\""))
+    text.withUTF8 { bytes in writeEscaped(bytes) }
+    output.append(UInt8(ascii: "\""))
+  }
+
+  /// Writes string contents, copying runs of bytes that need no escape in one go.
+  private mutating func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var runStart = 0
+    var offset = 0
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      let escape: String
+      var length = 1
+      switch byte {
+      case UInt8(ascii: "\""): escape = "\\\""
+      case UInt8(ascii: "\\"): escape = "\\\\"
+      case 0x0A: escape = "\\n"
+      case 0x0D: escape = "\\r"
+      case 0x09: escape = "\\t"
+      case 0x08: escape = "\\b"
+      case 0x0C: escape = "\\f"
+      case ..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+      case 0xE2
+      where offset + 2 < bytes.count && bytes[offset + 1] == 0x80
+        && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
+        escape = bytes[offset + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+        length = 3
+      default:
+        offset += 1
+        continue
+      }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+      append(escape)
+      offset += length
+      runStart = offset
+    }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+  }
+}

@@ -1,0 +1,128 @@
+/// A planned end of a pause: from a declaration's window or an extension.
+struct EndCandidate {
+  var event: Event
+  /// The new end; `nil` when an extension's new end was not reported.
+  var end: Stamp?
+}
+
+/// A suspension being folded.
+struct SuspensionDraft {
+  var from: BoundaryReport
+  var to: BoundaryReport?
+}
+
+/// A pause being folded: every report so far, not yet reconciled.
+struct PauseDraft {
+  let id: String
+  let area: String
+  var kinds: [Cited<PauseKind>] = []
+  var scopes: [String] = []
+  var parties: [String] = []
+  var conditions: [Cited<String>] = []
+  var dailyHours: DailyHours?
+  var startReports: [BoundaryReport] = []
+  var firstAnnouncement: Event?
+  var endCandidates: [EndCandidate] = []
+  var endings: [BoundaryReport] = []
+  var endHow: [PauseEnding] = []
+  var suspensions: [SuspensionDraft] = []
+  var eventIDs: [String] = []
+  /// Declarations that report, in other words, an announcement another event also reports.
+  var recharacterizations: [Event] = []
+
+  init(id: String, area: String) {
+    self.id = id
+    self.area = area
+  }
+
+  mutating func declare(_ declaration: PauseDeclaration, by event: Event) {
+    eventIDs.append(event.id)
+    kinds.addCited(declaration.kind, event: event)
+    if let scope = declaration.scope, !scopes.contains(scope) { scopes.append(scope) }
+    for party in declaration.parties where !parties.contains(party) { parties.append(party) }
+    for condition in declaration.conditions { conditions.addCited(condition, event: event) }
+    if dailyHours == nil { dailyHours = declaration.dailyHours }
+    if firstAnnouncement == nil { firstAnnouncement = event }
+    // A declaration that reports the same announcement as another event (an extension, in
+    // another source's words) describes a new stage: its window start is that stage's, not
+    // the pause's; its end competes with the other reports of the end.
+    if event.sameAnnouncementAs.isEmpty {
+      if let start = declaration.window.start { startReports.append(BoundaryReport(start, of: event)) }
+    } else {
+      recharacterizations.append(event)
+    }
+    if declaration.window.end != nil {
+      endCandidates.append(EndCandidate(event: event, end: declaration.window.end))
+    }
+  }
+
+  func track() -> PauseTrack {
+    PauseTrack(
+      id: id, area: area, kinds: kinds, scopes: scopes, parties: parties, conditions: conditions,
+      dailyHours: dailyHours, start: start, end: end, endings: endHow,
+      suspensions: suspensions.map { draft in
+        Suspension(from: Boundary(reports: [draft.from]), to: Boundary(reports: draft.to.map { [$0] } ?? []))
+      },
+      eventIDs: eventIDs)
+  }
+
+  private var start: Boundary {
+    if !startReports.isEmpty { return Boundary(reports: startReports) }
+    guard let first = firstAnnouncement else { return Boundary() }
+    return Boundary(reports: [
+      BoundaryReport(
+        range: first.announced.range, spec: nil, eventID: first.id, citation: first.source.citation,
+        derivation: "start not given: from its announcement (\(first.announced))")
+    ])
+  }
+
+  /// The end: reported endings if any; otherwise the planned ends not superseded by a later
+  /// announcement. An extension certainly announced after another end supersedes it; ends whose
+  /// announcements cannot be ordered compete, and differing ones make a dispute.
+  private var end: Boundary {
+    if !endings.isEmpty { return Boundary(reports: endings) }
+    let standing = endCandidates.filter { candidate in
+      !endCandidates.contains { other in
+        other.event.id != candidate.event.id && isCertainlyLater(other.event, than: candidate.event)
+      }
+    }
+    return Boundary(
+      reports: standing.compactMap { candidate in
+        candidate.end.map { BoundaryReport($0, of: candidate.event) }
+      })
+  }
+
+  private func isCertainlyLater(_ event: Event, than other: Event) -> Bool {
+    if event.sameAnnouncementAs.contains(other.id) || other.sameAnnouncementAs.contains(event.id) {
+      return false
+    }
+    guard let earliest = event.announced.range.earliest, let latest = other.announced.range.latest else {
+      return false
+    }
+    return earliest > latest
+  }
+
+  /// One dispute per re-characterized announcement: what each source says was announced.
+  func characterizationDisputes(byID: [String: Event]) -> [Dispute] {
+    recharacterizations.map { event in
+      var versions = [version(of: event)]
+      for other in event.sameAnnouncementAs.compactMap({ byID[$0] }) { versions.append(version(of: other)) }
+      return Dispute(subject: id, aspect: "what was announced", versions: versions)
+    }
+  }
+
+  private func version(of event: Event) -> Dispute.Version {
+    let says: String
+    switch event.payload {
+    case .pauseDeclared(let declaration):
+      let window = [declaration.window.start.map { "from \($0)" }, declaration.window.end.map { "until \($0)" }]
+        .compactMap { $0 }.joined(separator: " ")
+      says = "a new \(declaration.kind.rawValue)" + (window.isEmpty ? "" : " \(window)")
+    case .pauseExtended(_, let end):
+      says = "an extension of the pause in force" + (end.map { " until \($0)" } ?? ", new end not reported")
+    default:
+      says = event.type.rawValue
+    }
+    return Dispute.Version(says: says, citations: [event.source.citation], eventIDs: [event.id])
+  }
+}

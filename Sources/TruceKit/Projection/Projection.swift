@@ -1,0 +1,102 @@
+/// The log folded into pauses, corridors and offensives as intervals on the timeline, each with
+/// the events and sources behind it.
+///
+/// The fold is pure: the same log and knowledge give the same projection. Reports of the same
+/// boundary that contradict each other are kept side by side as a ``Dispute``.
+public struct Projection: Sendable {
+  /// What the projection knew: everything, or what was announced by an as-of moment.
+  public var knowledge: Knowledge
+  /// Pauses, in the order they were first announced.
+  public var pauses: [PauseTrack]
+  /// Corridor groups, in the order they were first announced.
+  public var corridors: [CorridorTrack]
+  /// Offensives, in the order they were first announced.
+  public var offensives: [OffensiveTrack]
+  /// Proposals and calls for a truce: never in force by themselves.
+  public var proposals: [Event]
+  /// Statements: conditions, refusals, claims, calls.
+  public var statements: [Event]
+  /// Reported violations and attacks.
+  public var violations: [Event]
+  /// Every disputed fact.
+  public var disputes: [Dispute]
+  /// Ids of folded events that were only possibly announced by the as-of moment.
+  public var possiblyKnown: Set<String>
+  /// Retracted events, by id, with the id of the retraction.
+  public var retracted: [String: String]
+  /// Events possibly retracted by the as-of moment (the retraction is possibly known).
+  public var possiblyRetracted: [String: String]
+  /// The folded events, by id.
+  public var events: [String: Event]
+
+  /// Folds a log.
+  ///
+  /// - Parameters:
+  ///   - log: The log, with errata applied by the fold.
+  ///   - knowledge: Which announcements to take in (the as-of axis).
+  public init(log: EventLog, knowledge: Knowledge = .everything) {
+    self.knowledge = knowledge
+    var possiblyKnown: Set<String> = []
+    var retracted: [String: String] = [:]
+    var possiblyRetracted: [String: String] = [:]
+    var visible: [Event] = []
+    for event in log.effectiveEvents {
+      switch knowledge.status(of: event) {
+      case .unknown: continue
+      case .possiblyKnown: possiblyKnown.insert(event.id)
+      case .known: break
+      }
+      visible.append(event)
+    }
+    for event in visible {
+      guard case .retraction(let target) = event.payload else { continue }
+      if possiblyKnown.contains(event.id) {
+        possiblyRetracted[target] = event.id
+      } else {
+        retracted[target] = event.id
+      }
+    }
+    // Folded in log order: the log guarantees that everything an event refers to comes before it.
+    // Boundaries weigh announcement times themselves (see ``Boundary`` and ``PauseTrack``).
+    let ordered = visible.filter { retracted[$0.id] == nil }
+    var folder = Folder()
+    for event in ordered { folder.fold(event) }
+    let result = folder.finish()
+    pauses = result.pauses
+    corridors = result.corridors
+    offensives = result.offensives
+    proposals = result.proposals
+    statements = result.statements
+    violations = result.violations
+    disputes = result.disputes
+    self.possiblyKnown = possiblyKnown
+    self.retracted = retracted
+    self.possiblyRetracted = possiblyRetracted
+    events = Dictionary(ordered.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Announcement order: by the earliest possible announcement, then by position in the log.
+  ///
+  /// An announcement known only to a day sorts at that day's start; ties keep log order.
+  public static func announcementOrder(_ lhs: Event, _ rhs: Event) -> Bool {
+    let left = lhs.announced.range.earliest?.secondsSinceEpoch ?? Int64.min
+    let right = rhs.announced.range.earliest?.secondsSinceEpoch ?? Int64.min
+    return left != right ? left < right : lhs.seq < rhs.seq
+  }
+
+  /// The pause with this id.
+  public func pause(_ id: String) -> PauseTrack? { pauses.first { $0.id == id } }
+
+  /// Whether anything behind these events was only possibly announced by the as-of moment.
+  public func restsOnPossiblyKnown(_ eventIDs: [String]) -> Bool {
+    eventIDs.contains { possiblyKnown.contains($0) || possiblyRetracted[$0] != nil }
+  }
+
+  /// Statements about a subject, in announcement order.
+  public func statements(about subject: String) -> [Event] {
+    statements.filter { event in
+      if case .statement(_, let about) = event.payload { return about.contains(subject) }
+      return false
+    }
+  }
+}

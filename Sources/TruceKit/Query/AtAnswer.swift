@@ -1,0 +1,93 @@
+/// The answer to "what was in force at this moment?", with the evidence for every item.
+public struct AtAnswer: Sendable {
+  /// The moment asked about.
+  public var moment: Moment
+  /// The zone local times are shown in.
+  public var zone: Zone
+  /// The as-of moment, when the question was asked with `--as-of`.
+  public var asOf: Moment?
+  /// The area asked about, when one was named.
+  public var area: Area?
+  /// Every pause, corridor group and offensive in the area, with how it stood.
+  public var items: [ItemStatus]
+  /// Pauses and offensives in force (or possibly) at once in related areas.
+  public var conflicts: [Conflict]
+  /// Proposals and calls possibly made by the moment: never in force by themselves.
+  public var proposals: [Event]
+  /// Disputes about the items listed.
+  public var disputes: [Dispute]
+  /// The projection the answer was drawn from.
+  public var projection: Projection
+}
+
+/// How one pause, corridor group or offensive stood at the moment.
+public struct ItemStatus: Sendable {
+  /// What it is.
+  public var kind: ItemKind
+  /// Its id.
+  public var id: String
+  /// Its area.
+  public var area: String
+  /// How its area relates to the one asked about, if one was.
+  public var areaRelation: AreaRelation?
+  /// The verdict at an instant, or at the day's start for a day.
+  public var presence: Presence
+  /// The verdict over a day, when the moment is a day.
+  public var day: DayPresence?
+  /// Why it is not in force although its interval covers the moment (suspended, outside its
+  /// daily hours), if so.
+  public var qualifier: String?
+  /// For an offensive: its phase at the moment, if it had changed.
+  public var phase: OffensivePhase?
+  /// Whether the phase is only possibly in effect (its date straddles the moment).
+  public var phaseIsUncertain: Bool
+  /// Whether the item rests on announcements only possibly made by the as-of moment.
+  public var possiblyKnown: Bool
+
+  /// The section the item belongs in.
+  public var section: Section {
+    if let day {
+      switch day.kind {
+      case .allDay: return .allDay
+      case .partOfDay: return .partOfDay
+      case .possibly: return .possibly
+      case .notYet: return .notYet
+      case .noLonger: return .noLonger
+      }
+    }
+    if qualifier != nil && presence != .notYet && presence != .noLonger { return .possibly }
+    switch presence {
+    case .inForce: return .inForce
+    case .possibly: return .possibly
+    case .notYet: return .notYet
+    case .noLonger: return .noLonger
+    }
+  }
+
+  /// The sections of an answer, in the order shown.
+  public enum Section: String, CaseIterable, Sendable {
+    case inForce = "in-force"
+    case allDay = "in-force-all-day"
+    case partOfDay = "in-force-part-of-day"
+    case possibly = "possibly-in-force"
+    case notYet = "not-yet-in-force"
+    case noLonger = "no-longer-in-force"
+  }
+}
+
+/// The kinds of thing that can be in force.
+public enum ItemKind: String, Sendable {
+  case pause
+  case corridors
+  case offensive
+}
+
+/// A pause and an offensive in force at once in related areas.
+public struct Conflict: Hashable, Sendable {
+  /// The pause.
+  public var pause: String
+  /// The offensive.
+  public var offensive: String
+  /// Whether both are certainly in force (otherwise one of them only possibly).
+  public var certain: Bool
+}

@@ -1,0 +1,73 @@
+/// Collects the lines of a human answer; rows are aligned in three columns across the block,
+/// and long values wrap under themselves so the citations column stays in place.
+struct TextBlock {
+  private enum Entry {
+    case line(String)
+    case cells(indent: String, label: String, value: String, note: String)
+  }
+
+  /// The widest a value may be before it wraps.
+  static let valueWidth = 64
+
+  private var entries: [Entry] = []
+
+  mutating func line(_ text: String) { entries.append(.line(text)) }
+
+  mutating func blank() { entries.append(.line("")) }
+
+  /// A header row: label and value, two spaces in.
+  mutating func row(_ label: String, _ value: String) {
+    entries.append(.cells(indent: "  ", label: label, value: value, note: ""))
+  }
+
+  /// A detail row under an item: label, value and the citations behind it.
+  mutating func item(_ label: String, _ value: String, _ note: String) {
+    entries.append(.cells(indent: "    ", label: label, value: value, note: note))
+  }
+
+  func rendered() -> String {
+    var labelWidth = 0
+    var valueWidth = 0
+    for case .cells(let indent, let label, let value, let note) in entries {
+      labelWidth = max(labelWidth, indent.count + label.count)
+      if !note.isEmpty { valueWidth = max(valueWidth, min(value.count, TextBlock.valueWidth)) }
+    }
+    var lines: [String] = []
+    for entry in entries {
+      switch entry {
+      case .line(let text): lines.append(text)
+      case .cells(let indent, let label, let value, let note):
+        let lead = indent + label + String(repeating: " ", count: labelWidth - indent.count - label.count + 2)
+        let pieces = note.isEmpty ? [value] : TextBlock.wrap(value, width: TextBlock.valueWidth)
+        for (index, piece) in pieces.enumerated() {
+          var text = (index == 0 ? lead : String(repeating: " ", count: lead.count)) + piece
+          if index == 0 && !note.isEmpty {
+            text += String(repeating: " ", count: max(2, lead.count + valueWidth + 2 - text.count)) + note
+          }
+          while text.hasSuffix(" ") { text.removeLast() }
+          lines.append(text)
+        }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Splits text into lines of at most `width` characters at spaces (a longer word stands alone).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    guard text.count > width else { return [text] }
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if current.isEmpty {
+        current = String(word)
+      } else if current.count + 1 + word.count <= width {
+        current += " " + word
+      } else {
+        lines.append(current)
+        current = String(word)
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
+  }
+}

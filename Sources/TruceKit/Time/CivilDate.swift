@@ -1,0 +1,101 @@
+/// A calendar date in the proleptic Gregorian calendar, with no zone.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The year, e.g. 2016.
+  public var year: Int
+  /// The month, 1 to 12.
+  public var month: Int
+  /// The day of the month, 1 to 31.
+  public var day: Int
+
+  /// Creates a date, or returns `nil` if the date does not exist (2016-02-30, month 13).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month),
+      (1...CivilDate.daysIn(month: month, year: year)).contains(day)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  private init(unchecked year: Int, _ month: Int, _ day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Whether `year` is a Gregorian leap year.
+  public static func isLeap(_ year: Int) -> Bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+  }
+
+  /// The number of days in a month.
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// Days since 1970-01-01 (negative before it).
+  ///
+  /// Howard Hinnant's `days_from_civil`, exact over the whole Gregorian range.
+  public var daysSinceEpoch: Int64 {
+    let y = Int64(month <= 2 ? year - 1 : year)
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let m = Int64(month)
+    let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// The date `daysSinceEpoch` days after 1970-01-01.
+  public init(daysSinceEpoch days: Int64) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    self.init(unchecked: Int(year), Int(month), Int(day))
+  }
+
+  /// The date `count` days later (earlier when negative).
+  public func adding(days count: Int) -> CivilDate {
+    CivilDate(daysSinceEpoch: daysSinceEpoch + Int64(count))
+  }
+
+  /// The day of the week.
+  public var weekday: Weekday {
+    // 1970-01-01 was a Thursday.
+    let index = ((daysSinceEpoch % 7) + 7 + 3) % 7
+    return Weekday.allCases[Int(index)]
+  }
+
+  /// The date as `2016-11-04`.
+  public var description: String {
+    "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+
+  public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+}
+
+/// A day of the week, Monday first as in ISO 8601.
+public enum Weekday: String, CaseIterable, Sendable {
+  case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+
+  /// The English name, capitalised: "Friday".
+  public var name: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}
+
+/// Left-pads a non-negative number with zeros to `width` digits.
+func pad(_ value: Int, _ width: Int) -> String {
+  let digits = String(value)
+  return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}

@@ -1,0 +1,34 @@
+/// A point on the UTC timeline, to the second.
+///
+/// Instants are what the projection compares; every ``TimeSpec`` in the log resolves to one or
+/// to a range of them through the zone it was given in.
+public struct Instant: Hashable, Comparable, Sendable {
+  /// Seconds since 1970-01-01T00:00:00Z.
+  public var secondsSinceEpoch: Int64
+
+  /// Creates an instant from seconds since the Unix epoch.
+  public init(secondsSinceEpoch: Int64) {
+    self.secondsSinceEpoch = secondsSinceEpoch
+  }
+
+  public static func < (lhs: Instant, rhs: Instant) -> Bool {
+    lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
+  }
+
+  /// The instant `seconds` later (or earlier, when negative).
+  public func adding(seconds: Int64) -> Instant {
+    Instant(secondsSinceEpoch: secondsSinceEpoch + seconds)
+  }
+
+  /// The civil date and time this instant shows at a fixed UTC offset.
+  ///
+  /// - Parameter offsetSeconds: The offset east of UTC, in seconds.
+  public func civil(atOffset offsetSeconds: Int) -> CivilDateTime {
+    CivilDateTime(secondsSinceEpochAsIfUTC: secondsSinceEpoch + Int64(offsetSeconds))
+  }
+
+  /// The instant as `2016-11-04T07:00Z` (seconds shown only when not zero).
+  public var iso8601: String {
+    civil(atOffset: 0).iso8601 + "Z"
+  }
+}
