@@ -11,7 +11,8 @@ enum AtCommand {
     arguments: [ArgumentSpec("moment", help: "The instant or day to ask about.")],
     options: [
       TruceCommand.logOption,
-      .option("as-of", help: "Use only what had been announced by this moment (a day means its end)."),
+      .option(
+        "as-of", help: "Use only what had been announced by this moment (a day means its end)."),
       .option("area", help: "Restrict the answer to an area, with the areas inside and around it."),
       .flag("utc", help: "Show times in UTC only."),
       TruceCommand.jsonFlag,
@@ -28,7 +29,8 @@ enum AtCommand {
       guard let found = log.areas.area(named: name) else {
         let known = log.areas.areas.map(\.id).joined(separator: ", ")
         return CommandSupport.usage(
-          parsed.invalidValue(name, forOption: "area", reason: "no such area in the log (areas: \(known))"))
+          parsed.invalidValue(
+            name, forOption: "area", reason: "no such area in the log (areas: \(known))"))
       }
       area = found
     }
@@ -37,20 +39,26 @@ enum AtCommand {
     let momentText = parsed.argument("moment") ?? ""
     let moment: Moment
     do { moment = try Moment(parsing: momentText, zone: zone) } catch {
-      return CommandSupport.usage(parsed.invalidValue(momentText, forArgument: "moment", reason: error.description))
+      return CommandSupport.usage(
+        parsed.invalidValue(momentText, forArgument: "moment", reason: error.description))
     }
     var asOf: Moment?
     if let asOfText = parsed.value("as-of") {
       do { asOf = try Moment(parsing: asOfText, zone: zone) } catch {
-        return CommandSupport.usage(parsed.invalidValue(asOfText, forOption: "as-of", reason: error.description))
+        return CommandSupport.usage(
+          parsed.invalidValue(asOfText, forOption: "as-of", reason: error.description))
       }
     }
-    guard let displayZone = zone ?? zones.first else { return CommandSupport.fail("the log declares no areas") }
-    let answer = AtQuery(moment: moment, asOf: asOf, area: area, zone: displayZone).answer(from: log)
+    guard let displayZone = zone ?? zones.first else {
+      return CommandSupport.fail("the log declares no areas")
+    }
+    let answer = AtQuery(moment: moment, asOf: asOf, area: area, zone: displayZone).answer(
+      from: log)
     if parsed.flag("json") {
       StandardStreams.writeOut(AtJSONRenderer(logFile: log.file).render(answer))
     } else {
-      let renderer = AtTextRenderer(logFile: log.file, areas: log.areas, utcOnly: parsed.flag("utc"))
+      let renderer = AtTextRenderer(
+        logFile: log.file, areas: log.areas, utcOnly: parsed.flag("utc"))
       StandardStreams.writeOut(renderer.render(answer))
     }
     return .success

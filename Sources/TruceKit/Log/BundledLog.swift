@@ -26,7 +26,8 @@ public enum BundledLog {
     let files = FileManager.default
     let local = (currentDirectory as NSString).appendingPathComponent(relativePath)
     if files.fileExists(atPath: local) { return relativePath }
-    var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+    var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
     while folder.path != "/" && !folder.path.isEmpty {
       let candidate = folder.appendingPathComponent(relativePath).path
       if files.fileExists(atPath: candidate) { return candidate }

@@ -42,9 +42,12 @@ struct EventDecoder {
       quote: try sourceReader.optionalString("quote"),
       url: try sourceReader.optionalString("url"))
     try sourceReader.finish()
-    if source.publication == nil && source.headline == nil && source.seed == nil && source.url == nil {
+    if source.publication == nil && source.headline == nil && source.seed == nil
+      && source.url == nil
+    {
       throw FieldError(
-        field: "source", problem: .invalidValue("name at least one of publication, headline, seed, url"))
+        field: "source",
+        problem: .invalidValue("name at least one of publication, headline, seed, url"))
     }
     let note = try reader.optionalString("note")
     let disputes = try reader.strings("disputes")
@@ -52,7 +55,8 @@ struct EventDecoder {
     for (key, ids) in [("disputes", disputes), ("sameAnnouncementAs", sameAnnouncementAs)] {
       for (index, other) in ids.enumerated() where !known.events.contains(other) {
         throw FieldError(
-          field: "\(key)[\(index)]", problem: .unknownReference("no earlier event has id '\(other)'"))
+          field: "\(key)[\(index)]",
+          problem: .unknownReference("no earlier event has id '\(other)'"))
       }
     }
     let prev = try reader.optionalString("prev")

@@ -26,7 +26,9 @@ public struct EventLog: Sendable {
   /// - Throws: ``LogError`` naming the file, line and field of the first problem.
   public static func read(path: String) throws(LogError) -> EventLog {
     guard let data = FileManager.default.contents(atPath: path) else {
-      let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
+      let reason =
+        FileManager.default.fileExists(atPath: path)
+        ? "permission denied or not a file" : "no such file"
       throw LogError(file: path, line: nil, problem: .unreadable(reason))
     }
     return try parse([UInt8](data), file: path)
@@ -40,7 +42,9 @@ public struct EventLog: Sendable {
   /// - Throws: ``LogError`` naming the file, line and field of the first problem.
   public static func parse(_ bytes: [UInt8], file: String) throws(LogError) -> EventLog {
     var lines = LineSplitter(bytes)
-    guard let first = lines.next() else { throw LogError(file: file, line: 1, problem: .missingHeader) }
+    guard let first = lines.next() else {
+      throw LogError(file: file, line: 1, problem: .missingHeader)
+    }
     if !first.terminated { throw LogError(file: file, line: 1, problem: .tornLastLine) }
     let headerValue = try parseJSON(first, file: file)
     let header: LogHeader
@@ -56,7 +60,9 @@ public struct EventLog: Sendable {
       if !line.terminated { throw LogError(file: file, line: line.number, problem: .tornLastLine) }
       let value = try parseJSON(line, file: file)
       guard case .object(let object) = value else {
-        throw LogError(file: file, line: line.number, problem: .wrongType(expected: "an event object", found: value.typeName))
+        throw LogError(
+          file: file, line: line.number,
+          problem: .wrongType(expected: "an event object", found: value.typeName))
       }
       let decoder = EventDecoder(areas: header.areas, known: known)
       let event: Event
@@ -92,11 +98,15 @@ public struct EventLog: Sendable {
       return
     }
     guard case .object(let changes)? = set, var merged = rawByID[target] else {
-      throw LogError(file: file, line: line, field: "set", problem: .wrongType(expected: "an object", found: set?.typeName ?? "nothing"))
+      throw LogError(
+        file: file, line: line, field: "set",
+        problem: .wrongType(expected: "an object", found: set?.typeName ?? "nothing"))
     }
     for (key, value) in changes {
       guard !["seq", "id", "type", "prev"].contains(key) else {
-        throw LogError(file: file, line: line, field: "set.\(key)", problem: .invalidValue("an erratum cannot change '\(key)'"))
+        throw LogError(
+          file: file, line: line, field: "set.\(key)",
+          problem: .invalidValue("an erratum cannot change '\(key)'"))
       }
       merged[key] = value
     }
@@ -106,7 +116,8 @@ public struct EventLog: Sendable {
       amendments[target] = amended
       rawByID[target] = merged
     } catch {
-      throw LogError(file: file, line: line, field: error.field.map { "set.\($0)" }, problem: error.problem)
+      throw LogError(
+        file: file, line: line, field: error.field.map { "set.\($0)" }, problem: error.problem)
     }
   }
 
@@ -135,6 +146,7 @@ private func parseJSON(_ line: LineSplitter.Line, file: String) throws(LogError)
     if case .invalidUTF8 = error.reason {
       throw LogError(file: file, line: line.number, column: error.column, problem: .invalidUTF8)
     }
-    throw LogError(file: file, line: line.number, column: error.column, problem: .syntax(error.description))
+    throw LogError(
+      file: file, line: line.number, column: error.column, problem: .syntax(error.description))
   }
 }

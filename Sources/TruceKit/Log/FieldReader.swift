@@ -12,7 +12,8 @@ struct FieldReader {
 
   init(_ value: JSONValue, path: String) throws(FieldError) {
     guard case .object(let object) = value else {
-      throw FieldError(field: path, problem: .wrongType(expected: "an object", found: value.typeName))
+      throw FieldError(
+        field: path, problem: .wrongType(expected: "an object", found: value.typeName))
     }
     self.init(object, path: path)
   }
@@ -31,7 +32,9 @@ struct FieldReader {
   }
 
   mutating func required(_ key: String) throws(FieldError) -> JSONValue {
-    guard let value = value(key) else { throw FieldError(field: fieldPath(key), problem: .missingField) }
+    guard let value = value(key) else {
+      throw FieldError(field: fieldPath(key), problem: .missingField)
+    }
     return value
   }
 
@@ -63,7 +66,8 @@ struct FieldReader {
     }
     guard case .array(let items) = value else {
       throw FieldError(
-        field: fieldPath(key), problem: .wrongType(expected: "an array of strings", found: value.typeName))
+        field: fieldPath(key),
+        problem: .wrongType(expected: "an array of strings", found: value.typeName))
     }
     var result: [String] = []
     for (index, item) in items.enumerated() {
@@ -83,12 +87,17 @@ struct FieldReader {
   mutating func optionalInt(_ key: String, in range: ClosedRange<Int>) throws(FieldError) -> Int? {
     guard let value = value(key) else { return nil }
     guard case .number = value, let number = value.intValue else {
-      throw FieldError(field: fieldPath(key), problem: .wrongType(expected: "a whole number", found: value.typeName == "number" ? "'\(value.serialized())'" : value.typeName))
+      throw FieldError(
+        field: fieldPath(key),
+        problem: .wrongType(
+          expected: "a whole number",
+          found: value.typeName == "number" ? "'\(value.serialized())'" : value.typeName))
     }
     guard range.contains(number) else {
       throw FieldError(
         field: fieldPath(key),
-        problem: .invalidValue("\(number) is out of range (\(range.lowerBound)…\(range.upperBound))"))
+        problem: .invalidValue(
+          "\(number) is out of range (\(range.lowerBound)…\(range.upperBound))"))
     }
     return number
   }
@@ -96,7 +105,9 @@ struct FieldReader {
   mutating func optionalBool(_ key: String) throws(FieldError) -> Bool? {
     guard let value = value(key) else { return nil }
     guard case .bool(let flag) = value else {
-      throw FieldError(field: fieldPath(key), problem: .wrongType(expected: "true or false", found: value.typeName))
+      throw FieldError(
+        field: fieldPath(key), problem: .wrongType(expected: "true or false", found: value.typeName)
+      )
     }
     return flag
   }
@@ -107,7 +118,8 @@ struct FieldReader {
     let text = try string(key)
     guard let choice = T(rawValue: text) else {
       let known = T.allCases.map(\.rawValue).joined(separator: ", ")
-      throw FieldError(field: fieldPath(key), problem: .invalidValue("'\(text)' is not one of: \(known)"))
+      throw FieldError(
+        field: fieldPath(key), problem: .invalidValue("'\(text)' is not one of: \(known)"))
     }
     return choice
   }
@@ -121,7 +133,8 @@ struct FieldReader {
       guard let choice = T(rawValue: text) else {
         let known = T.allCases.map(\.rawValue).joined(separator: ", ")
         throw FieldError(
-          field: "\(fieldPath(key))[\(index)]", problem: .invalidValue("'\(text)' is not one of: \(known)"))
+          field: "\(fieldPath(key))[\(index)]",
+          problem: .invalidValue("'\(text)' is not one of: \(known)"))
       }
       result.append(choice)
     }
@@ -151,7 +164,8 @@ struct FieldReader {
 
   private func asString(_ value: JSONValue, _ key: String) throws(FieldError) -> String {
     guard case .string(let text) = value else {
-      throw FieldError(field: fieldPath(key), problem: .wrongType(expected: "a string", found: value.typeName))
+      throw FieldError(
+        field: fieldPath(key), problem: .wrongType(expected: "a string", found: value.typeName))
     }
     guard !text.isEmpty else {
       throw FieldError(field: fieldPath(key), problem: .invalidValue("must not be empty"))
@@ -167,7 +181,8 @@ struct FieldReader {
     guard allowed, text.count <= 128 else {
       throw FieldError(
         field: fieldPath(key),
-        problem: .invalidValue("'\(text)' is not an id: use letters, digits, '-', '_' and '.' (at most 128)"))
+        problem: .invalidValue(
+          "'\(text)' is not an id: use letters, digits, '-', '_' and '.' (at most 128)"))
     }
   }
 

@@ -15,7 +15,9 @@ public struct LogError: Error, Hashable, Sendable, CustomStringConvertible {
   public var problem: LogProblem
 
   /// Creates an error.
-  public init(file: String, line: Int?, column: Int? = nil, field: String? = nil, problem: LogProblem) {
+  public init(
+    file: String, line: Int?, column: Int? = nil, field: String? = nil, problem: LogProblem
+  ) {
     self.file = file
     self.line = line
     self.column = column

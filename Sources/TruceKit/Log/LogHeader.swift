@@ -27,14 +27,17 @@ public struct LogHeader: Sendable {
     var reader = FieldReader(object)
     let format = try reader.string("format")
     guard format == formatName else {
-      throw FieldError(field: "format", problem: .unsupportedFormat("'\(format)', expected '\(formatName)'"))
+      throw FieldError(
+        field: "format", problem: .unsupportedFormat("'\(format)', expected '\(formatName)'"))
     }
     guard let version = try reader.optionalInt("version", in: 0...Int.max) else {
       throw FieldError(field: "version", problem: .missingField)
     }
     guard version == currentVersion else {
       throw FieldError(
-        field: "version", problem: .unsupportedFormat("version \(version); this tool reads version \(currentVersion)"))
+        field: "version",
+        problem: .unsupportedFormat("version \(version); this tool reads version \(currentVersion)")
+      )
     }
     let title = try reader.optionalString("title")
     let areaValues = try reader.required("areas")
@@ -52,7 +55,8 @@ public struct LogHeader: Sendable {
       let zoneName = try area.string("zone")
       guard let zone = Zone(identifier: zoneName) else {
         throw FieldError(
-          field: "\(path).zone", problem: .invalidValue("'\(zoneName)' is not a zone in the tz database"))
+          field: "\(path).zone",
+          problem: .invalidValue("'\(zoneName)' is not a zone in the tz database"))
       }
       try area.finish()
       do {

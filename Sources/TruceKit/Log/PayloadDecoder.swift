@@ -12,7 +12,8 @@ struct PayloadDecoder {
       if let end { try checkNotBeforeStart(end, of: pause, field: "end") }
       return .pauseExtended(pause: pause, end: end)
     case .pauseSuspended:
-      return .pauseSuspended(pause: try existingPause(&reader), at: try reader.time("at", zone: zone))
+      return .pauseSuspended(
+        pause: try existingPause(&reader), at: try reader.time("at", zone: zone))
     case .pauseResumed:
       return .pauseResumed(pause: try existingPause(&reader), at: try reader.time("at", zone: zone))
     case .pauseEnded:
@@ -24,13 +25,16 @@ struct PayloadDecoder {
     case .corridorClosed:
       let corridor = try reader.identifier("corridor")
       guard known.corridors.contains(corridor) else {
-        throw FieldError(field: "corridor", problem: .unknownReference("no corridor '\(corridor)' was opened earlier"))
+        throw FieldError(
+          field: "corridor",
+          problem: .unknownReference("no corridor '\(corridor)' was opened earlier"))
       }
       return .corridorClosed(corridor: corridor, at: try reader.time("at", zone: zone))
     case .offensiveLaunched:
       let launch = OffensiveLaunch(
         offensive: try reader.identifier("offensive"), at: try reader.time("at", zone: zone),
-        parties: try reader.strings("parties", required: true), aim: try reader.optionalString("aim"))
+        parties: try reader.strings("parties", required: true),
+        aim: try reader.optionalString("aim"))
       return .offensiveLaunched(launch)
     case .offensiveScaledBack:
       let (offensive, at) = try offensiveChange(&reader)
@@ -44,19 +48,22 @@ struct PayloadDecoder {
     case .violationReported:
       let pause = try reader.optionalIdentifier("pause")
       if let pause, known.pauses[pause] == nil {
-        throw FieldError(field: "pause", problem: .unknownReference("no pause '\(pause)' was declared earlier"))
+        throw FieldError(
+          field: "pause", problem: .unknownReference("no pause '\(pause)' was declared earlier"))
       }
       let offensive = try reader.optionalIdentifier("offensive")
       if let offensive, known.offensives[offensive] == nil {
         throw FieldError(
-          field: "offensive", problem: .unknownReference("no offensive '\(offensive)' was launched earlier"))
+          field: "offensive",
+          problem: .unknownReference("no offensive '\(offensive)' was launched earlier"))
       }
       return .violationReported(
         pause: pause, offensive: offensive, at: try reader.time("at", zone: zone),
         by: try reader.strings("by"))
     case .proposal:
       return .proposal(
-        id: try reader.identifier("proposal"), kind: try reader.choice("kind", as: ProposalKind.self),
+        id: try reader.identifier("proposal"),
+        kind: try reader.choice("kind", as: ProposalKind.self),
         terms: try reader.strings("terms"), parties: try reader.strings("parties"))
     case .statement:
       let kind = try reader.choice("kind", as: StatementKind.self)
@@ -64,7 +71,8 @@ struct PayloadDecoder {
       for (index, id) in about.enumerated() where !known.isSubject(id) {
         throw FieldError(
           field: "about[\(index)]",
-          problem: .unknownReference("no pause, corridor, offensive or proposal '\(id)' is declared earlier"))
+          problem: .unknownReference(
+            "no pause, corridor, offensive or proposal '\(id)' is declared earlier"))
       }
       return .statement(kind: kind, about: about)
     case .erratum:
@@ -75,7 +83,9 @@ struct PayloadDecoder {
       _ = reader.value("set")  // read by the log, which re-decodes the amended event
       guard void != hasSet else {
         throw FieldError(
-          field: "set", problem: .invalidValue("an erratum either sets fields ('set') or voids the event ('void': true)"))
+          field: "set",
+          problem: .invalidValue(
+            "an erratum either sets fields ('set') or voids the event ('void': true)"))
       }
       return .erratum(corrects: target, void: void)
     case .retraction:
@@ -85,7 +95,8 @@ struct PayloadDecoder {
     }
   }
 
-  private func pauseDeclaration(_ reader: inout FieldReader) throws(FieldError) -> PauseDeclaration {
+  private func pauseDeclaration(_ reader: inout FieldReader) throws(FieldError) -> PauseDeclaration
+  {
     let pause = try reader.identifier("pause")
     let kind = try reader.choice("kind", as: PauseKind.self)
     let scope = try reader.optionalString("scope")
@@ -102,7 +113,8 @@ struct PayloadDecoder {
     let pause = try existingPause(&reader)
     return CorridorOpening(
       corridor: corridor, pause: pause, count: try reader.optionalInt("count", in: 1...10_000),
-      users: try reader.choices("users", as: CorridorUser.self), route: try reader.optionalString("route"),
+      users: try reader.choices("users", as: CorridorUser.self),
+      route: try reader.optionalString("route"),
       window: try window(&reader), dailyHours: try dailyHours(&reader))
   }
 
@@ -111,7 +123,8 @@ struct PayloadDecoder {
     let start = try nested.optionalTime("start", zone: zone)
     let end = try nested.optionalTime("end", zone: zone)
     try nested.finish()
-    if let start, let end, let earliestStart = start.range.earliest, let latestEnd = end.range.latest,
+    if let start, let end, let earliestStart = start.range.earliest,
+      let latestEnd = end.range.latest,
       latestEnd < earliestStart
     {
       throw FieldError(
@@ -126,7 +139,8 @@ struct PayloadDecoder {
     let to = try minuteOfDay(nested.string("to"), field: nested.fieldPath("to"))
     try nested.finish()
     guard from < to else {
-      throw FieldError(field: "dailyHours.to", problem: .invalidValue("daily hours end before they start"))
+      throw FieldError(
+        field: "dailyHours.to", problem: .invalidValue("daily hours end before they start"))
     }
     return DailyHours(fromMinute: from, toMinute: to)
   }
@@ -136,7 +150,8 @@ struct PayloadDecoder {
     guard let hour = scanner.digits(2), scanner.take(":"), let minute = scanner.digits(2),
       scanner.atEnd, hour <= 24, minute < 60, hour * 60 + minute <= 1440
     else {
-      throw FieldError(field: field, problem: .invalidValue("'\(text)' is not a time of day such as 09:00"))
+      throw FieldError(
+        field: field, problem: .invalidValue("'\(text)' is not a time of day such as 09:00"))
     }
     return hour * 60 + minute
   }
@@ -144,7 +159,8 @@ struct PayloadDecoder {
   private func existingPause(_ reader: inout FieldReader) throws(FieldError) -> String {
     let pause = try reader.identifier("pause")
     guard known.pauses[pause] != nil else {
-      throw FieldError(field: "pause", problem: .unknownReference("no pause '\(pause)' was declared earlier"))
+      throw FieldError(
+        field: "pause", problem: .unknownReference("no pause '\(pause)' was declared earlier"))
     }
     return pause
   }
@@ -153,7 +169,8 @@ struct PayloadDecoder {
     let offensive = try reader.identifier("offensive")
     guard let start = known.offensives[offensive] else {
       throw FieldError(
-        field: "offensive", problem: .unknownReference("no offensive '\(offensive)' was launched earlier"))
+        field: "offensive",
+        problem: .unknownReference("no offensive '\(offensive)' was launched earlier"))
     }
     let at = try reader.time("at", zone: zone)
     if let latest = at.range.latest, let earliest = start.earliest, latest < earliest {
@@ -162,11 +179,14 @@ struct PayloadDecoder {
     return (offensive, at)
   }
 
-  private func checkNotBeforeStart(_ stamp: Stamp, of pause: String, field: String) throws(FieldError) {
+  private func checkNotBeforeStart(_ stamp: Stamp, of pause: String, field: String)
+    throws(FieldError)
+  {
     guard let start = known.pauses[pause] ?? nil, let earliest = start.earliest,
       let latest = stamp.range.latest, latest < earliest
     else { return }
-    throw FieldError(field: field, problem: .invalidValue("\(stamp) is before pause '\(pause)' began"))
+    throw FieldError(
+      field: field, problem: .invalidValue("\(stamp) is before pause '\(pause)' began"))
   }
 
   private func checkEvent(_ id: String, field: String) throws(FieldError) {

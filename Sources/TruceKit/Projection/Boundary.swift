@@ -25,7 +25,8 @@ public struct BoundaryReport: Hashable, Sendable {
 
   /// A report taken straight from a time an event gives.
   init(_ stamp: Stamp, of event: Event) {
-    self.init(range: stamp.range, spec: stamp.spec, eventID: event.id, citation: event.source.citation)
+    self.init(
+      range: stamp.range, spec: stamp.spec, eventID: event.id, citation: event.source.citation)
   }
 }
 
@@ -89,7 +90,9 @@ public struct Boundary: Hashable, Sendable {
     for report in reports {
       let text = report.spec?.description ?? report.derivation ?? "derived"
       if let index = result.firstIndex(where: { $0.text == text }) {
-        if !result[index].citations.contains(report.citation) { result[index].citations.append(report.citation) }
+        if !result[index].citations.contains(report.citation) {
+          result[index].citations.append(report.citation)
+        }
       } else {
         result.append((text, [report.citation]))
       }

@@ -41,7 +41,8 @@ struct CorridorDraft {
           BoundaryReport(
             range: pauseStart.laterOf(event.announced.range), spec: nil, eventID: event.id,
             citation: event.source.citation,
-            derivation: "not given: not before its announcement (\(event.announced)) or its pause's start"))
+            derivation:
+              "not given: not before its announcement (\(event.announced)) or its pause's start"))
       }
       if let end = opening.window.end {
         endReports.append(BoundaryReport(end, of: event))
@@ -86,7 +87,8 @@ struct OffensiveDraft {
 
   func track() -> OffensiveTrack {
     let ordered = phases.sorted { lhs, rhs in
-      (lhs.at.range.earliest?.secondsSinceEpoch ?? Int64.min) < (rhs.at.range.earliest?.secondsSinceEpoch ?? Int64.min)
+      (lhs.at.range.earliest?.secondsSinceEpoch ?? Int64.min)
+        < (rhs.at.range.earliest?.secondsSinceEpoch ?? Int64.min)
     }
     return OffensiveTrack(
       id: id, area: area, parties: parties, aims: aims, start: Boundary(reports: starts),

@@ -39,7 +39,8 @@ struct Folder {
       pauses[pause]?.eventIDs.append(event.id)
     case .corridorOpened(let opening):
       if corridors[opening.corridor] == nil {
-        corridors[opening.corridor] = CorridorDraft(id: opening.corridor, pause: opening.pause, area: event.area)
+        corridors[opening.corridor] = CorridorDraft(
+          id: opening.corridor, pause: opening.pause, area: event.area)
         corridorOrder.append(opening.corridor)
       }
       corridors[opening.corridor]?.open(opening, by: event)
@@ -51,11 +52,13 @@ struct Folder {
       offensives[launch.offensive]?.launch(launch, by: event)
     case .offensiveScaledBack(let offensive, let at):
       ensureOffensive(offensive, area: event.area)
-      offensives[offensive]?.phases.append(OffensivePhase(change: .scaledBack, at: BoundaryReport(at, of: event)))
+      offensives[offensive]?.phases.append(
+        OffensivePhase(change: .scaledBack, at: BoundaryReport(at, of: event)))
       offensives[offensive]?.eventIDs.append(event.id)
     case .offensiveIntensified(let offensive, let at):
       ensureOffensive(offensive, area: event.area)
-      offensives[offensive]?.phases.append(OffensivePhase(change: .intensified, at: BoundaryReport(at, of: event)))
+      offensives[offensive]?.phases.append(
+        OffensivePhase(change: .intensified, at: BoundaryReport(at, of: event)))
       offensives[offensive]?.eventIDs.append(event.id)
     case .offensiveEnded(let offensive, let at):
       ensureOffensive(offensive, area: event.area)
@@ -67,7 +70,8 @@ struct Folder {
       statements.append(event)
       if kind == .condition {
         for subject in about where pauses[subject] != nil {
-          pauses[subject]?.conditions.addCited(event.source.quote ?? event.note ?? "condition", event: event)
+          pauses[subject]?.conditions.addCited(
+            event.source.quote ?? event.note ?? "condition", event: event)
         }
       }
     case .erratum, .retraction: break
@@ -117,7 +121,8 @@ struct Folder {
     }
     disputes += statementDisputes()
     return FoldResult(
-      pauses: pauseTracks, corridors: corridorTracks, offensives: offensiveTracks, proposals: proposals,
+      pauses: pauseTracks, corridors: corridorTracks, offensives: offensiveTracks,
+      proposals: proposals,
       statements: statements, violations: violations, disputes: disputes)
   }
 
@@ -127,8 +132,10 @@ struct Folder {
       let versions = boundary.versions.map { version in
         Dispute.Version(
           says: version.text, citations: version.citations,
-          eventIDs: boundary.reports.filter { ($0.spec?.description ?? $0.derivation) == version.text }
-            .map(\.eventID))
+          eventIDs: boundary.reports.filter {
+            ($0.spec?.description ?? $0.derivation) == version.text
+          }
+          .map(\.eventID))
       }
       return Dispute(subject: subject, aspect: aspect, versions: versions)
     }

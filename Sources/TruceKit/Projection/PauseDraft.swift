@@ -47,7 +47,9 @@ struct PauseDraft {
     // another source's words) describes a new stage: its window start is that stage's, not
     // the pause's; its end competes with the other reports of the end.
     if event.sameAnnouncementAs.isEmpty {
-      if let start = declaration.window.start { startReports.append(BoundaryReport(start, of: event)) }
+      if let start = declaration.window.start {
+        startReports.append(BoundaryReport(start, of: event))
+      }
     } else {
       recharacterizations.append(event)
     }
@@ -61,7 +63,8 @@ struct PauseDraft {
       id: id, area: area, kinds: kinds, scopes: scopes, parties: parties, conditions: conditions,
       dailyHours: dailyHours, start: start, end: end, endings: endHow,
       suspensions: suspensions.map { draft in
-        Suspension(from: Boundary(reports: [draft.from]), to: Boundary(reports: draft.to.map { [$0] } ?? []))
+        Suspension(
+          from: Boundary(reports: [draft.from]), to: Boundary(reports: draft.to.map { [$0] } ?? []))
       },
       eventIDs: eventIDs)
   }
@@ -96,7 +99,8 @@ struct PauseDraft {
     if event.sameAnnouncementAs.contains(other.id) || other.sameAnnouncementAs.contains(event.id) {
       return false
     }
-    guard let earliest = event.announced.range.earliest, let latest = other.announced.range.latest else {
+    guard let earliest = event.announced.range.earliest, let latest = other.announced.range.latest
+    else {
       return false
     }
     return earliest > latest
@@ -106,7 +110,9 @@ struct PauseDraft {
   func characterizationDisputes(byID: [String: Event]) -> [Dispute] {
     recharacterizations.map { event in
       var versions = [version(of: event)]
-      for other in event.sameAnnouncementAs.compactMap({ byID[$0] }) { versions.append(version(of: other)) }
+      for other in event.sameAnnouncementAs.compactMap({ byID[$0] }) {
+        versions.append(version(of: other))
+      }
       return Dispute(subject: id, aspect: "what was announced", versions: versions)
     }
   }
@@ -115,11 +121,15 @@ struct PauseDraft {
     let says: String
     switch event.payload {
     case .pauseDeclared(let declaration):
-      let window = [declaration.window.start.map { "from \($0)" }, declaration.window.end.map { "until \($0)" }]
-        .compactMap { $0 }.joined(separator: " ")
+      let window = [
+        declaration.window.start.map { "from \($0)" }, declaration.window.end.map { "until \($0)" },
+      ]
+      .compactMap { $0 }.joined(separator: " ")
       says = "a new \(declaration.kind.rawValue)" + (window.isEmpty ? "" : " \(window)")
     case .pauseExtended(_, let end):
-      says = "an extension of the pause in force" + (end.map { " until \($0)" } ?? ", new end not reported")
+      says =
+        "an extension of the pause in force"
+        + (end.map { " until \($0)" } ?? ", new end not reported")
     default:
       says = event.type.rawValue
     }

@@ -16,7 +16,9 @@ public enum Presence: String, Hashable, Sendable {
   public static func of(start: Boundary, end: Boundary, at instant: Instant) -> Presence {
     let startRange = start.possibleRange ?? UncertainInstant(earliest: nil, latest: nil)
     if !startRange.isPossibly(atOrBefore: instant) { return .notYet }
-    if let endRange = end.possibleRange, endRange.isCertainly(atOrBefore: instant) { return .noLonger }
+    if let endRange = end.possibleRange, endRange.isCertainly(atOrBefore: instant) {
+      return .noLonger
+    }
     let startCertain = startRange.isCertainly(atOrBefore: instant)
     let endCertainlyLater = end.possibleRange.map { $0.isCertainly(after: instant) } ?? true
     return startCertain && endCertainlyLater ? .inForce : .possibly
@@ -61,7 +63,8 @@ public struct DayPresence: Hashable, Sendable {
     }
     // The stretch certainly in force: from the latest possible start to the earliest possible end.
     let certainStart = startRange.latest.map { max($0, dayStart) }
-    let certainEnd = endRange.map { range in range.earliest.map { min($0, nextDayStart) } ?? dayStart }
+    let certainEnd =
+      endRange.map { range in range.earliest.map { min($0, nextDayStart) } ?? dayStart }
       ?? nextDayStart
     if let certainStart, certainStart < certainEnd {
       let whole = certainStart == dayStart && certainEnd == nextDayStart

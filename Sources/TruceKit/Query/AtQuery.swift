@@ -23,17 +23,20 @@ public struct AtQuery: Sendable {
     var items: [ItemStatus] = []
     for pause in projection.pauses {
       guard let relation = relation(of: pause.area, in: log.areas) else { continue }
-      var status = classify(.pause, pause.id, pause.area, relation, start: pause.start, end: pause.end)
+      var status = classify(
+        .pause, pause.id, pause.area, relation, start: pause.start, end: pause.end)
       status.possiblyKnown = projection.restsOnPossiblyKnown(pause.eventIDs)
       status.qualifier = qualifier(for: pause, status: status)
       items.append(status)
     }
     for corridor in projection.corridors {
       guard let relation = relation(of: corridor.area, in: log.areas) else { continue }
-      var status = classify(.corridors, corridor.id, corridor.area, relation, start: corridor.start, end: corridor.end)
+      var status = classify(
+        .corridors, corridor.id, corridor.area, relation, start: corridor.start, end: corridor.end)
       status.possiblyKnown = projection.restsOnPossiblyKnown(corridor.eventIDs)
       if let hours = corridor.dailyHours, case .instant(let instant, _) = moment,
-        !hours.contains(minuteOfDay: minuteOfDay(instant)), status.presence != .noLonger, status.presence != .notYet
+        !hours.contains(minuteOfDay: minuteOfDay(instant)), status.presence != .noLonger,
+        status.presence != .notYet
       {
         status.qualifier = "outside its daily hours (\(hours))"
       }
@@ -41,12 +44,15 @@ public struct AtQuery: Sendable {
     }
     for offensive in projection.offensives {
       guard let relation = relation(of: offensive.area, in: log.areas) else { continue }
-      var status = classify(.offensive, offensive.id, offensive.area, relation, start: offensive.start, end: offensive.end)
+      var status = classify(
+        .offensive, offensive.id, offensive.area, relation, start: offensive.start,
+        end: offensive.end)
       status.possiblyKnown = projection.restsOnPossiblyKnown(offensive.eventIDs)
       let reference = moment.asOfInstant
       let passed = offensive.phases.filter { $0.at.range.isPossibly(atOrBefore: reference) }
       status.phase = passed.last
-      status.phaseIsUncertain = passed.last.map { !$0.at.range.isCertainly(atOrBefore: reference) } ?? false
+      status.phaseIsUncertain =
+        passed.last.map { !$0.at.range.isCertainly(atOrBefore: reference) } ?? false
       items.append(status)
     }
     let shownIDs = Set(items.map(\.id))
@@ -68,10 +74,12 @@ public struct AtQuery: Sendable {
   }
 
   private func classify(
-    _ kind: ItemKind, _ id: String, _ itemArea: String, _ relation: AreaRelation?, start: Boundary, end: Boundary
+    _ kind: ItemKind, _ id: String, _ itemArea: String, _ relation: AreaRelation?, start: Boundary,
+    end: Boundary
   ) -> ItemStatus {
     var status = ItemStatus(
-      kind: kind, id: id, area: itemArea, areaRelation: relation, presence: .notYet, day: nil, qualifier: nil,
+      kind: kind, id: id, area: itemArea, areaRelation: relation, presence: .notYet, day: nil,
+      qualifier: nil,
       phase: nil, phaseIsUncertain: false, possiblyKnown: false)
     switch moment {
     case .instant(let instant, _):
@@ -85,7 +93,9 @@ public struct AtQuery: Sendable {
   }
 
   private func qualifier(for pause: PauseTrack, status: ItemStatus) -> String? {
-    guard status.presence == .inForce || status.presence == .possibly, case .instant(let instant, _) = moment else {
+    guard status.presence == .inForce || status.presence == .possibly,
+      case .instant(let instant, _) = moment
+    else {
       return nil
     }
     if let hours = pause.dailyHours, !hours.contains(minuteOfDay: minuteOfDay(instant)) {
@@ -113,7 +123,10 @@ public struct AtQuery: Sendable {
     for pause in items where pause.kind == .pause && active(pause) {
       for offensive in items where offensive.kind == .offensive && active(offensive) {
         guard areas.areRelated(pause.area, offensive.area) else { continue }
-        result.append(Conflict(pause: pause.id, offensive: offensive.id, certain: certain(pause) && certain(offensive)))
+        result.append(
+          Conflict(
+            pause: pause.id, offensive: offensive.id, certain: certain(pause) && certain(offensive))
+        )
       }
     }
     return result

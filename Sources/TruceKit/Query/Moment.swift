@@ -18,7 +18,9 @@ public enum Moment: Hashable, Sendable {
     case .instant(_, let anchor):
       if anchor == .local && zone == nil { throw .needsZone }
       do {
-        guard let instant = try spec.resolved(in: zone).earliest else { throw MomentError.notAMoment }
+        guard let instant = try spec.resolved(in: zone).earliest else {
+          throw MomentError.notAMoment
+        }
         self = .instant(instant, given: spec)
       } catch let error as TimeSpecError {
         throw .notATime(error)
@@ -27,7 +29,8 @@ public enum Moment: Hashable, Sendable {
       }
     case .day(let date):
       guard let zone else { throw .needsZone }
-      self = .day(date, start: zone.startOfDay(date), nextStart: zone.startOfDay(date.adding(days: 1)))
+      self = .day(
+        date, start: zone.startOfDay(date), nextStart: zone.startOfDay(date.adding(days: 1)))
     case .week, .month, .range:
       throw .notAMoment
     }
@@ -66,7 +69,8 @@ public enum MomentError: Error, Hashable, Sendable, CustomStringConvertible {
       return "a moment is an instant (2016-11-04T12:00, 2016-11-04T10:00Z, 2016-11-04T12:00+02:00) "
         + "or a day (2016-11-04)"
     case .needsZone:
-      return "the log's areas lie in several time zones: give an offset (Z or +02:00) or pick an area "
+      return
+        "the log's areas lie in several time zones: give an offset (Z or +02:00) or pick an area "
         + "with --area"
     }
   }

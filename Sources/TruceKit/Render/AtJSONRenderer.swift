@@ -75,14 +75,17 @@ public struct AtJSONRenderer: Sendable {
     object["qualifier"] = item.qualifier.map { .string($0) } ?? .null
     object["possiblyKnown"] = .bool(item.possiblyKnown)
     let projection = answer.projection
+    object["statements"] = .array(projection.statements(about: item.id).map { .string($0.id) })
     switch item.kind {
     case .pause:
       if let pause = projection.pause(item.id) {
         object["start"] = EventJSON.boundary(pause.start)
         object["end"] = EventJSON.boundary(pause.end)
-        object["kinds"] = .array(pause.kinds.map { EventJSON.cited(.string($0.value.rawValue), $0) })
+        object["kinds"] = .array(
+          pause.kinds.map { EventJSON.cited(.string($0.value.rawValue), $0) })
         object["parties"] = .array(pause.parties.map { .string($0) })
-        object["conditions"] = .array(pause.conditions.map { EventJSON.cited(.string($0.value), $0) })
+        object["conditions"] = .array(
+          pause.conditions.map { EventJSON.cited(.string($0.value), $0) })
         object["dailyHours"] = pause.dailyHours.map { .string($0.description) } ?? .null
         object["endings"] = .array(pause.endings.map { .string($0.rawValue) })
         object["events"] = .array(pause.eventIDs.map { .string($0) })
@@ -103,12 +106,13 @@ public struct AtJSONRenderer: Sendable {
         object["end"] = EventJSON.boundary(offensive.end)
         object["parties"] = .array(offensive.parties.map { .string($0) })
         object["aims"] = .array(offensive.aims.map { .string($0) })
-        object["phase"] = item.phase.map { phase in
-          .object([
-            "change": .string(phase.change.rawValue), "event": .string(phase.at.eventID),
-            "certain": .bool(!item.phaseIsUncertain),
-          ])
-        } ?? .null
+        object["phase"] =
+          item.phase.map { phase in
+            .object([
+              "change": .string(phase.change.rawValue), "event": .string(phase.at.eventID),
+              "certain": .bool(!item.phaseIsUncertain),
+            ])
+          } ?? .null
         object["events"] = .array(offensive.eventIDs.map { .string($0) })
       }
     }

@@ -26,9 +26,12 @@ public struct AtTextRenderer: Sendable {
     }
     block.line(title)
     block.row("log", logFile)
-    block.row("area", answer.area.map { "\($0.name), with the areas inside and around it" } ?? "all areas")
-    block.row("knowledge", answer.asOf.map { "as of \(describe($0, time)): only what had been announced by then" }
-      ?? "everything in the log")
+    block.row(
+      "area", answer.area.map { "\($0.name), with the areas inside and around it" } ?? "all areas")
+    block.row(
+      "knowledge",
+      answer.asOf.map { "as of \(describe($0, time)): only what had been announced by then" }
+        ?? "everything in the log")
     var details = ItemDetails(answer: answer, time: time, areas: areas)
     for section in ItemStatus.Section.allCases {
       let items = answer.items.filter { $0.section == section }
@@ -68,7 +71,10 @@ public struct AtTextRenderer: Sendable {
     for (citation, source) in details.citedSources.sorted(by: { $0.0 < $1.0 }) {
       let name = [source.publication, source.headline.map { "\"\($0)\"" }].compactMap { $0 }
         .joined(separator: ", ")
-      block.row(citation, (source.seed.map { "\($0): " } ?? "") + (name.isEmpty ? "publication and headline not given" : name))
+      block.row(
+        citation,
+        (source.seed.map { "\($0): " } ?? "")
+          + (name.isEmpty ? "publication and headline not given" : name))
     }
     return block.rendered()
   }

@@ -26,10 +26,15 @@ struct ItemDetails {
       block.line(title)
       addStatusRows(item, start: pause.start, end: pause.end, full: full, to: &block)
       guard full else { return }
-      block.item("kind", pause.kinds.map { "\($0.value.rawValue) (\(cite($0.eventIDs)))" }.joined(separator: "; "), "")
+      block.item(
+        "kind",
+        pause.kinds.map { "\($0.value.rawValue) (\(cite($0.eventIDs)))" }.joined(separator: "; "),
+        "")
       if !pause.parties.isEmpty { block.item("parties", pause.parties.joined(separator: ", "), "") }
       if let hours = pause.dailyHours { block.item("daily", "\(hours) local", "") }
-      for condition in pause.conditions { block.item("condition", condition.value, cite(condition.eventIDs)) }
+      for condition in pause.conditions {
+        block.item("condition", condition.value, cite(condition.eventIDs))
+      }
       addStatements(about: item.id, to: &block)
     case .corridors:
       guard let corridor = projection.corridors.first(where: { $0.id == item.id }) else { return }
@@ -37,7 +42,8 @@ struct ItemDetails {
       addStatusRows(item, start: corridor.start, end: corridor.end, full: full, to: &block)
       guard full else { return }
       for count in corridor.counts {
-        block.item("count", "\(count.value) corridor\(count.value == 1 ? "" : "s")", cite(count.eventIDs))
+        block.item(
+          "count", "\(count.value) corridor\(count.value == 1 ? "" : "s")", cite(count.eventIDs))
       }
       block.item("for", corridor.users.map(\.phrase).joined(separator: ", "), "")
       if let route = corridor.route { block.item("route", route, "") }
@@ -47,17 +53,22 @@ struct ItemDetails {
       block.line(title)
       addStatusRows(item, start: offensive.start, end: offensive.end, full: full, to: &block)
       guard full else { return }
-      if !offensive.parties.isEmpty { block.item("by", offensive.parties.joined(separator: ", "), "") }
+      if !offensive.parties.isEmpty {
+        block.item("by", offensive.parties.joined(separator: ", "), "")
+      }
       for aim in offensive.aims { block.item("aim", aim, "") }
       if let phase = item.phase {
         let when = time.stamp(phase.at.spec ?? .range(from: nil, to: nil), range: phase.at.range)
         let text = "\(phase.change == .scaledBack ? "scaled back" : "intensified") since \(when)"
-        block.item("phase", item.phaseIsUncertain ? text + " (possibly not yet)" : text, cite([phase.at.eventID]))
+        block.item(
+          "phase", item.phaseIsUncertain ? text + " (possibly not yet)" : text,
+          cite([phase.at.eventID]))
       }
       addStatements(about: item.id, to: &block)
     }
     for dispute in answer.disputes
-    where dispute.subject == item.id && full && dispute.aspect != "start" && dispute.aspect != "end" {
+    where dispute.subject == item.id && full && dispute.aspect != "start" && dispute.aspect != "end"
+    {
       block.item("disputed", dispute.aspect, "")
       for version in dispute.versions { block.item("", version.says, cite(version.eventIDs)) }
     }
@@ -66,18 +77,26 @@ struct ItemDetails {
   private mutating func addStatusRows(
     _ item: ItemStatus, start: Boundary, end: Boundary, full: Bool, to block: inout TextBlock
   ) {
-    if let day = item.day, day.kind == .partOfDay, let from = day.certainlyFrom, let until = day.certainlyUntil {
+    if let day = item.day, day.kind == .partOfDay, let from = day.certainlyFrom,
+      let until = day.certainlyUntil
+    {
       block.item("in force", "certainly from \(time.instant(from)) to \(time.instant(until))", "")
     }
     if let qualifier = item.qualifier { block.item("but", qualifier, "") }
     if item.possiblyKnown, let asOf = answer.asOf {
       block.item("known?", "rests on announcements only possibly made by \(describe(asOf))", "")
     }
-    if full || item.section == .notYet { addBoundary("from", start, open: "start not reported", to: &block) }
-    if full || item.section == .noLonger { addBoundary("until", end, open: "no end reported (open)", to: &block) }
+    if full || item.section == .notYet {
+      addBoundary("from", start, open: "start not reported", to: &block)
+    }
+    if full || item.section == .noLonger {
+      addBoundary("until", end, open: "no end reported (open)", to: &block)
+    }
   }
 
-  private mutating func addBoundary(_ label: String, _ boundary: Boundary, open: String, to block: inout TextBlock) {
+  private mutating func addBoundary(
+    _ label: String, _ boundary: Boundary, open: String, to block: inout TextBlock
+  ) {
     if boundary.reports.isEmpty {
       block.item(label, open, "")
       return
@@ -132,7 +151,9 @@ struct ItemDetails {
     for id in eventIDs {
       guard let event = projection.events[id] else { continue }
       let label = event.source.citation
-      if !citedSources.contains(where: { $0.0 == label }) { citedSources.append((label, event.source)) }
+      if !citedSources.contains(where: { $0.0 == label }) {
+        citedSources.append((label, event.source))
+      }
       if !labels.contains(label) { labels.append(label) }
     }
     return labels.sorted().joined(separator: ", ")

@@ -37,12 +37,15 @@ struct TextBlock {
       switch entry {
       case .line(let text): lines.append(text)
       case .cells(let indent, let label, let value, let note):
-        let lead = indent + label + String(repeating: " ", count: labelWidth - indent.count - label.count + 2)
+        let lead =
+          indent + label
+          + String(repeating: " ", count: labelWidth - indent.count - label.count + 2)
         let pieces = note.isEmpty ? [value] : TextBlock.wrap(value, width: TextBlock.valueWidth)
         for (index, piece) in pieces.enumerated() {
           var text = (index == 0 ? lead : String(repeating: " ", count: lead.count)) + piece
           if index == 0 && !note.isEmpty {
-            text += String(repeating: " ", count: max(2, lead.count + valueWidth + 2 - text.count)) + note
+            text +=
+              String(repeating: " ", count: max(2, lead.count + valueWidth + 2 - text.count)) + note
           }
           while text.hasSuffix(" ") { text.removeLast() }
           lines.append(text)

@@ -36,7 +36,8 @@ public struct TimeFormatter: Sendable {
       case (nil, nil): return "undated"
       case (let from?, nil): return "on or after \(bound(from, range.earliest))"
       case (nil, let to?): return "on or before \(bound(to, range.latest))"
-      case (let from?, let to?): return "between \(bound(from, range.earliest)) and \(bound(to, range.latest))"
+      case (let from?, let to?):
+        return "between \(bound(from, range.earliest)) and \(bound(to, range.latest))"
       }
     }
   }
@@ -50,7 +51,8 @@ public struct TimeFormatter: Sendable {
     case (nil, nil): return "at any time"
     case (let lower?, nil): return "on or after \(lower)"
     case (nil, let upper?): return "on or before \(upper)"
-    case (let lower?, let upper?): return lower == upper ? "\(lower) (day only)" : "between \(lower) and \(upper)"
+    case (let lower?, let upper?):
+      return lower == upper ? "\(lower) (day only)" : "between \(lower) and \(upper)"
     }
   }
 

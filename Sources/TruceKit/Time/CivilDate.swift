@@ -97,5 +97,6 @@ public enum Weekday: String, CaseIterable, Sendable {
 /// Left-pads a non-negative number with zeros to `width` digits.
 func pad(_ value: Int, _ width: Int) -> String {
   let digits = String(value)
-  return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+  return digits.count >= width
+    ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

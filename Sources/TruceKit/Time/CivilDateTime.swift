@@ -37,7 +37,8 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
   /// The time of day as `09:00` (with `:SS` when the seconds are not zero).
   public var timeOfDay: String {
-    second == 0 ? "\(pad(hour, 2)):\(pad(minute, 2))" : "\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))"
+    second == 0
+      ? "\(pad(hour, 2)):\(pad(minute, 2))" : "\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))"
   }
 
   /// The wall time as `2016-11-04T09:00`.

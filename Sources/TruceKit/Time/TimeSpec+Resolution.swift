@@ -52,8 +52,10 @@ extension TimeSpec {
   /// The Monday that starts an ISO 8601 week.
   static func isoWeekMonday(year: Int, week: Int) -> CivilDate {
     // 4 January is always in week 1.
-    let january4 = CivilDate(daysSinceEpoch: (CivilDate(year: year, month: 1, day: 4)?.daysSinceEpoch ?? 0))
-    let mondayOfWeek1 = january4.adding(days: -(Weekday.allCases.firstIndex(of: january4.weekday) ?? 0))
+    let january4 = CivilDate(
+      daysSinceEpoch: (CivilDate(year: year, month: 1, day: 4)?.daysSinceEpoch ?? 0))
+    let mondayOfWeek1 = january4.adding(
+      days: -(Weekday.allCases.firstIndex(of: january4.weekday) ?? 0))
     return mondayOfWeek1.adding(days: (week - 1) * 7)
   }
 }

@@ -58,13 +58,15 @@ public struct UncertainInstant: Hashable, Sendable {
   public func laterOf(_ other: UncertainInstant) -> UncertainInstant {
     UncertainInstant(
       earliest: maxOptional(earliest, other.earliest, nilIs: .lowest),
-      latest: (latest == nil || other.latest == nil) ? nil : maxOptional(latest, other.latest, nilIs: .lowest))
+      latest: (latest == nil || other.latest == nil)
+        ? nil : maxOptional(latest, other.latest, nilIs: .lowest))
   }
 
   /// The earlier of two possible instants, bound by bound.
   public func earlierOf(_ other: UncertainInstant) -> UncertainInstant {
     UncertainInstant(
-      earliest: (earliest == nil || other.earliest == nil) ? nil : minOptional(earliest, other.earliest),
+      earliest: (earliest == nil || other.earliest == nil)
+        ? nil : minOptional(earliest, other.earliest),
       latest: minOptional(latest, other.latest))
   }
 }

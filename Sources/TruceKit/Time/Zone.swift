@@ -19,7 +19,8 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
 
   /// The zone's offset east of UTC, in seconds, at an instant.
   public func offset(at instant: Instant) -> Int {
-    timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant.secondsSinceEpoch)))
+    timeZone.secondsFromGMT(
+      for: Date(timeIntervalSince1970: TimeInterval(instant.secondsSinceEpoch)))
   }
 
   /// The wall time this zone's clocks showed at an instant.
@@ -48,7 +49,8 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
     case 0:
       // In a gap: the first valid instant is where the later offset begins.
       let earliest = candidates.map { Instant(secondsSinceEpoch: asIfUTC - Int64($0)) }.min()
-      let next = nextTransition(after: earliest?.adding(seconds: -1) ?? Instant(secondsSinceEpoch: asIfUTC))
+      let next = nextTransition(
+        after: earliest?.adding(seconds: -1) ?? Instant(secondsSinceEpoch: asIfUTC))
       return .nonexistent(nextValid: next ?? Instant(secondsSinceEpoch: asIfUTC))
     case 1:
       return .unique(matches[0])

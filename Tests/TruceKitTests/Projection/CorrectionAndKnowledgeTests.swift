@@ -12,12 +12,16 @@ struct CorrectionAndKnowledgeTests {
   func erratumSets() throws {
     let log = try TestLog.parse([
       declared,
-      TestLog.event(2, "fix", "correction.erratum", announced: "2016-12-01", #""corrects":"d","set":{"window":{"start":"2016-11-02T09:00","end":"2016-11-04T19:00Z"}}"#),
+      TestLog.event(
+        2, "fix", "correction.erratum", announced: "2016-12-01",
+        #""corrects":"d","set":{"window":{"start":"2016-11-02T09:00","end":"2016-11-04T19:00Z"}}"#),
     ])
     for asOf in [nil, "2016-11-03T00:00Z"] {
       let knowledge = Knowledge(asOf: try asOf.map { try TestLog.instant($0) })
       let track = try #require(Projection(log: log, knowledge: knowledge).pause("p"))
-      #expect(track.end.possibleRange == UncertainInstant(exactly: try TestLog.instant("2016-11-04T19:00Z")))
+      #expect(
+        track.end.possibleRange
+          == UncertainInstant(exactly: try TestLog.instant("2016-11-04T19:00Z")))
     }
     #expect(log.events.count == 2)
   }
@@ -25,7 +29,9 @@ struct CorrectionAndKnowledgeTests {
   @Test("An erratum can void an event; the event stays in the file")
   func erratumVoids() throws {
     let log = try TestLog.parse([
-      declared, TestLog.event(2, "fix", "correction.erratum", announced: "2016-12-01", #""corrects":"d","void":true"#),
+      declared,
+      TestLog.event(
+        2, "fix", "correction.erratum", announced: "2016-12-01", #""corrects":"d","void":true"#),
     ])
     #expect(Projection(log: log).pause("p") == nil)
     #expect(log.events.map(\.id) == ["d", "fix"])
@@ -34,11 +40,15 @@ struct CorrectionAndKnowledgeTests {
   @Test("A retraction applies only from when it was announced")
   func retractionFromAnnouncement() throws {
     let log = try TestLog.parse([
-      declared, TestLog.event(2, "r", "correction.retraction", announced: "2016-11-10", #""retracts":"d""#),
+      declared,
+      TestLog.event(2, "r", "correction.retraction", announced: "2016-11-10", #""retracts":"d""#),
     ])
     #expect(Projection(log: log).pause("p") == nil)
-    #expect(Projection(log: log, knowledge: Knowledge(asOf: try TestLog.instant("2016-11-05T00:00Z"))).pause("p") != nil)
-    let straddling = Projection(log: log, knowledge: Knowledge(asOf: try TestLog.instant("2016-11-10T12:00Z")))
+    #expect(
+      Projection(log: log, knowledge: Knowledge(asOf: try TestLog.instant("2016-11-05T00:00Z")))
+        .pause("p") != nil)
+    let straddling = Projection(
+      log: log, knowledge: Knowledge(asOf: try TestLog.instant("2016-11-10T12:00Z")))
     #expect(straddling.possiblyRetracted["d"] == "r")
   }
 
@@ -68,6 +78,7 @@ struct CorrectionAndKnowledgeTests {
     let answer = AtQuery(moment: moment, asOf: asOf, zone: TestLog.damascus).answer(from: log)
     #expect(answer.items.first?.possiblyKnown == true)
     let before = try Moment(parsing: "2016-11-01", zone: TestLog.damascus)
-    #expect(AtQuery(moment: moment, asOf: before, zone: TestLog.damascus).answer(from: log).items.isEmpty)
+    #expect(
+      AtQuery(moment: moment, asOf: before, zone: TestLog.damascus).answer(from: log).items.isEmpty)
   }
 }

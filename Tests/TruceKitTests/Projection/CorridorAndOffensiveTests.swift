@@ -12,13 +12,16 @@ struct CorridorAndOffensiveTests {
   func corridorEndsWithPause() throws {
     let log = try TestLog.parse([
       pause,
-      TestLog.event(2, "c", "corridor.opened", announced: "2016-11-02", area: "east-aleppo",
+      TestLog.event(
+        2, "c", "corridor.opened", announced: "2016-11-02", area: "east-aleppo",
         #""corridor":"cs","pause":"p","count":6,"users":["civilians","sick-and-wounded"]"#),
     ])
     let corridor = try #require(Projection(log: log).corridors.first)
     #expect(corridor.end.reports.count == 1)
     #expect(corridor.end.reports.first?.derivation != nil)
-    #expect(corridor.end.possibleRange == UncertainInstant(exactly: try TestLog.instant("2016-11-04T19:00Z")))
+    #expect(
+      corridor.end.possibleRange
+        == UncertainInstant(exactly: try TestLog.instant("2016-11-04T19:00Z")))
     #expect(corridor.start.reports.first?.derivation != nil)
   }
 
@@ -26,9 +29,12 @@ struct CorridorAndOffensiveTests {
   func corridorOwnHours() throws {
     let log = try TestLog.parse([
       pause,
-      TestLog.event(2, "c1", "corridor.opened", announced: "2016-11-02", source: "Wire A",
-        #""corridor":"cs","pause":"p","count":2,"users":["fighters-with-weapons"],"window":{"start":"2016-11-04T09:00","end":"2016-11-04T19:00"}"#),
-      TestLog.event(3, "c2", "corridor.opened", announced: "2016-11-02", source: "Wire B",
+      TestLog.event(
+        2, "c1", "corridor.opened", announced: "2016-11-02", source: "Wire A",
+        #""corridor":"cs","pause":"p","count":2,"users":["fighters-with-weapons"],"window":{"start":"2016-11-04T09:00","end":"2016-11-04T19:00"}"#
+      ),
+      TestLog.event(
+        3, "c2", "corridor.opened", announced: "2016-11-02", source: "Wire B",
         #""corridor":"cs","pause":"p","count":3,"users":["fighters"]"#),
     ])
     let projection = Projection(log: log)
@@ -42,11 +48,15 @@ struct CorridorAndOffensiveTests {
   @Test("An offensive's launch reports with different days dispute its start")
   func offensiveStartDisputed() throws {
     let log = try TestLog.parse([
-      TestLog.event(1, "o1", "offensive.launched", announced: "2016-09-22", source: "Wire A",
+      TestLog.event(
+        1, "o1", "offensive.launched", announced: "2016-09-22", source: "Wire A",
         #""offensive":"o","at":"2016-09-22","parties":["army"]"#),
-      TestLog.event(2, "o2", "offensive.launched", announced: "2016-09-23/..", source: "Wire B",
+      TestLog.event(
+        2, "o2", "offensive.launched", announced: "2016-09-23/..", source: "Wire B",
         #""offensive":"o","at":"2016-09-23","parties":["government"]"#),
-      TestLog.event(3, "s", "offensive.scaled-back", announced: "2016-10-05", #""offensive":"o","at":"2016-10-05""#),
+      TestLog.event(
+        3, "s", "offensive.scaled-back", announced: "2016-10-05",
+        #""offensive":"o","at":"2016-10-05""#),
     ])
     let offensive = try #require(Projection(log: log).offensives.first)
     #expect(offensive.start.isDisputed)
@@ -58,14 +68,19 @@ struct CorridorAndOffensiveTests {
   func conflict() throws {
     let log = try TestLog.parse([
       pause,
-      TestLog.event(2, "o", "offensive.launched", announced: "2016-09-22", area: "east-aleppo",
+      TestLog.event(
+        2, "o", "offensive.launched", announced: "2016-09-22", area: "east-aleppo",
         #""offensive":"off","at":"2016-09-22","parties":["army"]"#),
-      TestLog.event(3, "far", "offensive.launched", announced: "2016-09-22", area: "idlib",
+      TestLog.event(
+        3, "far", "offensive.launched", announced: "2016-09-22", area: "idlib",
         #""offensive":"elsewhere","at":"2016-09-22","parties":["army"]"#),
     ])
     let moment = try Moment(parsing: "2016-11-03T12:00", zone: TestLog.damascus)
     let answer = AtQuery(moment: moment, zone: TestLog.damascus).answer(from: log)
-    #expect(answer.items.filter { $0.section == .inForce }.map(\.id).sorted() == ["elsewhere", "off", "p"])
+    #expect(
+      answer.items.filter { $0.section == .inForce }.map(\.id).sorted() == [
+        "elsewhere", "off", "p",
+      ])
     #expect(answer.conflicts == [Conflict(pause: "p", offensive: "off", certain: true)])
   }
 
@@ -73,8 +88,11 @@ struct CorridorAndOffensiveTests {
   func statementDispute() throws {
     let log = try TestLog.parse([
       pause,
-      TestLog.event(2, "v", "violation.reported", announced: "2016-11-03", #""pause":"p","at":"2016-11-03","by":["army"]"#),
-      TestLog.event(3, "deny", "statement", announced: "2016-11-03", extra: #""disputes":["v"]"#,
+      TestLog.event(
+        2, "v", "violation.reported", announced: "2016-11-03",
+        #""pause":"p","at":"2016-11-03","by":["army"]"#),
+      TestLog.event(
+        3, "deny", "statement", announced: "2016-11-03", extra: #""disputes":["v"]"#,
         #""kind":"claim","about":["p"]"#),
     ])
     let projection = Projection(log: log)
@@ -86,7 +104,8 @@ struct CorridorAndOffensiveTests {
   @Test("Proposals and statements are never in force")
   func proposalsNeverInForce() throws {
     let log = try TestLog.parse([
-      TestLog.event(1, "call", "proposal", announced: "2016-11-01",
+      TestLog.event(
+        1, "call", "proposal", announced: "2016-11-01",
         #""proposal":"c","kind":"call","terms":["ceasefire"]"#)
     ])
     let moment = try Moment(parsing: "2016-11-03T12:00", zone: TestLog.damascus)

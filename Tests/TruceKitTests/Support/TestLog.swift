@@ -13,7 +13,8 @@ enum TestLog {
 
   /// One event line. `fields` is the type-specific JSON members, without braces.
   static func event(
-    _ seq: Int, _ id: String, _ type: String, announced: String = "2016-11-01", area: String = "aleppo",
+    _ seq: Int, _ id: String, _ type: String, announced: String = "2016-11-01",
+    area: String = "aleppo",
     source: String = "Wire A", extra: String = "", _ fields: String
   ) -> String {
     var line = #"{"seq":\#(seq),"id":"\#(id)","type":"\#(type)","announced":"\#(announced)","#
@@ -25,7 +26,9 @@ enum TestLog {
   }
 
   /// Parses a header and event lines as a log named `test.jsonl`.
-  static func parse(_ events: [String], header: String = TestLog.header) throws(LogError) -> EventLog {
+  static func parse(_ events: [String], header: String = TestLog.header) throws(LogError)
+    -> EventLog
+  {
     let text = ([header] + events).joined(separator: "\n") + "\n"
     return try EventLog.parse(Array(text.utf8), file: "test.jsonl")
   }
@@ -47,25 +50,31 @@ enum TestLog {
 
   /// The bundled history.
   static func bundled() throws -> EventLog {
-    try EventLog.read(path: repositoryRoot.appendingPathComponent("EventLog/aleppo-2016.jsonl").path)
+    try EventLog.read(
+      path: repositoryRoot.appendingPathComponent("EventLog/aleppo-2016.jsonl").path)
   }
 
   /// The folder holding the seed articles, if present beside the repository.
   static let seedsFolder: String? = {
     if let path = ProcessInfo.processInfo.environment["TRUCE_SEEDS"], !path.isEmpty { return path }
-    let path = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds").path
+    let path = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+      .path
     return FileManager.default.fileExists(atPath: path) ? path : nil
   }()
 
   static let damascus: Zone = {
-    guard let zone = Zone(identifier: "Asia/Damascus") else { fatalError("tz database lacks Asia/Damascus") }
+    guard let zone = Zone(identifier: "Asia/Damascus") else {
+      fatalError("tz database lacks Asia/Damascus")
+    }
     return zone
   }()
 
   /// The instant of an ISO text with Z or offset.
   static func instant(_ text: String) throws -> Instant {
     let range = try TimeSpec(parsing: text).resolved(in: damascus)
-    guard let instant = range.earliest, range.isExact else { throw TestFailure("\(text) is not an instant") }
+    guard let instant = range.earliest, range.isExact else {
+      throw TestFailure("\(text) is not an instant")
+    }
     return instant
   }
 }

@@ -17,7 +17,9 @@ struct TimeSpecParsingTests {
 
   @Test(
     "Impossible dates are rejected, not rolled over",
-    arguments: ["2016-02-30", "2015-02-29", "2016-04-31", "2016-13", "2016-00", "2016-11-00", "2016-W54"])
+    arguments: [
+      "2016-02-30", "2015-02-29", "2016-04-31", "2016-13", "2016-00", "2016-11-00", "2016-W54",
+    ])
   func impossibleDates(text: String) {
     #expect(throws: TimeSpecError.nonexistentDate(text)) { try TimeSpec(parsing: text) }
   }
@@ -25,8 +27,10 @@ struct TimeSpecParsingTests {
   @Test(
     "Text in no accepted form is malformed",
     arguments: [
-      "", "yesterday", "2016-11-04 12:00", "2016-11-4", "16-11-04", "2016-11-04T9:00", "2016-11-04T19:00GMT",
-      "2016-11-04T19:00+2", "2016-11-04T19:00+15:00", "2016-11-04T24:00", "2016-11-04T12:60", "2016/11/04",
+      "", "yesterday", "2016-11-04 12:00", "2016-11-4", "16-11-04", "2016-11-04T9:00",
+      "2016-11-04T19:00GMT",
+      "2016-11-04T19:00+2", "2016-11-04T19:00+15:00", "2016-11-04T24:00", "2016-11-04T12:60",
+      "2016/11/04",
       "2016-11-04T19:00Zjunk",
     ])
   func malformed(text: String) {
@@ -42,7 +46,9 @@ struct TimeSpecParsingTests {
 
   @Test("29 February exists in leap years only")
   func leapDay() throws {
-    #expect(try TimeSpec(parsing: "2016-02-29") == .day(try #require(CivilDate(year: 2016, month: 2, day: 29))))
+    #expect(
+      try TimeSpec(parsing: "2016-02-29")
+        == .day(try #require(CivilDate(year: 2016, month: 2, day: 29))))
     #expect(CivilDate(year: 1900, month: 2, day: 29) == nil)
     #expect(CivilDate(year: 2000, month: 2, day: 29) != nil)
   }
@@ -54,7 +60,8 @@ struct CivilDateTests {
     "Weekdays of the dates the articles name",
     arguments: [
       ("2016-10-18", Weekday.tuesday), ("2016-10-20", .thursday), ("2016-10-21", .friday),
-      ("2016-11-01", .tuesday), ("2016-11-02", .wednesday), ("2016-11-04", .friday), ("2016-11-16", .wednesday),
+      ("2016-11-01", .tuesday), ("2016-11-02", .wednesday), ("2016-11-04", .friday),
+      ("2016-11-16", .wednesday),
       ("1970-01-01", .thursday), ("2000-02-29", .tuesday),
     ])
   func weekdays(text: String, weekday: Weekday) throws {
@@ -65,7 +72,8 @@ struct CivilDateTests {
     #expect(date.weekday == weekday)
   }
 
-  @Test("Days since the epoch convert both ways", arguments: [-800_000, -1, 0, 1, 17_109, 2_932_896])
+  @Test(
+    "Days since the epoch convert both ways", arguments: [-800_000, -1, 0, 1, 17_109, 2_932_896])
   func daysRoundTrip(days: Int64) {
     #expect(CivilDate(daysSinceEpoch: days).daysSinceEpoch == days)
   }

@@ -52,8 +52,12 @@ struct ZoneTests {
 
   @Test("An instant with Z or an offset needs no zone; a local one does")
   func anchors() throws {
-    #expect(try TimeSpec(parsing: "2016-11-04T19:00Z").resolved(in: nil).earliest?.iso8601 == "2016-11-04T19:00Z")
-    #expect(try TimeSpec(parsing: "2016-11-04T21:00+02:00").resolved(in: nil).earliest?.iso8601 == "2016-11-04T19:00Z")
+    #expect(
+      try TimeSpec(parsing: "2016-11-04T19:00Z").resolved(in: nil).earliest?.iso8601
+        == "2016-11-04T19:00Z")
+    #expect(
+      try TimeSpec(parsing: "2016-11-04T21:00+02:00").resolved(in: nil).earliest?.iso8601
+        == "2016-11-04T19:00Z")
     #expect(throws: TimeSpecError.noZone("2016-11-04T21:00")) {
       try TimeSpec(parsing: "2016-11-04T21:00").resolved(in: nil)
     }

@@ -1,0 +1,111 @@
+import Testing
+
+@Suite("The truce command line: help and usage errors")
+struct HelpAndUsageTests {
+  @Test("truce --help lists the subcommands in swift-argument-parser's layout")
+  func rootHelp() throws {
+    let result = try TruceProcess.run(["--help"])
+    #expect(result.status == 0)
+    #expect(
+      result.stdout == """
+        OVERVIEW: Answer what was in force, and who said so, from a log of announced
+        pauses, ceasefires, corridors and offensives.
+
+        Without --log, commands read the bundled Aleppo 2016 history
+        (EventLog/aleppo-2016.jsonl; see the README for how it is found).
+
+        USAGE: truce <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          at                      Show what was in force at a moment, and who said so.
+          areas                   List the areas the log declares, with their nesting
+                                  and time zones.
+
+          See 'truce help <subcommand>' for detailed help.
+
+        """)
+  }
+
+  @Test("truce help at, truce at --help and truce at -h print the same help")
+  func atHelp() throws {
+    let expected = """
+      OVERVIEW: Show what was in force at a moment, and who said so.
+
+      A moment is an instant (2016-11-04T12:00 in the area's local time, or with Z or
+      an offset such as +02:00) or a day (2016-11-04, the area's local calendar day).
+
+      USAGE: truce at [--log <log>] [--as-of <as-of>] [--area <area>] [--utc] [--json] <moment>
+
+      ARGUMENTS:
+        <moment>                The instant or day to ask about.
+
+      OPTIONS:
+        --log <log>             The event log to read (default: the bundled Aleppo
+                                2016 history).
+        --as-of <as-of>         Use only what had been announced by this moment (a
+                                day means its end).
+        --area <area>           Restrict the answer to an area, with the areas inside
+                                and around it.
+        --utc                   Show times in UTC only.
+        --json                  Write the answer as JSON.
+        --version               Show the version.
+        -h, --help              Show help information.
+
+
+      """
+    for arguments in [["help", "at"], ["at", "--help"], ["at", "-h"]] {
+      let result = try TruceProcess.run(arguments)
+      #expect(result.status == 0)
+      #expect(result.stdout == expected, "\(arguments)")
+    }
+  }
+
+  @Test("A misspelt option is a usage error with a suggestion, exit 64")
+  func unknownOption() throws {
+    let result = try TruceProcess.run(["at", "2016-11-04", "--jsn"])
+    #expect(result.status == 64)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr == """
+        Error: Unknown option '--jsn'. Did you mean '--json'?
+        Usage: truce at [--log <log>] [--as-of <as-of>] [--area <area>] [--utc] [--json] <moment>
+          See 'truce at --help' for more information.
+
+        """)
+  }
+
+  @Test(
+    "Moments and areas that cannot be read are usage errors naming the problem",
+    arguments: [
+      (
+        ["at", "2016-02-30"],
+        "Error: The value '2016-02-30' is invalid for '<moment>': '2016-02-30' is not a date in the calendar"
+      ),
+      (
+        ["at", "2016-11"],
+        "Error: The value '2016-11' is invalid for '<moment>': a moment is an instant"
+      ),
+      (["at", "2016-10-27T23:30"], "happened twice in Asia/Damascus (clocks went back)"),
+      (
+        ["at", "2016-11-04", "--area", "Mordor"],
+        "Error: The value 'Mordor' is invalid for '--area <area>': no such area in the log"
+      ),
+      (["at"], "Error: Missing expected argument '<moment>'"),
+    ])
+  func usageErrors(arguments: [String], message: String) throws {
+    let result = try TruceProcess.run(arguments)
+    #expect(result.status == 64)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+  }
+
+  @Test("--version prints the version")
+  func version() throws {
+    let result = try TruceProcess.run(["--version"])
+    #expect(result.status == 0)
+    #expect(result.stdout == "0.1.0\n")
+  }
+}

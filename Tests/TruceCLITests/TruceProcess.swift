@@ -1,0 +1,60 @@
+import Foundation
+
+/// Runs the built `truce` executable and captures what it writes.
+struct TruceProcess {
+  struct Result {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+  }
+
+  /// The repository root.
+  static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The built executable: beside the test bundle, else in the repository's debug build.
+  static let executable: URL = {
+    let candidates = [
+      Bundle.main.bundleURL.appendingPathComponent("truce"),
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("truce"),
+      repositoryRoot.appendingPathComponent(".build/debug/truce"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+      ?? candidates[2]
+  }()
+
+  /// Runs `truce` with arguments, from `directory` (the repository root by default).
+  static func run(
+    _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]
+  ) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env["COLUMNS"] = "80"
+    env.removeValue(forKey: "TRUCE_LOG")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self),
+      status: process.terminationStatus)
+  }
+
+  /// A fresh temporary directory for one test.
+  static func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "truce-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}
