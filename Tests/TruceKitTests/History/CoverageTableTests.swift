@@ -20,26 +20,10 @@ struct CoverageTableTests {
     var ids: [String] { verdict.matches(of: #/`([^`]*)`/#).map { String($0.output.1) } }
   }
 
-  /// The repository's root: this file is `Tests/TruceKitTests/History/CoverageTableTests.swift`.
-  static let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  /// The folder of seed articles: `TRUCE_SEEDS`, else `../shared/seeds` beside the repository.
-  static let seedsFolder: String? = {
-    var path = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds").path
-    if let given = ProcessInfo.processInfo.environment["TRUCE_SEEDS"], !given.isEmpty { path = given }
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-    return exists && isDirectory.boolValue ? path : nil
-  }()
-
-  static func bundledLog() throws -> EventLog {
-    try EventLog.read(path: repositoryRoot.appendingPathComponent("EventLog/aleppo-2016.jsonl").path)
-  }
-
   /// The table's rows, in file order; the header and separator rows of each table are skipped.
   static func rows() throws -> [Row] {
-    let path = repositoryRoot.appendingPathComponent("EventLog/aleppo-2016.coverage.md").path
+    let path = TestLog.repositoryRoot.appendingPathComponent("EventLog/aleppo-2016.coverage.md")
+      .path
     let text = try String(contentsOfFile: path, encoding: .utf8)
     var rows: [Row] = []
     var seed: String?
@@ -92,7 +76,7 @@ struct CoverageTableTests {
 
   @Test("every id in the table names an event of the log")
   func idsExist() throws {
-    let known = Set(try Self.bundledLog().events.map(\.id))
+    let known = Set(try TestLog.bundled().events.map(\.id))
     for row in try Self.rows() {
       for id in row.ids {
         let isKnown = known.contains(id)
@@ -105,10 +89,11 @@ struct CoverageTableTests {
   func everyEventIsCovered() throws {
     var idsBySeed: [String: Set<String>] = [:]
     for row in try Self.rows() { idsBySeed[row.seed, default: []].formUnion(row.ids) }
-    for event in try Self.bundledLog().events {
+    for event in try TestLog.bundled().events {
       let seed = try #require(event.source.seed, "\(event.id) names no seed file")
       #expect(idsBySeed[seed] != nil, "the table has no section for \(seed)")
-      #expect(idsBySeed[seed]?.contains(event.id) == true, "\(event.id) does not appear under \(seed)")
+      #expect(
+        idsBySeed[seed]?.contains(event.id) == true, "\(event.id) does not appear under \(seed)")
     }
   }
 
@@ -120,7 +105,9 @@ struct CoverageTableTests {
       let wellFormed =
         verdict.wholeMatch(of: ids) != nil || verdict.hasPrefix("left out: ")
         || verdict.hasPrefix("NOT RECORDED: ")
-      #expect(wellFormed, "line \(row.line): '\(verdict)' is neither ids, 'left out: …' nor 'NOT RECORDED: …'")
+      #expect(
+        wellFormed,
+        "line \(row.line): '\(verdict)' is neither ids, 'left out: …' nor 'NOT RECORDED: …'")
       #expect(
         !verdict.hasPrefix("NOT RECORDED"),
         "line \(row.line) awaits the lead engineer: \(row.sentence) — \(verdict)")
@@ -129,9 +116,11 @@ struct CoverageTableTests {
 
   @Test(
     "every sentence occurs verbatim in its seed article",
-    .enabled(if: seedsFolder != nil, "seed articles not found beside the repository (../shared/seeds)"))
+    .enabled(
+      if: TestLog.seedsFolder != nil,
+      "seed articles not found beside the repository (../shared/seeds)"))
   func sentencesAreVerbatim() throws {
-    let folder = try #require(Self.seedsFolder)
+    let folder = try #require(TestLog.seedsFolder)
     var articles: [String: String] = [:]
     for row in try Self.rows() {
       if articles[row.seed] == nil {
