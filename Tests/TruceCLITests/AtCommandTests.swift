@@ -162,3 +162,24 @@ struct BadLogTests {
     #expect(result.stderr == "Error: /nonexistent/log.jsonl: cannot read the file: no such file\n")
   }
 }
+
+@Suite("truce on a log with areas in several zones")
+struct SeveralZonesTests {
+  @Test("A moment with no offset needs --area; with --area or an offset it is answered")
+  func needsArea() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = folder.appendingPathComponent("two-zones.jsonl")
+    let header =
+      #"{"format":"truce-event-log","version":1,"areas":[{"id":"aleppo","name":"Aleppo","zone":"Asia/Damascus"},"#
+      + #"{"id":"kyiv","name":"Kyiv","zone":"Europe/Kyiv"}]}"#
+    try (header + "\n").write(to: log, atomically: true, encoding: .utf8)
+    let refused = try TruceProcess.run(["at", "2016-11-04T12:00", "--log", log.path])
+    #expect(refused.status == 64)
+    #expect(refused.stderr.contains("the log's areas lie in several time zones"))
+    #expect(
+      try TruceProcess.run(["at", "2016-11-04T12:00", "--log", log.path, "--area", "Kyiv"]).status
+        == 0)
+    #expect(try TruceProcess.run(["at", "2016-11-04T10:00Z", "--log", log.path]).status == 0)
+  }
+}

@@ -40,21 +40,37 @@ public struct Event: Hashable, Sendable {
 
 /// The type-specific body of an event.
 public enum EventPayload: Hashable, Sendable {
+  /// `pause.declared`.
   case pauseDeclared(PauseDeclaration)
+  /// `pause.extended`; `end` is `nil` when the new end was not reported.
   case pauseExtended(pause: String, end: Stamp?)
+  /// `pause.suspended`.
   case pauseSuspended(pause: String, at: Stamp)
+  /// `pause.resumed`.
   case pauseResumed(pause: String, at: Stamp)
+  /// `pause.ended`.
   case pauseEnded(pause: String, at: Stamp, how: PauseEnding)
+  /// `corridor.opened`.
   case corridorOpened(CorridorOpening)
+  /// `corridor.closed`.
   case corridorClosed(corridor: String, at: Stamp)
+  /// `offensive.launched`.
   case offensiveLaunched(OffensiveLaunch)
+  /// `offensive.scaled-back`.
   case offensiveScaledBack(offensive: String, at: Stamp)
+  /// `offensive.intensified`.
   case offensiveIntensified(offensive: String, at: Stamp)
+  /// `offensive.ended`.
   case offensiveEnded(offensive: String, at: Stamp)
+  /// `violation.reported`, optionally linked to a pause or an offensive.
   case violationReported(pause: String?, offensive: String?, at: Stamp, by: [String])
+  /// `proposal`: never in force by itself.
   case proposal(id: String, kind: ProposalKind, terms: [String], parties: [String])
+  /// `statement`: changes nothing in force.
   case statement(kind: StatementKind, about: [String])
+  /// `correction.erratum`: the amended event is held by ``EventLog/amendments``.
   case erratum(corrects: String, void: Bool)
+  /// `correction.retraction`.
   case retraction(retracts: String)
 }
 

@@ -43,6 +43,8 @@ public struct ItemStatus: Sendable {
   public var phaseIsUncertain: Bool
   /// Whether the item rests on announcements only possibly made by the as-of moment.
   public var possiblyKnown: Bool
+  /// Why the verdict is only "possibly": which boundary is imprecise or disputed.
+  public var uncertainties: [Uncertainty] = []
 
   /// The section the item belongs in.
   public var section: Section {
@@ -55,7 +57,9 @@ public struct ItemStatus: Sendable {
       case .noLonger: return .noLonger
       }
     }
-    if qualifier != nil && presence != .notYet && presence != .noLonger { return .possibly }
+    if let qualifier, presence != .notYet, presence != .noLonger {
+      return qualifier.hasPrefix("possibly") ? .possibly : .notApplying
+    }
     switch presence {
     case .inForce: return .inForce
     case .possibly: return .possibly
@@ -66,19 +70,46 @@ public struct ItemStatus: Sendable {
 
   /// The sections of an answer, in the order shown.
   public enum Section: String, CaseIterable, Sendable {
+    /// In force at the instant on every reading of the reports.
     case inForce = "in-force"
+    /// In force from the first to the last second of the day.
     case allDay = "in-force-all-day"
+    /// Certainly in force for part of the day.
     case partOfDay = "in-force-part-of-day"
+    /// In force on some readings only.
     case possibly = "possibly-in-force"
+    /// Within its interval, but suspended or outside its daily hours at the instant.
+    case notApplying = "not-applying"
+    /// Announced, not yet in force.
     case notYet = "not-yet-in-force"
+    /// Announced, no longer in force.
     case noLonger = "no-longer-in-force"
+  }
+}
+
+/// A reason an item is only possibly in force.
+public struct Uncertainty: Hashable, Sendable {
+  /// Which boundary.
+  public var boundary: Side
+  /// Whether the reports contradict each other (otherwise they are only imprecise).
+  public var disputed: Bool
+
+  /// The start or the end.
+  public enum Side: String, Hashable, Sendable {
+    /// The start.
+    case start
+    /// The end.
+    case end
   }
 }
 
 /// The kinds of thing that can be in force.
 public enum ItemKind: String, Sendable {
+  /// A pause, halt or ceasefire.
   case pause
+  /// A group of corridors.
   case corridors
+  /// An offensive.
   case offensive
 }
 

@@ -81,13 +81,28 @@ public struct AtQuery: Sendable {
       kind: kind, id: id, area: itemArea, areaRelation: relation, presence: .notYet, day: nil,
       qualifier: nil,
       phase: nil, phaseIsUncertain: false, possiblyKnown: false)
+    let first: Instant
+    let last: Instant
     switch moment {
     case .instant(let instant, _):
       status.presence = Presence.of(start: start, end: end, at: instant)
+      (first, last) = (instant, instant)
     case .day(_, let dayStart, let nextStart):
       let day = DayPresence.of(start: start, end: end, dayStart: dayStart, nextDayStart: nextStart)
       status.day = day
       status.presence = Presence.of(start: start, end: end, at: dayStart)
+      (first, last) = (dayStart, nextStart.adding(seconds: -1))
+    }
+    // Name the boundaries that leave the verdict open at the moment.
+    if let range = start.possibleRange, range.isPossibly(atOrBefore: last),
+      !range.isCertainly(atOrBefore: first)
+    {
+      status.uncertainties.append(Uncertainty(boundary: .start, disputed: start.isDisputed))
+    }
+    if let range = end.possibleRange, !range.isCertainly(atOrBefore: first),
+      !range.isCertainly(after: last)
+    {
+      status.uncertainties.append(Uncertainty(boundary: .end, disputed: end.isDisputed))
     }
     return status
   }

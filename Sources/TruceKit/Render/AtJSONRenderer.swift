@@ -74,6 +74,10 @@ public struct AtJSONRenderer: Sendable {
     }
     object["qualifier"] = item.qualifier.map { .string($0) } ?? .null
     object["possiblyKnown"] = .bool(item.possiblyKnown)
+    object["uncertain"] = .array(
+      item.uncertainties.map {
+        .object(["boundary": .string($0.boundary.rawValue), "disputed": .bool($0.disputed)])
+      })
     let projection = answer.projection
     object["statements"] = .array(projection.statements(about: item.id).map { .string($0.id) })
     switch item.kind {

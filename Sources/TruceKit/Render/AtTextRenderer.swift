@@ -39,7 +39,7 @@ public struct AtTextRenderer: Sendable {
       block.blank()
       block.line(heading(section, count: items.count))
       for item in items {
-        let full = [.inForce, .allDay, .partOfDay, .possibly].contains(section)
+        let full = [.inForce, .allDay, .partOfDay, .possibly, .notApplying].contains(section)
         details.add(item, full: full, to: &block)
       }
     }
@@ -85,7 +85,8 @@ public struct AtTextRenderer: Sendable {
     case .inForce: text = "IN FORCE"
     case .allDay: text = "IN FORCE ALL DAY"
     case .partOfDay: text = "IN FORCE FOR PART OF THE DAY"
-    case .possibly: text = "POSSIBLY IN FORCE (a boundary known only to the day, or disputed)"
+    case .possibly: text = "POSSIBLY IN FORCE"
+    case .notApplying: text = "IN ITS INTERVAL, BUT NOT APPLYING AT THIS MOMENT"
     case .notYet: text = "ANNOUNCED, NOT YET IN FORCE"
     case .noLonger: text = "ANNOUNCED, NO LONGER IN FORCE"
     }

@@ -83,6 +83,15 @@ struct ItemDetails {
       block.item("in force", "certainly from \(time.instant(from)) to \(time.instant(until))", "")
     }
     if let qualifier = item.qualifier { block.item("but", qualifier, "") }
+    if [.possibly, .partOfDay].contains(item.section) {
+      for uncertainty in item.uncertainties {
+        let side = uncertainty.boundary == .start ? "its start" : "its end"
+        let why =
+          uncertainty.disputed
+          ? "the reports disagree on \(side)" : "\(side) is known only to the day or a range"
+        block.item("why", why + " (below)", "")
+      }
+    }
     if item.possiblyKnown, let asOf = answer.asOf {
       block.item("known?", "rests on announcements only possibly made by \(describe(asOf))", "")
     }

@@ -10,9 +10,13 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
   private let timeZone: TimeZone
 
   /// Looks a zone up in the tz database; returns `nil` for an unknown identifier.
+  ///
+  /// Only tz database names are accepted (`Asia/Damascus`, `UTC`, `Etc/GMT-3`), not Foundation's
+  /// offset spellings such as `GMT+0500`.
   public init?(identifier: String) {
-    guard let timeZone = TimeZone(identifier: identifier), timeZone.identifier == identifier
-    else { return nil }
+    let isDatabaseName =
+      Zone.databaseNames.contains(identifier) || identifier == "UTC" || identifier.hasPrefix("Etc/")
+    guard isDatabaseName, let timeZone = TimeZone(identifier: identifier) else { return nil }
     self.identifier = identifier
     self.timeZone = timeZone
   }
@@ -76,6 +80,8 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { identifier }
+
+  private static let databaseNames = Set(TimeZone.knownTimeZoneIdentifiers)
 
   public static func == (lhs: Zone, rhs: Zone) -> Bool { lhs.identifier == rhs.identifier }
   public func hash(into hasher: inout Hasher) { hasher.combine(identifier) }

@@ -175,6 +175,9 @@ struct FoldRuleTests {
       return answer.items.first { $0.id == "p" }?.qualifier
     }
     #expect(try qualifier("2016-11-02T13:00") == "suspended")
+    let moment = try Moment(parsing: "2016-11-02T13:00", zone: TestLog.damascus)
+    let answer = AtQuery(moment: moment, zone: TestLog.damascus).answer(from: log)
+    #expect(answer.items.first?.section == .notApplying)
     #expect(try qualifier("2016-11-02T16:00") == nil)
   }
 }

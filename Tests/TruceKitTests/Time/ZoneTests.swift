@@ -75,6 +75,9 @@ struct ZoneTests {
   func unknownZone() {
     #expect(Zone(identifier: "Asia/Atlantis") == nil)
     #expect(Zone(identifier: "Asia/Damascus") != nil)
+    #expect(Zone(identifier: "UTC") != nil)
+    #expect(Zone(identifier: "GMT+0500") == nil)
+    #expect(Zone(identifier: "asia/damascus") == nil)
   }
 }
 
