@@ -183,3 +183,21 @@ struct SeveralZonesTests {
     #expect(try TruceProcess.run(["at", "2016-11-04T10:00Z", "--log", log.path]).status == 0)
   }
 }
+
+@Suite("The README")
+struct ReadmeTests {
+  @Test("The sample output in the README is what truce prints")
+  func sampleOutput() throws {
+    let readme = try String(
+      contentsOf: TruceProcess.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let lines = readme.components(separatedBy: "\n")
+    let start = try #require(lines.firstIndex(of: "$ swift run truce at 2016-11-04T20:00"))
+    let sample = lines[(start + 1)...].prefix { $0 != "```" }.filter { $0 != "…" }
+    #expect(sample.count > 5)
+    let output = try TruceProcess.run(["at", "2016-11-04T20:00"]).stdout.components(
+      separatedBy: "\n")
+    for line in sample {
+      #expect(output.contains(line), "README line not in the output: \(line)")
+    }
+  }
+}

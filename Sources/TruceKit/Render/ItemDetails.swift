@@ -32,7 +32,13 @@ struct ItemDetails {
         "")
       if !pause.parties.isEmpty { block.item("parties", pause.parties.joined(separator: ", "), "") }
       if let hours = pause.dailyHours { block.item("daily", "\(hours) local", "") }
+      let cutoff = answer.moment.asOfInstant
       for condition in pause.conditions {
+        // A condition stated after the moment was not attached yet.
+        let stated = condition.eventIDs.contains { id in
+          projection.events[id]?.announced.range.isPossibly(atOrBefore: cutoff) ?? false
+        }
+        guard stated else { continue }
         block.item("condition", condition.value, cite(condition.eventIDs))
       }
       addStatements(about: item.id, to: &block)
