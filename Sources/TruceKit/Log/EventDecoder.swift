@@ -53,6 +53,10 @@ struct EventDecoder {
     let disputes = try reader.strings("disputes")
     let sameAnnouncementAs = try reader.strings("sameAnnouncementAs")
     for (key, ids) in [("disputes", disputes), ("sameAnnouncementAs", sameAnnouncementAs)] {
+      if let index = ids.firstIndex(of: id) {
+        throw FieldError(
+          field: "\(key)[\(index)]", problem: .invalidValue("an event cannot refer to itself"))
+      }
       for (index, other) in ids.enumerated() where !known.events.contains(other) {
         throw FieldError(
           field: "\(key)[\(index)]",
@@ -73,14 +77,20 @@ struct EventDecoder {
 /// The ids a log has declared so far, by kind, for checking references.
 struct DeclaredIDs {
   var events: Set<String> = []
+  /// Correction events, which no correction may target.
+  var corrections: Set<String> = []
+  /// Pauses, with the start their first declaration gives (if any).
   var pauses: [String: UncertainInstant?] = [:]
-  var corridors: Set<String> = []
+  /// Pauses suspended and not yet resumed, with when.
+  var suspended: [String: UncertainInstant] = [:]
+  /// Corridor groups, with the start their first report gives (if any).
+  var corridors: [String: UncertainInstant?] = [:]
   var offensives: [String: UncertainInstant] = [:]
   var proposals: Set<String> = []
 
   /// Whether an id names any pause, corridor group, offensive or proposal.
   func isSubject(_ id: String) -> Bool {
-    pauses[id] != nil || corridors.contains(id) || offensives[id] != nil || proposals.contains(id)
+    pauses[id] != nil || corridors[id] != nil || offensives[id] != nil || proposals.contains(id)
   }
 
   /// Records what an event declares.
@@ -91,10 +101,16 @@ struct DeclaredIDs {
       if pauses[declaration.pause] == nil {
         pauses[declaration.pause] = .some(declaration.window.start?.range)
       }
-    case .corridorOpened(let opening): corridors.insert(opening.corridor)
+    case .pauseSuspended(let pause, let at): suspended[pause] = at.range
+    case .pauseResumed(let pause, _): suspended[pause] = nil
+    case .corridorOpened(let opening):
+      if corridors[opening.corridor] == nil {
+        corridors[opening.corridor] = .some(opening.window.start?.range)
+      }
     case .offensiveLaunched(let launch):
       if offensives[launch.offensive] == nil { offensives[launch.offensive] = launch.at.range }
     case .proposal(let id, _, _, _): proposals.insert(id)
+    case .erratum, .retraction: corrections.insert(event.id)
     default: break
     }
   }

@@ -130,12 +130,6 @@ public struct EventLog: Sendable {
       return amendments[event.id] ?? event
     }
   }
-
-  /// The event with this id, as amended.
-  public func event(id: String) -> Event? {
-    if let amended = amendments[id] { return amended }
-    return events.first { $0.id == id }
-  }
 }
 
 private func parseJSON(_ line: LineSplitter.Line, file: String) throws(LogError) -> JSONValue {

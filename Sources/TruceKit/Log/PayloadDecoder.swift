@@ -12,10 +12,27 @@ struct PayloadDecoder {
       if let end { try checkNotBeforeStart(end, of: pause, field: "end") }
       return .pauseExtended(pause: pause, end: end)
     case .pauseSuspended:
-      return .pauseSuspended(
-        pause: try existingPause(&reader), at: try reader.time("at", zone: zone))
+      let pause = try existingPause(&reader)
+      let at = try reader.time("at", zone: zone)
+      try checkNotBeforeStart(at, of: pause, field: "at")
+      if known.suspended[pause] != nil {
+        throw FieldError(
+          field: "pause",
+          problem: .invalidValue("pause '\(pause)' is already suspended and not resumed"))
+      }
+      return .pauseSuspended(pause: pause, at: at)
     case .pauseResumed:
-      return .pauseResumed(pause: try existingPause(&reader), at: try reader.time("at", zone: zone))
+      let pause = try existingPause(&reader)
+      let at = try reader.time("at", zone: zone)
+      guard let since = known.suspended[pause] else {
+        throw FieldError(
+          field: "pause", problem: .invalidValue("pause '\(pause)' is not suspended"))
+      }
+      if let latest = at.range.latest, let earliest = since.earliest, latest < earliest {
+        throw FieldError(
+          field: "at", problem: .invalidValue("\(at) is before the suspension began"))
+      }
+      return .pauseResumed(pause: pause, at: at)
     case .pauseEnded:
       let pause = try existingPause(&reader)
       let at = try reader.time("at", zone: zone)
@@ -24,12 +41,17 @@ struct PayloadDecoder {
     case .corridorOpened: return .corridorOpened(try corridorOpening(&reader))
     case .corridorClosed:
       let corridor = try reader.identifier("corridor")
-      guard known.corridors.contains(corridor) else {
+      guard let start = known.corridors[corridor] else {
         throw FieldError(
           field: "corridor",
           problem: .unknownReference("no corridor '\(corridor)' was opened earlier"))
       }
-      return .corridorClosed(corridor: corridor, at: try reader.time("at", zone: zone))
+      let at = try reader.time("at", zone: zone)
+      if let start, let earliest = start.earliest, let latest = at.range.latest, latest < earliest {
+        throw FieldError(
+          field: "at", problem: .invalidValue("\(at) is before the corridors opened"))
+      }
+      return .corridorClosed(corridor: corridor, at: at)
     case .offensiveLaunched:
       let launch = OffensiveLaunch(
         offensive: try reader.identifier("offensive"), at: try reader.time("at", zone: zone),
@@ -78,6 +100,7 @@ struct PayloadDecoder {
     case .erratum:
       let target = try reader.identifier("corrects")
       try checkEvent(target, field: "corrects")
+      try checkNotCorrection(target, field: "corrects")
       let void = try reader.optionalBool("void") ?? false
       let hasSet = reader.has("set")
       _ = reader.value("set")  // read by the log, which re-decodes the amended event
@@ -91,6 +114,7 @@ struct PayloadDecoder {
     case .retraction:
       let target = try reader.identifier("retracts")
       try checkEvent(target, field: "retracts")
+      try checkNotCorrection(target, field: "retracts")
       return .retraction(retracts: target)
     }
   }
@@ -111,11 +135,13 @@ struct PayloadDecoder {
   private func corridorOpening(_ reader: inout FieldReader) throws(FieldError) -> CorridorOpening {
     let corridor = try reader.identifier("corridor")
     let pause = try existingPause(&reader)
+    let window = try window(&reader)
+    if let end = window.end { try checkNotBeforeStart(end, of: pause, field: "window.end") }
     return CorridorOpening(
       corridor: corridor, pause: pause, count: try reader.optionalInt("count", in: 1...10_000),
       users: try reader.choices("users", as: CorridorUser.self),
       route: try reader.optionalString("route"),
-      window: try window(&reader), dailyHours: try dailyHours(&reader))
+      window: window, dailyHours: try dailyHours(&reader))
   }
 
   private func window(_ reader: inout FieldReader) throws(FieldError) -> Window {
@@ -187,6 +213,14 @@ struct PayloadDecoder {
     else { return }
     throw FieldError(
       field: field, problem: .invalidValue("\(stamp) is before pause '\(pause)' began"))
+  }
+
+  private func checkNotCorrection(_ id: String, field: String) throws(FieldError) {
+    guard known.corrections.contains(id) else { return }
+    throw FieldError(
+      field: field,
+      problem: .invalidValue(
+        "'\(id)' is itself a correction; correct the original event again instead"))
   }
 
   private func checkEvent(_ id: String, field: String) throws(FieldError) {

@@ -46,7 +46,7 @@ public enum BoundaryState: Hashable, Sendable {
 /// they are disputed when no instant fits them all ("19:00 local" and "19:00 GMT"). A disputed
 /// boundary keeps every version; nothing picks one.
 public struct Boundary: Hashable, Sendable {
-  /// Every report, in the order the events were announced.
+  /// Every report, in log order.
   public var reports: [BoundaryReport]
 
   /// Creates a boundary from its reports.
@@ -80,9 +80,6 @@ public struct Boundary: Hashable, Sendable {
     if case .disputed = state { return true }
     return false
   }
-
-  /// Whether any report is derived rather than given.
-  public var isDerived: Bool { !reports.isEmpty && reports.allSatisfy { $0.derivation != nil } }
 
   /// The distinct times reported, each with the citations that give it.
   public var versions: [(text: String, citations: [String])] {

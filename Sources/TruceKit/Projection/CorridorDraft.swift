@@ -1,64 +1,76 @@
 /// A corridor group being folded.
 struct CorridorDraft {
   let id: String
-  let pause: String
   let area: String
+  var pauses: [Cited<String>] = []
   var counts: [Cited<Int>] = []
   var users: [CorridorUser] = []
-  var route: String?
-  var dailyHours: DailyHours?
+  var routes: [Cited<String>] = []
+  var dailyHours: [Cited<DailyHours>] = []
   var openings: [(event: Event, opening: CorridorOpening)] = []
   var closures: [BoundaryReport] = []
   var eventIDs: [String] = []
 
-  init(id: String, pause: String, area: String) {
+  init(id: String, area: String) {
     self.id = id
-    self.pause = pause
     self.area = area
   }
 
   mutating func open(_ opening: CorridorOpening, by event: Event) {
     openings.append((event, opening))
     eventIDs.append(event.id)
+    pauses.addCited(opening.pause, event: event)
     if let count = opening.count { counts.addCited(count, event: event) }
     for user in opening.users where !users.contains(user) { users.append(user) }
-    if route == nil { route = opening.route }
-    if dailyHours == nil { dailyHours = opening.dailyHours }
+    if let route = opening.route { routes.addCited(route, event: event) }
+    if let hours = opening.dailyHours { dailyHours.addCited(hours, event: event) }
   }
 
-  /// Reconciles the reports. A report without a start of its own opens no earlier than its
-  /// announcement and its pause's start; one without an end ends with its pause, as the same
-  /// source gives the pause's end when it does. Both are marked derived.
-  func track(pause track: PauseTrack?) -> CorridorTrack {
+  /// Reconciles the reports.
+  ///
+  /// A report without a start of its own opens with its announcement, and no earlier than its
+  /// pause's start; such derived starts count only when no report gives a start. A report
+  /// without an end ends with its pause, as the same source gives the pause's end when it does
+  /// (so each source's version is kept). Derived boundaries are marked as such.
+  func track(pauses byID: [String: PauseTrack]) -> CorridorTrack {
+    let pauseID = pauses.first?.value ?? ""
+    let pause = byID[pauseID]
     var startReports: [BoundaryReport] = []
+    var derivedStarts: [BoundaryReport] = []
     var endReports: [BoundaryReport] = []
+    var restsOn: [String] = []
     for (event, opening) in openings {
       if let start = opening.window.start {
         startReports.append(BoundaryReport(start, of: event))
       } else {
-        let pauseStart = track?.start.possibleRange ?? UncertainInstant(earliest: nil, latest: nil)
-        startReports.append(
+        let pauseStart = pause?.start.possibleRange ?? UncertainInstant(earliest: nil, latest: nil)
+        derivedStarts.append(
           BoundaryReport(
             range: pauseStart.laterOf(event.announced.range), spec: nil, eventID: event.id,
             citation: event.source.citation,
-            derivation:
-              "not given: not before its announcement (\(event.announced)) or its pause's start"))
+            derivation: "opens with its announcement (\(event.announced)), not before its pause"))
       }
       if let end = opening.window.end {
         endReports.append(BoundaryReport(end, of: event))
-      } else if let pauseEnd = track?.end.reports, !pauseEnd.isEmpty {
+      } else if let pauseEnd = pause?.end.reports, !pauseEnd.isEmpty {
         let sameSource = pauseEnd.filter { $0.citation == event.source.citation }
         for report in sameSource.isEmpty ? pauseEnd : sameSource {
           var derived = report
-          derived.derivation = "ends with its pause: \(report.spec?.description ?? "derived")"
+          derived.derivation = "ends with its pause"
           if !endReports.contains(derived) { endReports.append(derived) }
+          restsOn.append(report.eventID)
         }
       }
     }
+    let start = Boundary(reports: startReports.isEmpty ? derivedStarts : startReports)
     let end = closures.isEmpty ? Boundary(reports: endReports) : Boundary(reports: closures)
+    let own = Applicability(dailyHours: dailyHours, suspensions: [])
     return CorridorTrack(
-      id: id, pause: pause, area: area, counts: counts, users: users, route: route,
-      dailyHours: dailyHours, start: Boundary(reports: startReports), end: end, eventIDs: eventIDs)
+      id: id, pause: pauseID, pauses: pauses, area: area, counts: counts, users: users,
+      routes: routes,
+      dailyHours: dailyHours, start: start, end: end,
+      eventIDs: eventIDs + restsOn.filter { !eventIDs.contains($0) },
+      applicability: pause.map { own.combined(with: $0.applicability) } ?? own)
   }
 }
 

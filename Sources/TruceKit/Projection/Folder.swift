@@ -39,8 +39,7 @@ struct Folder {
       pauses[pause]?.eventIDs.append(event.id)
     case .corridorOpened(let opening):
       if corridors[opening.corridor] == nil {
-        corridors[opening.corridor] = CorridorDraft(
-          id: opening.corridor, pause: opening.pause, area: event.area)
+        corridors[opening.corridor] = CorridorDraft(id: opening.corridor, area: event.area)
         corridorOrder.append(opening.corridor)
       }
       corridors[opening.corridor]?.open(opening, by: event)
@@ -96,7 +95,7 @@ struct Folder {
     let pauseTracks = pauseOrder.compactMap { pauses[$0]?.track() }
     let pauseByID = Dictionary(uniqueKeysWithValues: pauseTracks.map { ($0.id, $0) })
     let corridorTracks = corridorOrder.compactMap { id in
-      corridors[id].map { $0.track(pause: pauseByID[$0.pause]) }
+      corridors[id].map { $0.track(pauses: pauseByID) }
     }
     let offensiveTracks = offensiveOrder.compactMap { offensives[$0]?.track() }
     var disputes: [Dispute] = []
@@ -105,15 +104,16 @@ struct Folder {
       disputes += draft.characterizationDisputes(byID: byID)
       disputes += boundaryDisputes(subject: id, start: track.start, end: track.end)
     }
+    for track in pauseTracks {
+      disputes += citedDispute(
+        track.id, "daily hours", track.dailyHours.map { $0.map(\.description) })
+    }
     for track in corridorTracks {
-      if track.counts.count > 1 {
-        disputes.append(
-          Dispute(
-            subject: track.id, aspect: "count",
-            versions: track.counts.map {
-              Dispute.Version(says: "\($0.value)", citations: $0.citations, eventIDs: $0.eventIDs)
-            }))
-      }
+      disputes += citedDispute(track.id, "count", track.counts.map { $0.map { "\($0)" } })
+      disputes += citedDispute(track.id, "pause", track.pauses)
+      disputes += citedDispute(track.id, "route", track.routes)
+      disputes += citedDispute(
+        track.id, "daily hours", track.dailyHours.map { $0.map(\.description) })
       disputes += boundaryDisputes(subject: track.id, start: track.start, end: track.end)
     }
     for track in offensiveTracks {
@@ -124,6 +124,17 @@ struct Folder {
       pauses: pauseTracks, corridors: corridorTracks, offensives: offensiveTracks,
       proposals: proposals,
       statements: statements, violations: violations, disputes: disputes)
+  }
+
+  /// A dispute when reports give more than one value for the same fact.
+  private func citedDispute(_ subject: String, _ aspect: String, _ values: [Cited<String>])
+    -> [Dispute]
+  {
+    guard values.count > 1 else { return [] }
+    let versions = values.map {
+      Dispute.Version(says: $0.value, citations: $0.citations, eventIDs: $0.eventIDs)
+    }
+    return [Dispute(subject: subject, aspect: aspect, versions: versions)]
   }
 
   private func boundaryDisputes(subject: String, start: Boundary, end: Boundary) -> [Dispute] {

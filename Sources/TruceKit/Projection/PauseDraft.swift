@@ -19,9 +19,10 @@ struct PauseDraft {
   var scopes: [String] = []
   var parties: [String] = []
   var conditions: [Cited<String>] = []
-  var dailyHours: DailyHours?
+  var dailyHours: [Cited<DailyHours>] = []
   var startReports: [BoundaryReport] = []
-  var firstAnnouncement: Event?
+  /// Declarations without a start of their own, from which the start is derived.
+  var startlessDeclarations: [Event] = []
   var endCandidates: [EndCandidate] = []
   var endings: [BoundaryReport] = []
   var endHow: [PauseEnding] = []
@@ -41,14 +42,15 @@ struct PauseDraft {
     if let scope = declaration.scope, !scopes.contains(scope) { scopes.append(scope) }
     for party in declaration.parties where !parties.contains(party) { parties.append(party) }
     for condition in declaration.conditions { conditions.addCited(condition, event: event) }
-    if dailyHours == nil { dailyHours = declaration.dailyHours }
-    if firstAnnouncement == nil { firstAnnouncement = event }
+    if let hours = declaration.dailyHours { dailyHours.addCited(hours, event: event) }
     // A declaration that reports the same announcement as another event (an extension, in
     // another source's words) describes a new stage: its window start is that stage's, not
     // the pause's; its end competes with the other reports of the end.
     if event.sameAnnouncementAs.isEmpty {
       if let start = declaration.window.start {
         startReports.append(BoundaryReport(start, of: event))
+      } else {
+        startlessDeclarations.append(event)
       }
     } else {
       recharacterizations.append(event)
@@ -69,9 +71,17 @@ struct PauseDraft {
       eventIDs: eventIDs)
   }
 
+  /// The start: every declaration's own start; failing any, the pause is taken to start with
+  /// the announcement certainly made first (the one whose latest possible time is earliest).
   private var start: Boundary {
     if !startReports.isEmpty { return Boundary(reports: startReports) }
-    guard let first = firstAnnouncement else { return Boundary() }
+    let first = startlessDeclarations.min { lhs, rhs in
+      (lhs.announced.range.latest ?? .distantFuture, lhs.announced.range.earliest ?? .distantPast)
+        < (
+          rhs.announced.range.latest ?? .distantFuture, rhs.announced.range.earliest ?? .distantPast
+        )
+    }
+    guard let first else { return Boundary() }
     return Boundary(reports: [
       BoundaryReport(
         range: first.announced.range, spec: nil, eventID: first.id, citation: first.source.citation,
@@ -79,14 +89,16 @@ struct PauseDraft {
     ])
   }
 
-  /// The end: reported endings if any; otherwise the planned ends not superseded by a later
-  /// announcement. An extension certainly announced after another end supersedes it; ends whose
-  /// announcements cannot be ordered compete, and differing ones make a dispute.
+  /// The end: reported endings if any; otherwise the planned ends not superseded. Only an
+  /// extension supersedes, and only ends announced certainly before it; other reports of the
+  /// end (declarations, extensions that cannot be ordered) compete, and differing ones make a
+  /// dispute.
   private var end: Boundary {
     if !endings.isEmpty { return Boundary(reports: endings) }
     let standing = endCandidates.filter { candidate in
       !endCandidates.contains { other in
-        other.event.id != candidate.event.id && isCertainlyLater(other.event, than: candidate.event)
+        other.event.type == .pauseExtended && other.event.id != candidate.event.id
+          && isCertainlyLater(other.event, than: candidate.event)
       }
     }
     return Boundary(

@@ -29,10 +29,8 @@ public enum Presence: String, Hashable, Sendable {
 public struct DayPresence: Hashable, Sendable {
   /// The overall verdict.
   public var kind: Kind
-  /// When it was certainly in force within the day, if at all.
-  public var certainlyFrom: Instant?
-  /// When it was certainly in force until (exclusive), within the day.
-  public var certainlyUntil: Instant?
+  /// The stretches of the day during which it was certainly in force and applying.
+  public var certainly: [Span]
 
   /// The overall verdict for a day.
   public enum Kind: String, Hashable, Sendable {
@@ -42,35 +40,45 @@ public struct DayPresence: Hashable, Sendable {
     case partOfDay = "part-of-day"
     /// Possibly in force at some time in the day, never certainly.
     case possibly
+    /// Within its interval all or part of the day, but suspended or outside its daily hours.
+    case notApplying = "not-applying"
     /// Not yet in force on that day.
     case notYet = "not-yet"
     /// No longer in force on that day.
     case noLonger = "no-longer"
   }
 
-  /// Classifies a day, `[dayStart, nextDayStart)`, against a start and an end.
+  /// Classifies a local day against a start, an end and the rules of when the item applies.
   public static func of(
-    start: Boundary, end: Boundary, dayStart: Instant, nextDayStart: Instant
+    start: Boundary, end: Boundary, rules: Applicability = .always, date: CivilDate, zone: Zone
   ) -> DayPresence {
+    let day = Span(start: zone.startOfDay(date), end: zone.startOfDay(date.adding(days: 1)))
+    let lastSecond = day.end.adding(seconds: -1)
     let startRange = start.possibleRange ?? UncertainInstant(earliest: nil, latest: nil)
     let endRange = end.possibleRange
-    let lastSecond = nextDayStart.adding(seconds: -1)
     if !startRange.isPossibly(atOrBefore: lastSecond) {
-      return DayPresence(kind: .notYet, certainlyFrom: nil, certainlyUntil: nil)
+      return DayPresence(kind: .notYet, certainly: [])
     }
-    if let endRange, endRange.isCertainly(atOrBefore: dayStart) {
-      return DayPresence(kind: .noLonger, certainlyFrom: nil, certainlyUntil: nil)
+    if let endRange, endRange.isCertainly(atOrBefore: day.start) {
+      return DayPresence(kind: .noLonger, certainly: [])
     }
-    // The stretch certainly in force: from the latest possible start to the earliest possible end.
-    let certainStart = startRange.latest.map { max($0, dayStart) }
-    let certainEnd =
-      endRange.map { range in range.earliest.map { min($0, nextDayStart) } ?? dayStart }
-      ?? nextDayStart
-    if let certainStart, certainStart < certainEnd {
-      let whole = certainStart == dayStart && certainEnd == nextDayStart
-      return DayPresence(
-        kind: whole ? .allDay : .partOfDay, certainlyFrom: certainStart, certainlyUntil: certainEnd)
+    // Certainly in force: from the latest possible start to the earliest possible end.
+    var certainInterval: [Span] = []
+    if let latestStart = startRange.latest {
+      let earliestEnd = endRange.map { $0.earliest ?? latestStart } ?? day.end
+      certainInterval = [Span(start: latestStart, end: earliestEnd)].clipped(to: day)
     }
-    return DayPresence(kind: .possibly, certainlyFrom: nil, certainlyUntil: nil)
+    let possibleInterval = [
+      Span(
+        start: startRange.earliest ?? day.start,
+        end: endRange.map { $0.latest.map { $0.adding(seconds: 1) } ?? day.end } ?? day.end)
+    ].clipped(to: day)
+    let certain = rules.certainly(certainInterval, on: date, zone: zone)
+    if certain == [day] { return DayPresence(kind: .allDay, certainly: certain) }
+    if !certain.isEmpty { return DayPresence(kind: .partOfDay, certainly: certain) }
+    if !rules.possibly(possibleInterval, on: date, zone: zone).isEmpty {
+      return DayPresence(kind: .possibly, certainly: [])
+    }
+    return DayPresence(kind: .notApplying, certainly: [])
   }
 }

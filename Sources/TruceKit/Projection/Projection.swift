@@ -6,11 +6,11 @@
 public struct Projection: Sendable {
   /// What the projection knew: everything, or what was announced by an as-of moment.
   public var knowledge: Knowledge
-  /// Pauses, in the order they were first announced.
+  /// Pauses, in the order the log first names them.
   public var pauses: [PauseTrack]
-  /// Corridor groups, in the order they were first announced.
+  /// Corridor groups, in the order the log first names them.
   public var corridors: [CorridorTrack]
-  /// Offensives, in the order they were first announced.
+  /// Offensives, in the order the log first names them.
   public var offensives: [OffensiveTrack]
   /// Proposals and calls for a truce: never in force by themselves.
   public var proposals: [Event]
@@ -75,15 +75,6 @@ public struct Projection: Sendable {
     events = Dictionary(ordered.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
-  /// Announcement order: by the earliest possible announcement, then by position in the log.
-  ///
-  /// An announcement known only to a day sorts at that day's start; ties keep log order.
-  public static func announcementOrder(_ lhs: Event, _ rhs: Event) -> Bool {
-    let left = lhs.announced.range.earliest?.secondsSinceEpoch ?? Int64.min
-    let right = rhs.announced.range.earliest?.secondsSinceEpoch ?? Int64.min
-    return left != right ? left < right : lhs.seq < rhs.seq
-  }
-
   /// The pause with this id.
   public func pause(_ id: String) -> PauseTrack? { pauses.first { $0.id == id } }
 
@@ -92,7 +83,7 @@ public struct Projection: Sendable {
     eventIDs.contains { possiblyKnown.contains($0) || possiblyRetracted[$0] != nil }
   }
 
-  /// Statements about a subject, in announcement order.
+  /// Statements about a subject, in log order.
   public func statements(about subject: String) -> [Event] {
     statements.filter { event in
       if case .statement(_, let about) = event.payload { return about.contains(subject) }

@@ -12,8 +12,8 @@ public struct PauseTrack: Hashable, Sendable {
   public var parties: [String]
   /// Conditions attached, each with the event that attaches it.
   public var conditions: [Cited<String>]
-  /// Daily hours, if it applies only part of each day.
-  public var dailyHours: DailyHours?
+  /// Daily hours, if it applies only part of each day; more than one version is a dispute.
+  public var dailyHours: [Cited<DailyHours>]
   /// When it came into force.
   public var start: Boundary
   /// When it went out of force; not reported means open.
@@ -22,8 +22,13 @@ public struct PauseTrack: Hashable, Sendable {
   public var endings: [PauseEnding]
   /// Stretches during which it was suspended.
   public var suspensions: [Suspension]
-  /// Every event about it, in announcement order.
+  /// Every event about it, in log order.
   public var eventIDs: [String]
+
+  /// When, within its interval, it applies: its daily hours and suspensions.
+  public var applicability: Applicability {
+    Applicability(dailyHours: dailyHours, suspensions: suspensions)
+  }
 
 }
 
@@ -31,24 +36,28 @@ public struct PauseTrack: Hashable, Sendable {
 public struct CorridorTrack: Hashable, Sendable {
   /// The corridor group's id.
   public var id: String
-  /// The pause it belongs to.
+  /// The pause it belongs to, as the first report gives it.
   public var pause: String
+  /// Every pause the reports tie it to; more than one is a dispute.
+  public var pauses: [Cited<String>]
   /// The area.
   public var area: String
   /// The counts reported, each with its citations; more than one is a dispute.
   public var counts: [Cited<Int>]
   /// Who may use the corridors.
   public var users: [CorridorUser]
-  /// The route, if named.
-  public var route: String?
-  /// Daily hours, if any.
-  public var dailyHours: DailyHours?
+  /// The routes named, each with its sources; more than one is a dispute.
+  public var routes: [Cited<String>]
+  /// Daily hours of its own, if any; more than one version is a dispute.
+  public var dailyHours: [Cited<DailyHours>]
   /// When the corridors opened.
   public var start: Boundary
   /// When they closed; derived from the pause when no end of their own is reported.
   public var end: Boundary
-  /// Every event about them.
+  /// Every event about them, and the pause events their derived boundaries rest on.
   public var eventIDs: [String]
+  /// When, within their interval, they apply: their own hours and their pause's rules.
+  public var applicability: Applicability
 
 }
 
@@ -116,6 +125,11 @@ public struct Cited<Value: Hashable & Sendable>: Hashable, Sendable {
   public var citations: [String]
   /// The events that give it.
   public var eventIDs: [String]
+
+  /// The same citations for a transformed value.
+  public func map<Other>(_ transform: (Value) -> Other) -> Cited<Other> {
+    Cited<Other>(transform(value), citations: citations, eventIDs: eventIDs)
+  }
 
   /// Creates a cited value.
   public init(_ value: Value, citations: [String], eventIDs: [String]) {

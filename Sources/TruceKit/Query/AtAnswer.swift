@@ -53,6 +53,7 @@ public struct ItemStatus: Sendable {
       case .allDay: return .allDay
       case .partOfDay: return .partOfDay
       case .possibly: return .possibly
+      case .notApplying: return .notApplying
       case .notYet: return .notYet
       case .noLonger: return .noLonger
       }

@@ -24,29 +24,24 @@ public struct AtQuery: Sendable {
     for pause in projection.pauses {
       guard let relation = relation(of: pause.area, in: log.areas) else { continue }
       var status = classify(
-        .pause, pause.id, pause.area, relation, start: pause.start, end: pause.end)
+        .pause, pause.id, pause.area, relation, start: pause.start, end: pause.end,
+        rules: pause.applicability)
       status.possiblyKnown = projection.restsOnPossiblyKnown(pause.eventIDs)
-      status.qualifier = qualifier(for: pause, status: status)
       items.append(status)
     }
     for corridor in projection.corridors {
       guard let relation = relation(of: corridor.area, in: log.areas) else { continue }
       var status = classify(
-        .corridors, corridor.id, corridor.area, relation, start: corridor.start, end: corridor.end)
+        .corridors, corridor.id, corridor.area, relation, start: corridor.start, end: corridor.end,
+        rules: corridor.applicability)
       status.possiblyKnown = projection.restsOnPossiblyKnown(corridor.eventIDs)
-      if let hours = corridor.dailyHours, case .instant(let instant, _) = moment,
-        !hours.contains(minuteOfDay: minuteOfDay(instant)), status.presence != .noLonger,
-        status.presence != .notYet
-      {
-        status.qualifier = "outside its daily hours (\(hours))"
-      }
       items.append(status)
     }
     for offensive in projection.offensives {
       guard let relation = relation(of: offensive.area, in: log.areas) else { continue }
       var status = classify(
         .offensive, offensive.id, offensive.area, relation, start: offensive.start,
-        end: offensive.end)
+        end: offensive.end, rules: .always)
       status.possiblyKnown = projection.restsOnPossiblyKnown(offensive.eventIDs)
       let reference = moment.asOfInstant
       let passed = offensive.phases.filter { $0.at.range.isPossibly(atOrBefore: reference) }
@@ -74,22 +69,23 @@ public struct AtQuery: Sendable {
   }
 
   private func classify(
-    _ kind: ItemKind, _ id: String, _ itemArea: String, _ relation: AreaRelation?, start: Boundary,
-    end: Boundary
+    _ kind: ItemKind, _ id: String, _ itemArea: String, _ relation: AreaRelation?,
+    start: Boundary, end: Boundary, rules: Applicability
   ) -> ItemStatus {
     var status = ItemStatus(
       kind: kind, id: id, area: itemArea, areaRelation: relation, presence: .notYet, day: nil,
-      qualifier: nil,
-      phase: nil, phaseIsUncertain: false, possiblyKnown: false)
+      qualifier: nil, phase: nil, phaseIsUncertain: false, possiblyKnown: false)
     let first: Instant
     let last: Instant
     switch moment {
     case .instant(let instant, _):
       status.presence = Presence.of(start: start, end: end, at: instant)
+      if status.presence == .inForce || status.presence == .possibly {
+        status.qualifier = rules.restriction(at: instant, zone: zone)
+      }
       (first, last) = (instant, instant)
-    case .day(_, let dayStart, let nextStart):
-      let day = DayPresence.of(start: start, end: end, dayStart: dayStart, nextDayStart: nextStart)
-      status.day = day
+    case .day(let date, let dayStart, let nextStart):
+      status.day = DayPresence.of(start: start, end: end, rules: rules, date: date, zone: zone)
       status.presence = Presence.of(start: start, end: end, at: dayStart)
       (first, last) = (dayStart, nextStart.adding(seconds: -1))
     }
@@ -105,28 +101,6 @@ public struct AtQuery: Sendable {
       status.uncertainties.append(Uncertainty(boundary: .end, disputed: end.isDisputed))
     }
     return status
-  }
-
-  private func qualifier(for pause: PauseTrack, status: ItemStatus) -> String? {
-    guard status.presence == .inForce || status.presence == .possibly,
-      case .instant(let instant, _) = moment
-    else {
-      return nil
-    }
-    if let hours = pause.dailyHours, !hours.contains(minuteOfDay: minuteOfDay(instant)) {
-      return "outside its daily hours (\(hours))"
-    }
-    for suspension in pause.suspensions {
-      let presence = Presence.of(start: suspension.from, end: suspension.to, at: instant)
-      if presence == .inForce { return "suspended" }
-      if presence == .possibly { return "possibly suspended" }
-    }
-    return nil
-  }
-
-  private func minuteOfDay(_ instant: Instant) -> Int {
-    let wall = zone.civil(at: instant)
-    return wall.hour * 60 + wall.minute
   }
 
   private func conflicts(_ items: [ItemStatus], areas: AreaRegistry) -> [Conflict] {

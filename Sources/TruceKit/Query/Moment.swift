@@ -43,14 +43,6 @@ public enum Moment: Hashable, Sendable {
     case .day(_, _, let nextStart): return nextStart.adding(seconds: -1)
     }
   }
-
-  /// The instant a question is asked at: the instant itself, or the day's start.
-  public var startInstant: Instant {
-    switch self {
-    case .instant(let instant, _): return instant
-    case .day(_, let start, _): return start
-    }
-  }
 }
 
 /// Why a moment could not be read.

@@ -68,8 +68,10 @@ public struct AtJSONRenderer: Sendable {
     if let day = item.day {
       object["day"] = .object([
         "status": .string(day.kind.rawValue),
-        "certainlyFrom": day.certainlyFrom.map { .string($0.iso8601) } ?? .null,
-        "certainlyUntil": day.certainlyUntil.map { .string($0.iso8601) } ?? .null,
+        "certainly": .array(
+          day.certainly.map {
+            .object(["from": .string($0.start.iso8601), "until": .string($0.end.iso8601)])
+          }),
       ])
     }
     object["qualifier"] = item.qualifier.map { .string($0) } ?? .null
@@ -79,7 +81,10 @@ public struct AtJSONRenderer: Sendable {
         .object(["boundary": .string($0.boundary.rawValue), "disputed": .bool($0.disputed)])
       })
     let projection = answer.projection
-    object["statements"] = .array(projection.statements(about: item.id).map { .string($0.id) })
+    object["statements"] = .array(
+      projection.statements(about: item.id)
+        .filter { $0.announced.range.isPossibly(atOrBefore: answer.moment.asOfInstant) }
+        .map { .string($0.id) })
     switch item.kind {
     case .pause:
       if let pause = projection.pause(item.id) {
@@ -90,18 +95,22 @@ public struct AtJSONRenderer: Sendable {
         object["parties"] = .array(pause.parties.map { .string($0) })
         object["conditions"] = .array(
           pause.conditions.map { EventJSON.cited(.string($0.value), $0) })
-        object["dailyHours"] = pause.dailyHours.map { .string($0.description) } ?? .null
+        object["dailyHours"] = .array(
+          pause.dailyHours.map { EventJSON.cited(.string($0.value.description), $0) })
         object["endings"] = .array(pause.endings.map { .string($0.rawValue) })
         object["events"] = .array(pause.eventIDs.map { .string($0) })
       }
     case .corridors:
       if let corridor = projection.corridors.first(where: { $0.id == item.id }) {
         object["pause"] = .string(corridor.pause)
+        object["pauses"] = .array(corridor.pauses.map { EventJSON.cited(.string($0.value), $0) })
+        object["dailyHours"] = .array(
+          corridor.dailyHours.map { EventJSON.cited(.string($0.value.description), $0) })
         object["start"] = EventJSON.boundary(corridor.start)
         object["end"] = EventJSON.boundary(corridor.end)
         object["counts"] = .array(corridor.counts.map { EventJSON.cited(.int($0.value), $0) })
         object["users"] = .array(corridor.users.map { .string($0.rawValue) })
-        object["route"] = corridor.route.map { .string($0) } ?? .null
+        object["routes"] = .array(corridor.routes.map { EventJSON.cited(.string($0.value), $0) })
         object["events"] = .array(corridor.eventIDs.map { .string($0) })
       }
     case .offensive:

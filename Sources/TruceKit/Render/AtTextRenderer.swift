@@ -30,7 +30,7 @@ public struct AtTextRenderer: Sendable {
       "area", answer.area.map { "\($0.name), with the areas inside and around it" } ?? "all areas")
     block.row(
       "knowledge",
-      answer.asOf.map { "as of \(describe($0, time)): only what had been announced by then" }
+      answer.asOf.map { "as of \(time.moment($0)): only what had been announced by then" }
         ?? "everything in the log")
     var details = ItemDetails(answer: answer, time: time, areas: areas)
     for section in ItemStatus.Section.allCases {
@@ -93,10 +93,4 @@ public struct AtTextRenderer: Sendable {
     return "\(text) (\(count))"
   }
 
-  private func describe(_ moment: Moment, _ time: TimeFormatter) -> String {
-    switch moment {
-    case .instant(let instant, _): return time.instant(instant)
-    case .day(let date, _, _): return "the end of \(date)"
-    }
-  }
 }

@@ -31,7 +31,9 @@ struct ItemDetails {
         pause.kinds.map { "\($0.value.rawValue) (\(cite($0.eventIDs)))" }.joined(separator: "; "),
         "")
       if !pause.parties.isEmpty { block.item("parties", pause.parties.joined(separator: ", "), "") }
-      if let hours = pause.dailyHours { block.item("daily", "\(hours) local", "") }
+      for hours in pause.dailyHours {
+        block.item("daily", "\(hours.value) local", cite(hours.eventIDs))
+      }
       let cutoff = answer.moment.asOfInstant
       for condition in pause.conditions {
         // A condition stated after the moment was not attached yet.
@@ -52,8 +54,10 @@ struct ItemDetails {
           "count", "\(count.value) corridor\(count.value == 1 ? "" : "s")", cite(count.eventIDs))
       }
       block.item("for", corridor.users.map(\.phrase).joined(separator: ", "), "")
-      if let route = corridor.route { block.item("route", route, "") }
-      if let hours = corridor.dailyHours { block.item("daily", "\(hours) local", "") }
+      for route in corridor.routes { block.item("route", route.value, cite(route.eventIDs)) }
+      for hours in corridor.dailyHours {
+        block.item("daily", "\(hours.value) local", cite(hours.eventIDs))
+      }
     case .offensive:
       guard let offensive = projection.offensives.first(where: { $0.id == item.id }) else { return }
       block.line(title)
@@ -83,10 +87,14 @@ struct ItemDetails {
   private mutating func addStatusRows(
     _ item: ItemStatus, start: Boundary, end: Boundary, full: Bool, to block: inout TextBlock
   ) {
-    if let day = item.day, day.kind == .partOfDay, let from = day.certainlyFrom,
-      let until = day.certainlyUntil
-    {
-      block.item("in force", "certainly from \(time.instant(from)) to \(time.instant(until))", "")
+    if let day = item.day, day.kind == .partOfDay {
+      for (index, stretch) in day.certainly.enumerated() {
+        let text = "certainly from \(time.instant(stretch.start)) to \(time.instant(stretch.end))"
+        block.item(index == 0 ? "in force" : "", text, "")
+      }
+    }
+    if let day = item.day, day.kind == .notApplying {
+      block.item("but", "suspended or outside its daily hours throughout the day", "")
     }
     if let qualifier = item.qualifier { block.item("but", qualifier, "") }
     if [.possibly, .partOfDay].contains(item.section) {
@@ -99,7 +107,7 @@ struct ItemDetails {
       }
     }
     if item.possiblyKnown, let asOf = answer.asOf {
-      block.item("known?", "rests on announcements only possibly made by \(describe(asOf))", "")
+      block.item("known?", "rests on announcements only possibly made by \(time.moment(asOf))", "")
     }
     if full || item.section == .notYet {
       addBoundary("from", start, open: "start not reported", to: &block)
@@ -174,10 +182,4 @@ struct ItemDetails {
     return labels.sorted().joined(separator: ", ")
   }
 
-  private func describe(_ moment: Moment) -> String {
-    switch moment {
-    case .instant(let instant, _): return time.instant(instant)
-    case .day(let date, _, _): return "the end of \(date)"
-    }
-  }
 }

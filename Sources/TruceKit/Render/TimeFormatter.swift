@@ -23,6 +23,14 @@ public struct TimeFormatter: Sendable {
     return "\(local.date) \(local.timeOfDay) \(formatOffset(offset)) (\(utcText))"
   }
 
+  /// A moment: the instant, or "the end of" a day (as an as-of moment is read).
+  public func moment(_ moment: Moment) -> String {
+    switch moment {
+    case .instant(let instant, _): return self.instant(instant)
+    case .day(let date, _, _): return "the end of \(date)"
+    }
+  }
+
   /// A reported time as its source gave it, placed on the timeline.
   public func stamp(_ spec: TimeSpec, range: UncertainInstant) -> String {
     switch spec {
@@ -42,11 +50,26 @@ public struct TimeFormatter: Sendable {
     }
   }
 
-  /// A range of possible instants, in days where it is day-aligned.
+  /// A range of possible instants: in days when both its bounds fall on local midnights,
+  /// otherwise as instants.
   public func range(_ range: UncertainInstant) -> String {
     if range.isExact, let exact = range.earliest { return instant(exact) }
-    let lower = range.earliest.map { dayOrInstant($0, isEnd: false) }
-    let upper = range.latest.map { dayOrInstant($0.adding(seconds: 1), isEnd: true) }
+    let upperExclusive = range.latest?.adding(seconds: 1)
+    let alignedToDays =
+      !utcOnly
+      && [range.earliest, upperExclusive].allSatisfy { bound in
+        guard let bound else { return true }
+        let wall = zone.civil(at: bound)
+        return wall.hour == 0 && wall.minute == 0 && wall.second == 0
+      }
+    let lower = range.earliest.map {
+      alignedToDays ? zone.civil(at: $0).date.description : instant($0)
+    }
+    let upper = upperExclusive.map { bound in
+      alignedToDays
+        ? zone.civil(at: bound).date.adding(days: -1).description
+        : instant(bound.adding(seconds: -1))
+    }
     switch (lower, upper) {
     case (nil, nil): return "at any time"
     case (let lower?, nil): return "on or after \(lower)"
@@ -59,13 +82,5 @@ public struct TimeFormatter: Sendable {
   private func bound(_ spec: TimeSpec, _ instant: Instant?) -> String {
     if case .instant = spec, let instant { return self.instant(instant) }
     return spec.description
-  }
-
-  private func dayOrInstant(_ instant: Instant, isEnd: Bool) -> String {
-    let local = zone.civil(at: instant)
-    if !utcOnly && local.hour == 0 && local.minute == 0 && local.second == 0 {
-      return (isEnd ? local.date.adding(days: -1) : local.date).description
-    }
-    return self.instant(isEnd ? instant.adding(seconds: -1) : instant)
   }
 }

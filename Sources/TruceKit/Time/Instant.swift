@@ -15,6 +15,11 @@ public struct Instant: Hashable, Comparable, Sendable {
     lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
   }
 
+  /// An instant before any the log can name, for open-ended spans.
+  public static let distantPast = Instant(secondsSinceEpoch: -(1 << 50))
+  /// An instant after any the log can name, for open-ended spans.
+  public static let distantFuture = Instant(secondsSinceEpoch: 1 << 50)
+
   /// The instant `seconds` later (or earlier, when negative).
   public func adding(seconds: Int64) -> Instant {
     Instant(secondsSinceEpoch: secondsSinceEpoch + seconds)

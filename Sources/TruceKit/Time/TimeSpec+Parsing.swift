@@ -49,7 +49,7 @@ extension TimeSpec {
       second = seconds
     }
     guard let wall = CivilDateTime(date: date, hour: hour, minute: minute, second: second) else {
-      throw .nonexistentDate(text)
+      throw .invalidTimeOfDay(text)
     }
     if scanner.atEnd { return .instant(wall, .local) }
     if scanner.take("Z"), scanner.atEnd { return .instant(wall, .utc) }

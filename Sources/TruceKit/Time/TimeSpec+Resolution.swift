@@ -6,7 +6,7 @@ extension TimeSpec {
   ///
   /// - Parameter zone: The zone of the event's area; needed for local forms.
   /// - Throws: ``TimeSpecError/ambiguousLocalTime(_:zone:_:_:)``,
-  ///   ``TimeSpecError/nonexistentLocalTime(_:zone:)``, ``TimeSpecError/noZone(_:)``, or
+  ///   ``TimeSpecError/nonexistentLocalTime(_:zone:nextValid:)``, ``TimeSpecError/noZone(_:)``, or
   ///   ``TimeSpecError/endBeforeStart(_:)`` for a range that ends before it starts.
   public func resolved(in zone: Zone?) throws(TimeSpecError) -> UncertainInstant {
     switch self {
@@ -20,7 +20,8 @@ extension TimeSpec {
       case .unique(let instant): return UncertainInstant(exactly: instant)
       case .ambiguous(let first, let second):
         throw .ambiguousLocalTime(description, zone: zone.identifier, first, second)
-      case .nonexistent: throw .nonexistentLocalTime(description, zone: zone.identifier)
+      case .nonexistent(let next):
+        throw .nonexistentLocalTime(description, zone: zone.identifier, nextValid: next)
       }
     case .day(let date):
       return try TimeSpec.period(from: date, to: date.adding(days: 1), zone, description)

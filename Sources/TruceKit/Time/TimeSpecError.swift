@@ -6,8 +6,11 @@ public enum TimeSpecError: Error, Hashable, Sendable, CustomStringConvertible {
   case nonexistentDate(String)
   /// The local wall time happened twice (clocks went back); both instants are given.
   case ambiguousLocalTime(String, zone: String, Instant, Instant)
-  /// The local wall time never happened (clocks went forward).
-  case nonexistentLocalTime(String, zone: String)
+  /// The local wall time never happened (clocks went forward); the first instant after the gap
+  /// is given.
+  case nonexistentLocalTime(String, zone: String, nextValid: Instant)
+  /// The hour, minute or second is out of range (such as `24:00`).
+  case invalidTimeOfDay(String)
   /// A range whose end is before its start.
   case endBeforeStart(String)
   /// A local time or period given where no zone is known.
@@ -24,8 +27,11 @@ public enum TimeSpecError: Error, Hashable, Sendable, CustomStringConvertible {
     case .ambiguousLocalTime(let text, let zone, let first, let second):
       return "local time '\(text)' happened twice in \(zone) (clocks went back): it is either "
         + "\(first.iso8601) or \(second.iso8601); give an offset"
-    case .nonexistentLocalTime(let text, let zone):
-      return "local time '\(text)' never happened in \(zone) (clocks went forward)"
+    case .nonexistentLocalTime(let text, let zone, let next):
+      return "local time '\(text)' never happened in \(zone) (clocks went forward; the next "
+        + "valid instant is \(next.iso8601)); give an offset"
+    case .invalidTimeOfDay(let text):
+      return "'\(text)' is not a time of day: hours run 00 to 23, minutes and seconds 00 to 59"
     case .endBeforeStart(let text):
       return "'\(text)' ends before it starts"
     case .noZone(let text):

@@ -40,7 +40,7 @@ public struct UncertainInstant: Hashable, Sendable {
 
   /// The common part of two ranges, or `nil` when they do not overlap.
   public func intersection(_ other: UncertainInstant) -> UncertainInstant? {
-    let lower = maxOptional(earliest, other.earliest, nilIs: .lowest)
+    let lower = maxOptional(earliest, other.earliest)
     let upper = minOptional(latest, other.latest)
     if let lower, let upper, lower > upper { return nil }
     return UncertainInstant(earliest: lower, latest: upper)
@@ -57,9 +57,9 @@ public struct UncertainInstant: Hashable, Sendable {
   /// The later of two possible instants, bound by bound.
   public func laterOf(_ other: UncertainInstant) -> UncertainInstant {
     UncertainInstant(
-      earliest: maxOptional(earliest, other.earliest, nilIs: .lowest),
+      earliest: maxOptional(earliest, other.earliest),
       latest: (latest == nil || other.latest == nil)
-        ? nil : maxOptional(latest, other.latest, nilIs: .lowest))
+        ? nil : maxOptional(latest, other.latest))
   }
 
   /// The earlier of two possible instants, bound by bound.
@@ -71,10 +71,8 @@ public struct UncertainInstant: Hashable, Sendable {
   }
 }
 
-enum NilOrdering { case lowest }
-
 /// The larger of two optional instants where `nil` means unbounded below.
-func maxOptional(_ a: Instant?, _ b: Instant?, nilIs: NilOrdering) -> Instant? {
+func maxOptional(_ a: Instant?, _ b: Instant?) -> Instant? {
   switch (a, b) {
   case (nil, let other), (let other, nil): return other
   case (let x?, let y?): return max(x, y)

@@ -129,3 +129,63 @@ struct LogErrorTests {
     }
   }
 }
+
+@Suite("Bad input that contradicts the log so far")
+struct LogConsistencyErrorTests {
+  static let pause = TestLog.event(
+    1, "d", "pause.declared", #""pause":"p","kind":"pause","window":{"start":"2016-11-02T09:00"}"#)
+  static let corridor = TestLog.event(
+    2, "c", "corridor.opened",
+    #""corridor":"cs","pause":"p","users":["civilians"],"window":{"start":"2016-11-03T09:00"}"#)
+
+  @Test(
+    "Events that contradict what came before are rejected with the field at fault",
+    arguments: [
+      (
+        TestLog.event(3, "x", "corridor.closed", #""corridor":"cs","at":"2016-11-02T10:00""#),
+        "test.jsonl:4: field 'at': 2016-11-02T10:00 is before the corridors opened"
+      ),
+      (
+        TestLog.event(3, "x", "pause.resumed", #""pause":"p","at":"2016-11-05T10:00""#),
+        "test.jsonl:4: field 'pause': pause 'p' is not suspended"
+      ),
+      (
+        TestLog.event(3, "x", "pause.suspended", #""pause":"p","at":"2016-11-01T10:00""#),
+        "test.jsonl:4: field 'at': 2016-11-01T10:00 is before pause 'p' began"
+      ),
+      (
+        TestLog.event(
+          3, "x", "corridor.opened",
+          #""corridor":"c2","pause":"p","users":["civilians"],"window":{"end":"2016-11-01"}"#
+        ),
+        "test.jsonl:4: field 'window.end': 2016-11-01 is before pause 'p' began"
+      ),
+      (
+        TestLog.event(3, "x", "statement", extra: #""disputes":["x"]"#, #""kind":"claim""#),
+        "test.jsonl:4: field 'disputes[0]': an event cannot refer to itself"
+      ),
+    ])
+  func contradiction(line: String, message: String) {
+    #expect(TestLog.error([Self.pause, Self.corridor, line])?.description == message)
+  }
+
+  @Test("A resumption before its suspension is rejected")
+  func resumedBeforeSuspended() {
+    let suspended = TestLog.event(
+      3, "s", "pause.suspended", #""pause":"p","at":"2016-11-04T10:00""#)
+    let resumed = TestLog.event(4, "r", "pause.resumed", #""pause":"p","at":"2016-11-03T10:00""#)
+    #expect(
+      TestLog.error([Self.pause, Self.corridor, suspended, resumed])?.description
+        == "test.jsonl:5: field 'at': 2016-11-03T10:00 is before the suspension began")
+  }
+
+  @Test("A correction of a correction is rejected: correct the original again")
+  func correctionOfCorrection() {
+    let erratum = TestLog.event(3, "e", "correction.erratum", #""corrects":"d","void":true"#)
+    let retraction = TestLog.event(4, "r", "correction.retraction", #""retracts":"e""#)
+    #expect(
+      TestLog.error([Self.pause, Self.corridor, erratum, retraction])?.description
+        == "test.jsonl:5: field 'retracts': 'e' is itself a correction; correct the original event again instead"
+    )
+  }
+}

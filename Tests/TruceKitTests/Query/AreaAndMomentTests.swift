@@ -51,7 +51,7 @@ struct AreaAndMomentTests {
     #expect(throws: MomentError.needsZone) { try Moment(parsing: "2016-11-04T12:00", zone: nil) }
     #expect(throws: MomentError.needsZone) { try Moment(parsing: "2016-11-04", zone: nil) }
     let instant = try Moment(parsing: "2016-11-04T10:00Z", zone: nil)
-    #expect(instant.startInstant.iso8601 == "2016-11-04T10:00Z")
+    #expect(instant.asOfInstant.iso8601 == "2016-11-04T10:00Z")
   }
 
   @Test(

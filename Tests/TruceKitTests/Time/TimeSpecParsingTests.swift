@@ -29,12 +29,19 @@ struct TimeSpecParsingTests {
     arguments: [
       "", "yesterday", "2016-11-04 12:00", "2016-11-4", "16-11-04", "2016-11-04T9:00",
       "2016-11-04T19:00GMT",
-      "2016-11-04T19:00+2", "2016-11-04T19:00+15:00", "2016-11-04T24:00", "2016-11-04T12:60",
+      "2016-11-04T19:00+2", "2016-11-04T19:00+15:00",
       "2016/11/04",
       "2016-11-04T19:00Zjunk",
     ])
   func malformed(text: String) {
     #expect(throws: TimeSpecError.self) { try TimeSpec(parsing: text) }
+  }
+
+  @Test(
+    "A time of day out of range is named as such",
+    arguments: ["2016-11-04T24:00", "2016-11-04T12:60"])
+  func invalidTimeOfDay(text: String) {
+    #expect(throws: TimeSpecError.invalidTimeOfDay(text)) { try TimeSpec(parsing: text) }
   }
 
   @Test("A range of fixed instants that ends before it starts is rejected")

@@ -43,7 +43,11 @@ struct ZoneTests {
   func springForwardGap() throws {
     // Damascus went from +02:00 to +03:00 at local midnight starting 25 March 2016.
     let spec = try TimeSpec(parsing: "2016-03-25T00:30")
-    #expect(throws: TimeSpecError.nonexistentLocalTime("2016-03-25T00:30", zone: "Asia/Damascus")) {
+    let next = try TestLog.instant("2016-03-24T22:00Z")
+    #expect(
+      throws: TimeSpecError.nonexistentLocalTime(
+        "2016-03-25T00:30", zone: "Asia/Damascus", nextValid: next)
+    ) {
       try spec.resolved(in: zone)
     }
     let day = try TimeSpec(parsing: "2016-03-25").resolved(in: zone)

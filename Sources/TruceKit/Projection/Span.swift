@@ -1,0 +1,36 @@
+/// A half-open stretch of time, `[start, end)`.
+public struct Span: Hashable, Sendable {
+  /// The first instant inside.
+  public var start: Instant
+  /// The first instant after.
+  public var end: Instant
+
+  /// Creates a span; empty when `end` is not after `start`.
+  public init(start: Instant, end: Instant) {
+    self.start = start
+    self.end = end
+  }
+
+  /// Whether the span holds no instant.
+  public var isEmpty: Bool { end <= start }
+
+  /// The common part, or `nil` when none.
+  public func intersection(_ other: Span) -> Span? {
+    let result = Span(start: max(start, other.start), end: min(end, other.end))
+    return result.isEmpty ? nil : result
+  }
+}
+
+extension Array where Element == Span {
+  /// The parts of these spans inside `window`.
+  func clipped(to window: Span) -> [Span] { compactMap { $0.intersection(window) } }
+
+  /// The parts of these spans not covered by `hole`.
+  func removing(_ hole: Span) -> [Span] {
+    flatMap { span -> [Span] in
+      guard span.intersection(hole) != nil else { return [span] }
+      return [Span(start: span.start, end: hole.start), Span(start: hole.end, end: span.end)]
+        .filter { !$0.isEmpty }
+    }
+  }
+}
