@@ -8,7 +8,9 @@ enum TruceCommand {
       + "ceasefires, corridors and offensives.",
     discussion: "Without --log, commands read the bundled Aleppo 2016 history "
       + "(EventLog/aleppo-2016.jsonl; see the README for how it is found).",
-    subcommands: [AtCommand.spec, AreasCommand.spec],
+    subcommands: [
+      AtCommand.spec, AreasCommand.spec, InitCommand.spec, AppendCommand.spec, VerifyCommand.spec,
+    ],
     version: truceVersion)
 
   /// The options every command that reads a log shares.

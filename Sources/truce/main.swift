@@ -6,6 +6,9 @@ let code: ExitCode
 switch parsed.path.first {
 case "at": code = AtCommand.run(parsed)
 case "areas": code = AreasCommand.run(parsed)
+case "init": code = InitCommand.run(parsed)
+case "append": code = AppendCommand.run(parsed)
+case "verify": code = VerifyCommand.run(parsed)
 default: code = .failure
 }
 StandardStreams.exit(code)

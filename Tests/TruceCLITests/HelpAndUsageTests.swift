@@ -24,6 +24,11 @@ struct HelpAndUsageTests {
           at                      Show what was in force at a moment, and who said so.
           areas                   List the areas the log declares, with their nesting
                                   and time zones.
+          init                    Start a new log with its format version and areas.
+          append                  Append one event to a log, checked against everything
+                                  before it.
+          verify                  Check a whole log: every line, the hash chain and the
+                                  head.
 
           See 'truce help <subcommand>' for detailed help.
 

@@ -20,18 +20,36 @@ public struct EventLog: Sendable {
   /// The areas the log declares.
   public var areas: AreaRegistry { header.areas }
 
+  /// Where the file ends with a line cut short by an interrupted write, if it does.
+  public var torn: TornTail?
+  /// Whether the events carry the hash of the line before them.
+  public var isChained: Bool
+  /// The SHA-256 of the last complete line (the header when there are no events).
+  public var lastLineHash: SHA256Digest
+  /// The number of bytes of complete lines: the whole file unless its tail is torn.
+  public var completeLength: Int
+  /// What the log has declared, for checking an event appended after it.
+  var declared: DeclaredIDs
+  /// Each event's line as a JSON object, as recorded, by id.
+  var rawByID: [String: JSONObject]
+  /// The lines of events amended by errata, with the amendments merged in, by id.
+  var amendedRaw: [String: JSONObject] = [:]
+
   /// Reads and checks a log file.
   ///
-  /// - Parameter path: The file to read.
+  /// - Parameters:
+  ///   - path: The file to read.
+  ///   - options: How much of the hash chain to check, and whether a torn last line is
+  ///     tolerated.
   /// - Throws: ``LogError`` naming the file, line and field of the first problem.
-  public static func read(path: String) throws(LogError) -> EventLog {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      let reason =
-        FileManager.default.fileExists(atPath: path)
-        ? "permission denied or not a file" : "no such file"
-      throw LogError(file: path, line: nil, problem: .unreadable(reason))
+  public static func read(path: String, options: ReadOptions = .reading) throws(LogError)
+    -> EventLog
+  {
+    let bytes: [UInt8]
+    do { bytes = try FileIO.readAll(path: path) } catch {
+      throw LogError(file: path, line: nil, problem: .unreadable(error.description))
     }
-    return try parse([UInt8](data), file: path)
+    return try parse(bytes, file: path, options: options)
   }
 
   /// Reads and checks a log from its bytes.
@@ -39,8 +57,12 @@ public struct EventLog: Sendable {
   /// - Parameters:
   ///   - bytes: The whole file.
   ///   - file: The name to use in errors.
+  ///   - options: How much of the hash chain to check, and whether a torn last line is
+  ///     tolerated.
   /// - Throws: ``LogError`` naming the file, line and field of the first problem.
-  public static func parse(_ bytes: [UInt8], file: String) throws(LogError) -> EventLog {
+  public static func parse(
+    _ bytes: [UInt8], file: String, options: ReadOptions = .reading
+  ) throws(LogError) -> EventLog {
     var lines = LineSplitter(bytes)
     guard let first = lines.next() else {
       throw LogError(file: file, line: 1, problem: .missingHeader)
@@ -53,51 +75,120 @@ public struct EventLog: Sendable {
     } catch {
       throw LogError(file: file, line: 1, field: error.field, problem: error.problem)
     }
-    var log = EventLog(file: file, header: header, events: [], amendments: [:], voided: [])
-    var known = DeclaredIDs()
-    var rawByID: [String: JSONObject] = [:]
+    var log = EventLog(
+      file: file, header: header, events: [], amendments: [:], voided: [], torn: nil,
+      isChained: false, lastLineHash: SHA256.hash(first.bytes), completeLength: first.end,
+      declared: DeclaredIDs(), rawByID: [:])
+    var previousLine = first.bytes
+    var previousHash: SHA256Digest? = options.chain == .full ? log.lastLineHash : nil
     while let line = lines.next() {
-      if !line.terminated { throw LogError(file: file, line: line.number, problem: .tornLastLine) }
-      let value = try parseJSON(line, file: file)
-      guard case .object(let object) = value else {
-        throw LogError(
-          file: file, line: line.number,
-          problem: .wrongType(expected: "an event object", found: value.typeName))
+      if !line.terminated {
+        guard options.toleratesTornTail else {
+          throw LogError(file: file, line: line.number, problem: .tornLastLine)
+        }
+        log.torn = TornTail(line: line.number, offset: log.completeLength, bytes: line.bytes)
+        break
       }
-      let decoder = EventDecoder(areas: header.areas, known: known)
-      let event: Event
-      do { event = try decoder.decode(object, line: line.number) } catch {
-        throw LogError(file: file, line: line.number, field: error.field, problem: error.problem)
-      }
-      guard event.seq == log.events.count + 1 else {
-        throw LogError(
-          file: file, line: line.number, field: "seq",
-          problem: .outOfSequence(expected: log.events.count + 1, found: event.seq))
-      }
-      guard !known.events.contains(event.id) else {
-        throw LogError(file: file, line: line.number, field: "id", problem: .duplicateID(event.id))
-      }
-      if case .erratum(let target, let void) = event.payload {
-        try log.applyErratum(
-          target: target, void: void, set: object["set"], rawByID: &rawByID, decoder: decoder,
-          line: line.number)
-      }
-      known.register(event)
-      rawByID[event.id] = object
-      log.events.append(event)
+      let isLast = line.end == bytes.count
+      let expectedPrev: SHA256Digest? =
+        options.chain == .full
+        ? previousHash : (options.chain == .tail && isLast ? SHA256.hash(previousLine) : nil)
+      try log.append(line, expectedPrev: expectedPrev)
+      if options.chain == .full { previousHash = SHA256.hash(line.bytes) }
+      previousLine = line.bytes
+      log.completeLength = line.end
     }
+    log.lastLineHash = previousHash ?? SHA256.hash(previousLine)
     return log
   }
 
+  /// Checks one more line as if it were appended, and adds its event: what `truce append` does
+  /// before writing the line.
+  mutating func appendLine(_ bytes: [UInt8], number: Int, expectedPrev: SHA256Digest)
+    throws(LogError)
+  {
+    let line = LineSplitter.Line(
+      number: number, bytes: bytes[...], terminated: true, end: completeLength + bytes.count + 1)
+    try append(line, expectedPrev: expectedPrev)
+    completeLength = line.end
+    lastLineHash = SHA256.hash(bytes)
+  }
+
+  /// Decodes one complete event line and adds it, checking sequence, id and chain.
+  private mutating func append(_ line: LineSplitter.Line, expectedPrev: SHA256Digest?)
+    throws(LogError)
+  {
+    let value = try parseJSON(line, file: file)
+    guard case .object(let object) = value else {
+      throw LogError(
+        file: file, line: line.number,
+        problem: .wrongType(expected: "an event object", found: value.typeName))
+    }
+    let decoder = EventDecoder(areas: header.areas, known: declared)
+    let event: Event
+    do { event = try decoder.decode(object, line: line.number) } catch {
+      throw LogError(file: file, line: line.number, field: error.field, problem: error.problem)
+    }
+    guard event.seq == events.count + 1 else {
+      throw LogError(
+        file: file, line: line.number, field: "seq",
+        problem: .outOfSequence(expected: events.count + 1, found: event.seq))
+    }
+    guard !declared.events.contains(event.id) else {
+      throw LogError(file: file, line: line.number, field: "id", problem: .duplicateID(event.id))
+    }
+    try checkChain(event, line: line.number, expectedPrev: expectedPrev)
+    if case .erratum(let target, let void) = event.payload {
+      try applyErratum(
+        target: target, void: void, set: object["set"], decoder: decoder, line: line.number)
+    }
+    declared.register(event)
+    rawByID[event.id] = object
+    events.append(event)
+  }
+
+  /// Every event carries `prev`, or none does; a carried `prev` must match when checked.
+  private mutating func checkChain(_ event: Event, line: Int, expectedPrev: SHA256Digest?)
+    throws(LogError)
+  {
+    if events.isEmpty { isChained = event.prev != nil }
+    guard let prev = event.prev else {
+      if isChained {
+        throw LogError(
+          file: file, line: line, field: "prev",
+          problem: .brokenChain(
+            "missing, but the log is hash-chained (its first event carries 'prev')"))
+      }
+      return
+    }
+    guard isChained else {
+      throw LogError(
+        file: file, line: line, field: "prev",
+        problem: .brokenChain("present, but the log's first event carries none"))
+    }
+    guard let digest = SHA256Digest(hex: prev) else {
+      throw LogError(
+        file: file, line: line, field: "prev",
+        problem: .brokenChain("'\(prev)' is not a SHA-256 hash (64 hexadecimal digits)"))
+    }
+    if let expectedPrev, digest != expectedPrev {
+      throw LogError(
+        file: file, line: line, field: "prev",
+        problem: .brokenChain(
+          "does not match the line before it (expected \(expectedPrev.hex), found \(prev)): "
+            + "a line before it was changed, removed or inserted"))
+    }
+  }
+
   private mutating func applyErratum(
-    target: String, void: Bool, set: JSONValue?, rawByID: inout [String: JSONObject],
-    decoder: EventDecoder, line: Int
+    target: String, void: Bool, set: JSONValue?, decoder: EventDecoder, line: Int
   ) throws(LogError) {
     if void {
       voided.insert(target)
       return
     }
-    guard case .object(let changes)? = set, var merged = rawByID[target] else {
+    guard case .object(let changes)? = set, var merged = amendedRaw[target] ?? rawByID[target]
+    else {
       throw LogError(
         file: file, line: line, field: "set",
         problem: .wrongType(expected: "an object", found: set?.typeName ?? "nothing"))
@@ -114,7 +205,7 @@ public struct EventLog: Sendable {
       var amended = try decoder.decode(merged, line: line)
       amended.line = amendments[target]?.line ?? events.first { $0.id == target }?.line ?? line
       amendments[target] = amended
-      rawByID[target] = merged
+      amendedRaw[target] = merged
     } catch {
       throw LogError(
         file: file, line: line, field: error.field.map { "set.\($0)" }, problem: error.problem)

@@ -2,8 +2,11 @@
 struct LineSplitter: IteratorProtocol {
   struct Line {
     var number: Int
+    /// The line's bytes, without its newline (or the CR before it).
     var bytes: ArraySlice<UInt8>
     var terminated: Bool
+    /// The offset just past the line and its newline.
+    var end: Int
   }
 
   private let bytes: [UInt8]
@@ -20,9 +23,9 @@ struct LineSplitter: IteratorProtocol {
       position = newline + 1
       var end = newline
       if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-      return Line(number: number, bytes: bytes[start..<end], terminated: true)
+      return Line(number: number, bytes: bytes[start..<end], terminated: true, end: newline + 1)
     }
     position = bytes.count
-    return Line(number: number, bytes: bytes[start...], terminated: false)
+    return Line(number: number, bytes: bytes[start...], terminated: false, end: bytes.count)
   }
 }

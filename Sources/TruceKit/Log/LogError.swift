@@ -68,6 +68,8 @@ public enum LogProblem: Hashable, Sendable, CustomStringConvertible {
   case outOfSequence(expected: Int, found: Int)
   /// A time that cannot be read or placed.
   case time(TimeSpecError)
+  /// The hash chain does not hold: the message says how.
+  case brokenChain(String)
 
   public var description: String {
     switch self {
@@ -93,6 +95,7 @@ public enum LogProblem: Hashable, Sendable, CustomStringConvertible {
     case .outOfSequence(let expected, let found):
       return "sequence number \(found) out of order: expected \(expected)"
     case .time(let error): return error.description
+    case .brokenChain(let message): return message
     }
   }
 }

@@ -103,12 +103,24 @@ struct LogErrorTests {
     #expect(TestLog.error([], header: #"{"hello":1}"#)?.problem == .missingHeader)
   }
 
-  @Test("A last line without its newline is a torn write")
+  @Test("A last line without its newline is a torn write: an error when verifying or writing")
   func tornLine() {
     let text = TestLog.header + "\n" + LogErrorTests.good
-    #expect(throws: LogError(file: "t", line: 2, problem: .tornLastLine)) {
-      try EventLog.parse(Array(text.utf8), file: "t")
+    for options in [ReadOptions.verifying, .writing] {
+      #expect(throws: LogError(file: "t", line: 2, problem: .tornLastLine)) {
+        try EventLog.parse(Array(text.utf8), file: "t", options: options)
+      }
     }
+  }
+
+  @Test("Reading sets a torn last line aside and answers from the complete events")
+  func tornLineWhenReading() throws {
+    let second = TestLog.event(2, "s", "statement", #""kind":"claim""#)
+    let text = TestLog.header + "\n" + LogErrorTests.good + "\n" + second.dropLast(7)
+    let log = try EventLog.parse(Array(text.utf8), file: "t")
+    #expect(log.events.map(\.id) == ["d"])
+    #expect(log.torn?.line == 3)
+    #expect(log.torn?.bytes.count == second.utf8.count - 7)
   }
 
   @Test("Invalid UTF-8 is reported with its line")

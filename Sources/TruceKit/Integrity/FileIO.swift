@@ -1,0 +1,138 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The few POSIX file operations the log needs, with errors that name the file and the reason.
+///
+/// Writes go through `write(2)` on descriptors so that appends are single system calls with
+/// `O_APPEND`, followed by `fsync`, under an exclusive `flock`.
+enum FileIO {
+  /// Reads a whole file.
+  static func readAll(path: String) throws(FileIOError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw FileIOError(path: path, operation: "open", code: errno) }
+    defer { close(descriptor) }
+    return try readAll(descriptor: descriptor, path: path)
+  }
+
+  /// Reads everything from an open descriptor, from its start.
+  static func readAll(descriptor: Int32, path: String) throws(FileIOError) -> [UInt8] {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      throw FileIOError(path: path, operation: "stat", code: errno)
+    }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      throw FileIOError(path: path, operation: "read", code: EISDIR)
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(Int(info.st_size) + 1)
+    var offset: off_t = 0
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { buffer in
+        pread(descriptor, buffer.baseAddress, buffer.count, offset)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw FileIOError(path: path, operation: "read", code: errno)
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+      offset += off_t(count)
+    }
+    return bytes
+  }
+
+  /// Writes all of `bytes` to a descriptor, retrying short writes.
+  static func writeAll(_ bytes: [UInt8], descriptor: Int32, path: String) throws(FileIOError) {
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw FileIOError(path: path, operation: "write", code: errno)
+      }
+      written += count
+    }
+  }
+
+  /// Flushes a descriptor's data to the disk.
+  static func sync(_ descriptor: Int32, path: String) throws(FileIOError) {
+    guard fsync(descriptor) == 0 else {
+      throw FileIOError(path: path, operation: "fsync", code: errno)
+    }
+  }
+
+  /// Flushes the directory holding `path`, so that a created or renamed entry is durable.
+  static func syncDirectory(of path: String) throws(FileIOError) {
+    let directory = directoryName(of: path)
+    let descriptor = open(directory, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw FileIOError(path: directory, operation: "open", code: errno)
+    }
+    defer { close(descriptor) }
+    try sync(descriptor, path: directory)
+  }
+
+  /// Writes a small file atomically: a temporary file, fsync, rename over, fsync the directory.
+  static func replaceAtomically(path: String, with bytes: [UInt8]) throws(FileIOError) {
+    let temporary = path + ".tmp"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw FileIOError(path: temporary, operation: "create", code: errno)
+    }
+    do {
+      try writeAll(bytes, descriptor: descriptor, path: temporary)
+      try sync(descriptor, path: temporary)
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw error
+    }
+    close(descriptor)
+    guard rename(temporary, path) == 0 else {
+      let code = errno
+      unlink(temporary)
+      throw FileIOError(path: path, operation: "rename", code: code)
+    }
+    try syncDirectory(of: path)
+  }
+
+  /// Whether something exists at a path.
+  static func exists(_ path: String) -> Bool {
+    access(path, F_OK) == 0
+  }
+
+  static func directoryName(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let directory = String(path[..<slash])
+    return directory.isEmpty ? "/" : directory
+  }
+}
+
+/// A file operation that failed, with the system's reason.
+public struct FileIOError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The file.
+  public var path: String
+  /// What was being done: "open", "write", "fsync", …
+  public var operation: String
+  /// The `errno` value.
+  public var code: Int32
+
+  public var description: String {
+    let reason: String
+    switch code {
+    case ENOENT: reason = "no such file"
+    case EACCES, EPERM: reason = "permission denied"
+    case EISDIR: reason = "is a directory"
+    case EEXIST: reason = "already exists"
+    case ENOSPC: reason = "no space left on the device"
+    default: reason = String(cString: strerror(code))
+    }
+    return operation == "open" || operation == "read" ? reason : "\(operation) failed: \(reason)"
+  }
+}

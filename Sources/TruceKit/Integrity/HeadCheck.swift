@@ -1,0 +1,70 @@
+/// How a log stands against the head kept beside it.
+public enum HeadStatus: Hashable, Sendable, CustomStringConvertible {
+  /// The head names the log's last line.
+  case matches
+  /// The log is not hash-chained, so it keeps no head.
+  case notChained
+  /// A chained log without its head file.
+  case missing
+  /// The head names an earlier line, and the lines after it chain onto it: the last append
+  /// finished writing the log but not the head. `truce verify --repair` brings it up to date.
+  case behind(headSeq: Int, logSeq: Int)
+  /// The head names a later line than the log has: whole lines were removed from the end.
+  case ahead(headSeq: Int, logSeq: Int)
+  /// The line the head names is not the line the log holds: the log was changed.
+  case mismatch(seq: Int)
+
+  /// Whether readers may trust the log's end (possibly with a head to bring up to date).
+  public var isConsistent: Bool {
+    switch self {
+    case .matches, .notChained, .behind: return true
+    case .missing, .ahead, .mismatch: return false
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .matches: return "the head matches the last line"
+    case .notChained: return "the log is not hash-chained"
+    case .missing: return "the head file beside the log is missing"
+    case .behind(let head, let log):
+      return "the head records seq \(head) but the log goes on to seq \(log): the last append "
+        + "did not finish updating the head ('truce verify --repair' updates it)"
+    case .ahead(let head, let log):
+      return "the head records seq \(head) but the log ends at seq \(log): whole lines were "
+        + "removed from its end"
+    case .mismatch(let seq):
+      return "line for seq \(seq) is not the line the head recorded: the log was changed "
+        + "after its last append"
+    }
+  }
+
+  /// Compares a log with its head.
+  ///
+  /// - Parameters:
+  ///   - log: The log as read.
+  ///   - bytes: The log's bytes, to hash the line the head names when it lags.
+  ///   - head: The head, if one was found.
+  public static func of(_ log: EventLog, bytes: [UInt8], head: LogHead?) -> HeadStatus {
+    guard log.isChained || log.events.isEmpty else { return .notChained }
+    guard let head else { return .missing }
+    let seq = log.events.count
+    if head.seq > seq { return .ahead(headSeq: head.seq, logSeq: seq) }
+    if head.seq == seq {
+      return head.hash == log.lastLineHash && head.length == log.completeLength
+        ? .matches : .mismatch(seq: seq)
+    }
+    // The head lags: the line it names must be the one the log holds there. The lines after
+    // it were chained onto it when they were read (fully by verify, the last one by readers).
+    guard head.length <= bytes.count, head.length > 0, bytes[head.length - 1] == UInt8(ascii: "\n")
+    else {
+      return .mismatch(seq: head.seq)
+    }
+    var start = head.length - 1
+    while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+    var end = head.length - 1
+    if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    return SHA256.hash(bytes[start..<end]) == head.hash
+      ? .behind(headSeq: head.seq, logSeq: seq) : .mismatch(seq: head.seq)
+  }
+}

@@ -1,0 +1,30 @@
+/// How commands that only read open a log: the tail and the head are checked, not the whole
+/// chain, and a torn last line is set aside with a warning rather than failing the answer.
+public enum LogReading {
+  /// Reads a log for answering questions.
+  ///
+  /// - Returns: The log and the warnings a reader should see.
+  /// - Throws: ``LogError`` when a complete line is bad.
+  public static func read(path: String) throws(LogError) -> (EventLog, [String]) {
+    let bytes: [UInt8]
+    do { bytes = try FileIO.readAll(path: path) } catch {
+      throw LogError(file: path, line: nil, problem: .unreadable(error.description))
+    }
+    let log = try EventLog.parse(bytes, file: path, options: .reading)
+    var warnings: [String] = []
+    if let torn = log.torn {
+      warnings.append(
+        "\(path):\(torn.line): the last line is incomplete (\(torn.bytes.count) bytes, a write cut "
+          + "short); answering from the \(log.events.count) complete events. Run 'truce verify "
+          + "--repair' to set it aside.")
+    }
+    let status = HeadStatus.of(
+      log, bytes: Array(bytes[..<log.completeLength]), head: try LogHead.read(forLog: path))
+    switch status {
+    case .matches, .notChained: break
+    case .missing, .behind, .ahead, .mismatch:
+      warnings.append("\(path): \(status); run 'truce verify' to check the whole log.")
+    }
+    return (log, warnings)
+  }
+}

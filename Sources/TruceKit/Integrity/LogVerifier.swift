@@ -1,0 +1,34 @@
+/// Checks a whole log: every line's format and validity against the lines before it, the hash
+/// chain from the header to the last line, and the head beside it.
+public enum LogVerifier {
+  /// A verified log.
+  public struct Report: Hashable, Sendable {
+    /// The number of events.
+    public var events: Int
+    /// The hash of the last line.
+    public var lastLineHash: SHA256Digest
+  }
+
+  /// Verifies a log file.
+  ///
+  /// - Returns: A report when everything holds.
+  /// - Throws: ``LogError`` for the first bad line (or the head), with what is wrong.
+  public static func verify(path: String) throws(LogError) -> Report {
+    let bytes: [UInt8]
+    do { bytes = try FileIO.readAll(path: path) } catch {
+      throw LogError(file: path, line: nil, problem: .unreadable(error.description))
+    }
+    let log = try EventLog.parse(bytes, file: path, options: .verifying)
+    if !log.isChained && !log.events.isEmpty {
+      throw LogError(
+        file: path, line: 2, field: "prev",
+        problem: .brokenChain("the log is not hash-chained: its events carry no 'prev'"))
+    }
+    let status = HeadStatus.of(log, bytes: bytes, head: try LogHead.read(forLog: path))
+    guard status == .matches else {
+      throw LogError(
+        file: LogHead.path(forLog: path), line: nil, problem: .brokenChain(status.description))
+    }
+    return Report(events: log.events.count, lastLineHash: log.lastLineHash)
+  }
+}
