@@ -18,13 +18,25 @@ public enum LogVerifier {
     do { bytes = try FileIO.readAll(path: path) } catch {
       throw LogError(file: path, line: nil, problem: .unreadable(error.description))
     }
+    return try verify(bytes: bytes, head: try LogHead.read(forLog: path), path: path)
+  }
+
+  /// Verifies a log from its bytes and its head.
+  ///
+  /// - Parameters:
+  ///   - bytes: The whole log file.
+  ///   - head: Its head, if one was found.
+  ///   - path: The name to use in errors.
+  /// - Throws: ``LogError`` for the first bad line (or the head).
+  public static func verify(bytes: [UInt8], head: LogHead?, path: String) throws(LogError) -> Report
+  {
     let log = try EventLog.parse(bytes, file: path, options: .verifying)
     if !log.isChained && !log.events.isEmpty {
       throw LogError(
         file: path, line: 2, field: "prev",
         problem: .brokenChain("the log is not hash-chained: its events carry no 'prev'"))
     }
-    let status = HeadStatus.of(log, bytes: bytes, head: try LogHead.read(forLog: path))
+    let status = HeadStatus.of(log, bytes: bytes, head: head)
     guard status == .matches else {
       throw LogError(
         file: LogHead.path(forLog: path), line: nil, problem: .brokenChain(status.description))

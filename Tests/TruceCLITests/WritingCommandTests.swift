@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+import TruceKit
+
+@Suite("truce init, append and verify, end to end")
+struct WritingCommandTests {
+  private func makeLog() throws -> (URL, String) {
+    let folder = try TruceProcess.temporaryDirectory()
+    let log = folder.appendingPathComponent("log.jsonl").path
+    let created = try TruceProcess.run([
+      "init", "--log", log, "--area", "syria=Asia/Damascus", "--area",
+      "aleppo=Asia/Damascus,parent=syria,name=Aleppo",
+    ])
+    #expect(created.status == 0, "\(created.stderr)")
+    return (folder, log)
+  }
+
+  private func appendArguments(
+    _ log: String, id: String, type: String = "statement", fields: [String]
+  ) -> [String] {
+    [
+      "append", "--log", log, "--type", type, "--id", id, "--announced", "2016-11-02", "--reported",
+      "2016-11-02",
+      "--area", "aleppo", "--by", "someone", "--publication", "Wire",
+    ] + fields.flatMap { ["--field", $0] }
+  }
+
+  @Test("Events appended from flags and from a file are read back by at and pass verify")
+  func appendAndRead() throws {
+    let (folder, log) = try makeLog()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let declared = try TruceProcess.run(
+      appendArguments(
+        log, id: "p", type: "pause.declared",
+        fields: [
+          "pause=p", "kind=humanitarian-pause", "window.start=2016-11-04T09:00",
+          "window.end=2016-11-04T19:00",
+        ]))
+    #expect(declared.status == 0, "\(declared.stderr)")
+    #expect(declared.stdout.hasPrefix("Appended seq 1 (p) to \(log)"))
+    let file = folder.appendingPathComponent("event.json")
+    try """
+    {
+      "id": "c", "type": "corridor.opened", "announced": "2016-11-02", "reported": "2016-11-02",
+      "announcedBy": ["someone"], "area": "aleppo", "source": {"publication": "Wire"},
+      "corridor": "c", "pause": "p", "count": 2, "users": ["civilians"]
+    }
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let fromFile = try TruceProcess.run([
+      "append", "--log", log, "--file", file.path, "--expect-seq", "2", "--json",
+    ])
+    #expect(fromFile.status == 0, "\(fromFile.stderr)")
+    #expect(
+      try JSONParser.parse(fromFile.stdout).objectValue?["outcome"]?.stringValue == "appended")
+    let answer = try TruceProcess.run(["at", "2016-11-04T12:00", "--log", log])
+    #expect(answer.status == 0)
+    #expect(answer.stderr.isEmpty)
+    #expect(answer.stdout.contains("corridors c · Aleppo · pause p"))
+    let verified = try TruceProcess.run(["verify", "--log", log])
+    #expect(verified.status == 0)
+    #expect(verified.stdout.hasPrefix("\(log): 2 events; every line valid"))
+  }
+
+  @Test("A bad event is an error naming the line and field, exit 1, and the log is unchanged")
+  func badEvent() throws {
+    let (folder, log) = try makeLog()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let before = try Data(contentsOf: URL(fileURLWithPath: log))
+    let result = try TruceProcess.run(
+      appendArguments(log, id: "x", type: "pause.extended", fields: ["pause=ghost"]))
+    #expect(result.status == 1)
+    #expect(
+      result.stderr == "Error: \(log):2: field 'pause': no pause 'ghost' was declared earlier\n")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: log)) == before)
+  }
+
+  @Test(
+    "Readers warn about a torn last line and answer from the complete events; verify --repair cuts it"
+  )
+  func tornTail() throws {
+    let (folder, log) = try makeLog()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    _ = try TruceProcess.run(
+      appendArguments(log, id: "p", type: "pause.declared", fields: ["pause=p", "kind=pause"]))
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(#"{"seq":2,"id":"ha"#.utf8))
+    try handle.close()
+    let answer = try TruceProcess.run(["at", "2016-11-04T12:00", "--log", log])
+    #expect(answer.status == 0)
+    #expect(answer.stderr.hasPrefix("warning: \(log):3: the last line is incomplete (17 bytes"))
+    #expect(try TruceProcess.run(["verify", "--log", log]).status == 1)
+    let repaired = try TruceProcess.run(["verify", "--log", log, "--repair"])
+    #expect(repaired.status == 0, "\(repaired.stderr)")
+    #expect(
+      repaired.stdout.hasPrefix(
+        "Cut 17 torn bytes from the end of \(log); saved them to \(log).torn-"))
+  }
+
+  @Test(
+    "Separate processes appending at once, some with the same ids: exactly the distinct events, chain valid"
+  )
+  func concurrentAppends() throws {
+    let (folder, log) = try makeLog()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let executable = TruceProcess.executable.path
+    var processes: [Process] = []
+    for writer in 0..<6 {
+      var script = "set -e\n"
+      for index in 0..<10 {
+        let ids = ["w\(writer)-\(index)"] + (index < 5 ? ["shared-\(index)"] : [])
+        for id in ids {
+          let arguments = appendArguments(log, id: id, fields: ["kind=claim", "note=event \(id)"])
+          script +=
+            "'\(executable)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
+            + " >/dev/null\n"
+        }
+      }
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/bash")
+      process.arguments = ["-c", script]
+      try process.run()
+      processes.append(process)
+    }
+    for process in processes {
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+    }
+    let verified = try TruceProcess.run(["verify", "--log", log])
+    #expect(verified.status == 0, "\(verified.stderr)")
+    let parsed = try EventLog.read(path: log, options: .verifying)
+    let ids = parsed.events.map(\.id)
+    #expect(ids.count == 65)
+    #expect(Set(ids).count == 65)
+    #expect(
+      Set(ids)
+        == Set(
+          (0..<6).flatMap { w in (0..<10).map { "w\(w)-\($0)" } } + (0..<5).map { "shared-\($0)" }))
+  }
+}

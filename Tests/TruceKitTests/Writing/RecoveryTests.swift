@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import TruceKit
+
+@Suite("Crash recovery and tamper detection")
+struct RecoveryTests {
+  /// The offsets just past each line's newline.
+  private func lineEnds(_ bytes: [UInt8]) -> [Int] {
+    bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+  }
+
+  @Test(
+    "A write cut at any byte of the last events: verify reports the tear, repair leaves the complete prefix"
+  )
+  func truncationAtEveryOffset() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    try log.fill(count: 6)
+    let full = try log.bytes()
+    let ends = lineEnds(full)
+    // A crash while appending event k leaves the head at event k - 1: cut inside the last
+    // three events' lines, with the head they had before.
+    var checked = 0
+    for k in (ends.count - 3)..<ends.count {
+      let lineStart = ends[k - 1]
+      let head = LogHead(
+        seq: k - 1, hash: SHA256.hash(full[ends[k - 2]..<(lineStart - 1)]), length: lineStart)
+      for cut in lineStart..<ends[k] {
+        let damaged = Array(full[..<cut])
+        try log.write(damaged)
+        try log.writeHead(head)
+        if cut == lineStart {
+          #expect(try LogVerifier.verify(path: log.path).events == k - 1)
+          continue
+        }
+        #expect(throws: LogError(file: log.path, line: k + 1, problem: .tornLastLine)) {
+          try LogVerifier.verify(path: log.path)
+        }
+        let outcome = try LogRepair.repair(path: log.path)
+        #expect(outcome.tornBytes == cut - lineStart)
+        #expect(try log.bytes() == Array(full[..<lineStart]))
+        let side = try #require(outcome.sideFile)
+        #expect(
+          [UInt8](try Data(contentsOf: URL(fileURLWithPath: side))) == Array(full[lineStart..<cut]))
+        try FileManager.default.removeItem(atPath: side)
+        #expect(try LogVerifier.verify(path: log.path).events == k - 1)
+        checked += 1
+      }
+    }
+    #expect(checked > 300)
+  }
+
+  @Test("Repair brings a head left one append behind up to date, and never cuts complete events")
+  func laggingHead() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    try log.fill(count: 3)
+    let full = try log.bytes()
+    let ends = lineEnds(full)
+    try log.writeHead(
+      LogHead(seq: 2, hash: SHA256.hash(full[ends[1]..<(ends[2] - 1)]), length: ends[2]))
+    #expect(throws: LogError.self) { try LogVerifier.verify(path: log.path) }
+    let outcome = try LogRepair.repair(path: log.path)
+    #expect(outcome.headUpdated && outcome.sideFile == nil)
+    #expect(try log.bytes() == full)
+    #expect(try LogVerifier.verify(path: log.path).events == 3)
+  }
+
+  @Test("Removing the last line or lines is caught by the head, and repair will not hide it")
+  func removedLines() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    try log.fill(count: 5)
+    let full = try log.bytes()
+    let ends = lineEnds(full)
+    for removed in 1...3 {
+      try log.write(Array(full[..<ends[ends.count - 1 - removed]]))
+      #expect(throws: LogError.self) { try LogVerifier.verify(path: log.path) }
+      #expect(throws: WriteError.self) { try LogRepair.repair(path: log.path) }
+    }
+  }
+
+  @Test("A single changed byte anywhere in the bundled log is caught by verify")
+  func changedBytes() throws {
+    let path = TestLog.repositoryRoot.appendingPathComponent("EventLog/aleppo-2016.jsonl").path
+    let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    let head = try #require(try LogHead.read(forLog: path))
+    #expect(try LogVerifier.verify(bytes: original, head: head, path: path).events > 40)
+    var generator = SystemRandomNumberGenerator()
+    let step = max(1, original.count / 400)
+    var caught = 0
+    for offset in stride(from: 0, to: original.count, by: step) {
+      var damaged = original
+      let jitter = Int.random(in: 0..<step, using: &generator)
+      let index = min(offset + jitter, original.count - 1)
+      damaged[index] ^= UInt8.random(in: 1...255, using: &generator)
+      do {
+        _ = try LogVerifier.verify(bytes: damaged, head: head, path: path)
+        Issue.record("a changed byte at \(index) went unnoticed")
+      } catch {
+        caught += 1
+      }
+    }
+    #expect(caught >= 400)
+  }
+}
