@@ -25,7 +25,8 @@ struct TruceProcess {
 
   /// Runs `truce` with arguments, from `directory` (the repository root by default).
   static func run(
-    _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]
+    _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:],
+    input: String? = nil
   ) throws -> Result {
     let process = Process()
     process.executableURL = executable
@@ -40,7 +41,13 @@ struct TruceProcess {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    let inputPipe = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
     try process.run()
+    if let input {
+      try inputPipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+      try inputPipe.fileHandleForWriting.close()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -61,6 +61,25 @@ struct WritingCommandTests {
     #expect(verified.stdout.hasPrefix("\(log): 2 events; every line valid"))
   }
 
+  @Test("An event read from standard input is appended; appending it again writes nothing")
+  func standardInput() throws {
+    let (folder, log) = try makeLog()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let event =
+      #"{"id":"p","type":"pause.declared","announced":"2016-11-02","reported":"2016-11-02","#
+      + #""announcedBy":["someone"],"area":"aleppo","source":{"publication":"Wire"},"pause":"p","kind":"pause"}"#
+    let first = try TruceProcess.run(["append", "--log", log, "--file", "-"], input: event)
+    #expect(first.status == 0, "\(first.stderr)")
+    let again = try TruceProcess.run(["append", "--log", log, "--file", "-"], input: event)
+    #expect(again.status == 0)
+    #expect(
+      again.stdout == "Already in \(log) as seq 1 (p), with the same content: nothing written.\n")
+    let broken = try TruceProcess.run(
+      ["append", "--log", log, "--file", "-"], input: "{\n  \"id\": \"x\",\n  oops\n}")
+    #expect(broken.status == 1)
+    #expect(broken.stderr.hasPrefix("Error: standard input:3:3: invalid JSON"))
+  }
+
   @Test("A bad event is an error naming the line and field, exit 1, and the log is unchanged")
   func badEvent() throws {
     let (folder, log) = try makeLog()
