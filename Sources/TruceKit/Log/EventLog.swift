@@ -81,6 +81,8 @@ public struct EventLog: Sendable {
       declared: DeclaredIDs(), rawByID: [:])
     var previousLine = first.bytes
     var previousHash: SHA256Digest? = options.chain == .full ? log.lastLineHash : nil
+    // The last complete line ends just past the file's last newline (a torn line may follow).
+    let lastCompleteEnd = (bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
     while let line = lines.next() {
       if !line.terminated {
         guard options.toleratesTornTail else {
@@ -89,7 +91,7 @@ public struct EventLog: Sendable {
         log.torn = TornTail(line: line.number, offset: log.completeLength, bytes: line.bytes)
         break
       }
-      let isLast = line.end == bytes.count
+      let isLast = line.end == lastCompleteEnd
       let expectedPrev: SHA256Digest? =
         options.chain == .full
         ? previousHash : (options.chain == .tail && isLast ? SHA256.hash(previousLine) : nil)

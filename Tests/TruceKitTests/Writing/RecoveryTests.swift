@@ -105,3 +105,32 @@ struct RecoveryTests {
     #expect(caught >= 400)
   }
 }
+
+@Suite("What readers check")
+struct ReaderCheckTests {
+  @Test("Readers check the last complete line's prev, even with a torn line after it")
+  func tailCheckedBeforeTornLine() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    try log.fill(count: 3)
+    var bytes = try log.bytes()
+    // Change one letter of the second-to-last line's note: the line stays valid, but the last
+    // line's prev no longer matches it.
+    let ends = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }
+    let secondToLast = String(
+      decoding: bytes[ends[ends.count - 3]..<ends[ends.count - 2]], as: UTF8.self)
+    let number = try #require(secondToLast.range(of: "number"))
+    let offset = secondToLast.utf8.distance(from: secondToLast.startIndex, to: number.lowerBound)
+    let index = ends[ends.count - 3] + offset
+    #expect(bytes[index] == UInt8(ascii: "n"))
+    bytes[index] = UInt8(ascii: "N")
+    #expect(throws: Never.self) {
+      try EventLog.parse(
+        bytes, file: "t", options: ReadOptions(chain: .none, toleratesTornTail: true))
+    }
+    #expect(throws: LogError.self) { try EventLog.parse(bytes, file: "t", options: .reading) }
+    #expect(throws: LogError.self) {
+      try EventLog.parse(bytes + Array(#"{"seq":4"#.utf8), file: "t", options: .reading)
+    }
+  }
+}
