@@ -25,6 +25,7 @@ extension TimeSpec {
   private static func parseSingle(_ text: String, whole: String) throws(TimeSpecError) -> TimeSpec {
     var scanner = DigitScanner(text)
     guard let year = scanner.digits(4), scanner.take("-") else { throw .malformed(whole) }
+    guard year >= 1 else { throw .nonexistentDate(text) }
     if scanner.take("W") {
       guard let week = scanner.digits(2), scanner.atEnd else { throw .malformed(whole) }
       guard (1...isoWeeks(inYear: year)).contains(week) else { throw .nonexistentDate(text) }

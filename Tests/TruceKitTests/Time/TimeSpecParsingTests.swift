@@ -19,6 +19,7 @@ struct TimeSpecParsingTests {
     "Impossible dates are rejected, not rolled over",
     arguments: [
       "2016-02-30", "2015-02-29", "2016-04-31", "2016-13", "2016-00", "2016-11-00", "2016-W54",
+      "0000-W38", "0000-05", "0000-01-04",
     ])
   func impossibleDates(text: String) {
     #expect(throws: TimeSpecError.nonexistentDate(text)) { try TimeSpec(parsing: text) }
