@@ -27,4 +27,66 @@ enum CommandSupport {
     StandardStreams.writeError(error.rendered())
     return error.exitCode
   }
+
+  /// The zone to read moments in: the `--area`'s, or the log's only one.
+  static func zone(_ parsed: ParsedCommand, log: EventLog) -> Result<(Area?, Zone?), UsageError> {
+    var area: Area?
+    if let name = parsed.value("area") {
+      guard let found = log.areas.area(named: name) else {
+        let known = log.areas.areas.map(\.id).joined(separator: ", ")
+        return .failure(
+          parsed.invalidValue(
+            name, forOption: "area", reason: "no such area in the log (areas: \(known))"))
+      }
+      area = found
+    }
+    let zones = log.areas.zones
+    return .success((area, area?.zone ?? (zones.count == 1 ? zones.first : nil)))
+  }
+
+  /// Reads a moment option (`--from`, `--to`, `--as-of`) in a zone.
+  static func moment(_ parsed: ParsedCommand, _ option: String, zone: Zone?) -> Result<
+    Moment?, UsageError
+  > {
+    guard let text = parsed.value(option) else { return .success(nil) }
+    do { return .success(try Moment(parsing: text, zone: zone)) } catch {
+      return .failure(parsed.invalidValue(text, forOption: option, reason: error.description))
+    }
+  }
+
+  /// The event filter the listing commands share: --from, --to, --as-of, --area, --type, --actor.
+  static func eventFilter(_ parsed: ParsedCommand, log: EventLog) -> Result<
+    (EventFilter, Zone), UsageError
+  > {
+    let area: Area?
+    let zone: Zone?
+    switch self.zone(parsed, log: log) {
+    case .success(let result): (area, zone) = result
+    case .failure(let error): return .failure(error)
+    }
+    var moments: [String: Moment] = [:]
+    for option in ["from", "to", "as-of"] {
+      switch moment(parsed, option, zone: zone) {
+      case .success(let value): if let value { moments[option] = value }
+      case .failure(let error): return .failure(error)
+      }
+    }
+    for type in parsed.values("type") where !EventFilter.knownTypePrefixes.contains(type) {
+      return .failure(
+        parsed.invalidValue(
+          type, forOption: "type",
+          reason: "not an event type (\(EventFilter.knownTypePrefixes.joined(separator: ", ")))"))
+    }
+    let filter = EventFilter(
+      from: moments["from"].map { moment in
+        if case .day(_, let start, _) = moment { return start }
+        return moment.asOfInstant
+      },
+      to: moments["to"]?.asOfInstant, asOf: moments["as-of"]?.asOfInstant, area: area,
+      types: parsed.values("type"), actors: parsed.values("actor"))
+    guard let displayZone = zone ?? log.areas.zones.first else {
+      return .failure(parsed.validationError("The log declares no areas."))
+    }
+    return .success((filter, displayZone))
+  }
 }

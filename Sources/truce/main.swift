@@ -9,6 +9,7 @@ case "areas": code = AreasCommand.run(parsed)
 case "init": code = InitCommand.run(parsed)
 case "append": code = AppendCommand.run(parsed)
 case "verify": code = VerifyCommand.run(parsed)
+case "replay": code = ReplayCommand.run(parsed)
 default: code = .failure
 }
 StandardStreams.exit(code)

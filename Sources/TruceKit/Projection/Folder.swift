@@ -152,10 +152,12 @@ struct Folder {
     }
   }
 
+  /// A dispute for each statement that contradicts events folded so far; one whose targets are
+  /// not (yet) on the record disputes nothing yet.
   private func statementDisputes() -> [Dispute] {
     statements.compactMap { statement in
-      guard !statement.disputes.isEmpty else { return nil }
       let targets = statement.disputes.compactMap { byID[$0] }
+      guard !targets.isEmpty else { return nil }
       var versions = [
         Dispute.Version(
           says: statement.source.quote ?? statement.note ?? statement.type.rawValue,
@@ -167,7 +169,7 @@ struct Folder {
             says: target.source.quote ?? target.note ?? target.type.rawValue,
             citations: [target.source.citation], eventIDs: [target.id]))
       }
-      let subject = statement.subject ?? targets.first?.subject ?? statement.id
+      let subject = statement.subject ?? targets.first.map { $0.subject ?? $0.id } ?? statement.id
       return Dispute(subject: subject, aspect: "claim", versions: versions)
     }
   }

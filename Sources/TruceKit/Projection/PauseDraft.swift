@@ -120,12 +120,13 @@ struct PauseDraft {
 
   /// One dispute per re-characterized announcement: what each source says was announced.
   func characterizationDisputes(byID: [String: Event]) -> [Dispute] {
-    recharacterizations.map { event in
-      var versions = [version(of: event)]
-      for other in event.sameAnnouncementAs.compactMap({ byID[$0] }) {
-        versions.append(version(of: other))
-      }
-      return Dispute(subject: id, aspect: "what was announced", versions: versions)
+    recharacterizations.compactMap { event in
+      let others = event.sameAnnouncementAs.compactMap { byID[$0] }
+      // Until another report of the announcement is on the record, nothing is disputed.
+      guard !others.isEmpty else { return nil }
+      return Dispute(
+        subject: id, aspect: "what was announced",
+        versions: [version(of: event)] + others.map { version(of: $0) })
     }
   }
 

@@ -35,12 +35,24 @@ public struct Projection: Sendable {
   ///   - log: The log, with errata applied by the fold.
   ///   - knowledge: Which announcements to take in (the as-of axis).
   public init(log: EventLog, knowledge: Knowledge = .everything) {
+    self.init(events: log.effectiveEvents, knowledge: knowledge)
+  }
+
+  /// Folds a list of events, with errata already applied (see ``EventLog/effectiveEvents``).
+  ///
+  /// Retractions among them withdraw their targets. The events may come in log order or in
+  /// announcement order: what an event refers to need not come first.
+  ///
+  /// - Parameters:
+  ///   - events: The events to fold.
+  ///   - knowledge: Which announcements to take in (the as-of axis).
+  public init(events effective: [Event], knowledge: Knowledge = .everything) {
     self.knowledge = knowledge
     var possiblyKnown: Set<String> = []
     var retracted: [String: String] = [:]
     var possiblyRetracted: [String: String] = [:]
     var visible: [Event] = []
-    for event in log.effectiveEvents {
+    for event in effective {
       switch knowledge.status(of: event) {
       case .unknown: continue
       case .possiblyKnown: possiblyKnown.insert(event.id)
@@ -56,8 +68,8 @@ public struct Projection: Sendable {
         retracted[target] = event.id
       }
     }
-    // Folded in log order: the log guarantees that everything an event refers to comes before it.
-    // Boundaries weigh announcement times themselves (see ``Boundary`` and ``PauseTrack``).
+    // Boundaries weigh announcement times themselves (see ``Boundary`` and ``PauseTrack``), so
+    // the order of folding changes only the order in which reports are listed.
     let ordered = visible.filter { retracted[$0.id] == nil }
     var folder = Folder()
     for event in ordered { folder.fold(event) }

@@ -50,33 +50,34 @@ public struct TimeFormatter: Sendable {
     }
   }
 
-  /// A range of possible instants: in days when both its bounds fall on local midnights,
-  /// otherwise as instants.
+  /// A range of possible instants, with each bound that falls on a local midnight shown as a
+  /// day: `between 2016-11-01 and 2016-11-02`, `between 2016-11-01 12:00 +02:00 (10:00Z) and the
+  /// end of 2016-11-01`.
   public func range(_ range: UncertainInstant) -> String {
     if range.isExact, let exact = range.earliest { return instant(exact) }
     let upperExclusive = range.latest?.adding(seconds: 1)
-    let alignedToDays =
-      !utcOnly
-      && [range.earliest, upperExclusive].allSatisfy { bound in
-        guard let bound else { return true }
-        let wall = zone.civil(at: bound)
-        return wall.hour == 0 && wall.minute == 0 && wall.second == 0
-      }
-    let lower = range.earliest.map {
-      alignedToDays ? zone.civil(at: $0).date.description : instant($0)
+    let lowerDay = range.earliest.flatMap(midnightDate)
+    let upperDay = upperExclusive.flatMap(midnightDate)?.adding(days: -1)
+    if let lowerDay, let upperDay {
+      return lowerDay == upperDay ? "\(lowerDay) (day only)" : "between \(lowerDay) and \(upperDay)"
     }
+    let lower = range.earliest.map { lowerDay?.description ?? instant($0) }
     let upper = upperExclusive.map { bound in
-      alignedToDays
-        ? zone.civil(at: bound).date.adding(days: -1).description
-        : instant(bound.adding(seconds: -1))
+      upperDay.map { "the end of \($0)" } ?? instant(bound.adding(seconds: -1))
     }
     switch (lower, upper) {
     case (nil, nil): return "at any time"
     case (let lower?, nil): return "on or after \(lower)"
-    case (nil, let upper?): return "on or before \(upper)"
-    case (let lower?, let upper?):
-      return lower == upper ? "\(lower) (day only)" : "between \(lower) and \(upper)"
+    case (nil, let upper?): return "by \(upper)"
+    case (let lower?, let upper?): return "between \(lower) and \(upper)"
     }
+  }
+
+  /// The local date of an instant that falls on a local midnight, else `nil`.
+  private func midnightDate(_ instant: Instant) -> CivilDate? {
+    guard !utcOnly else { return nil }
+    let wall = zone.civil(at: instant)
+    return wall.hour == 0 && wall.minute == 0 && wall.second == 0 ? wall.date : nil
   }
 
   private func bound(_ spec: TimeSpec, _ instant: Instant?) -> String {

@@ -1,0 +1,63 @@
+/// The order in which announcements are replayed, with the reason each is placed where it is.
+///
+/// An announcement sorts at the earliest time it can have been made: an exact instant at that
+/// instant, one known only to a day (week, month, range) at that period's start. One known only
+/// as "on or before" a date has no earliest time and sorts at its latest; an undated one sorts at
+/// when its source reported it (or last, when that is unknown too). Announcements placed at the
+/// same instant keep the more precise first, then the log's order.
+public enum AnnouncementOrder {
+  /// Where an event is placed on the announcement axis, and why.
+  public struct Placement: Hashable, Sendable, Comparable {
+    /// The instant it sorts at.
+    public var instant: Instant
+    /// How long the announcement's range is, in seconds (0 for an exact instant).
+    public var width: Int64
+    /// The event's position in the log.
+    public var seq: Int
+    /// How the placement was chosen, when the announcement is not an exact instant.
+    public var rule: Rule
+
+    public static func < (lhs: Placement, rhs: Placement) -> Bool {
+      (lhs.instant, lhs.width, lhs.seq) < (rhs.instant, rhs.width, rhs.seq)
+    }
+  }
+
+  /// How a placement was chosen.
+  public enum Rule: String, Hashable, Sendable {
+    /// An exact instant.
+    case exact
+    /// The start of the day, week, month or range it is known to.
+    case earliest = "placed at the start of the period it is known to"
+    /// Only an upper bound is known: placed at it.
+    case latest = "known only as on or before; placed at that bound"
+    /// Undated: placed at when its source reported it.
+    case reported = "undated; placed at when its source reported it"
+    /// Nothing is known: placed last.
+    case unknown = "undated, and the report is undated too; placed last"
+  }
+
+  /// The placement of one event.
+  public static func placement(of event: Event) -> Placement {
+    let announced = event.announced.range
+    let width: Int64 =
+      if let earliest = announced.earliest, let latest = announced.latest {
+        latest.secondsSinceEpoch - earliest.secondsSinceEpoch
+      } else { Int64.max }
+    if let earliest = announced.earliest {
+      return Placement(
+        instant: earliest, width: width, seq: event.seq, rule: width == 0 ? .exact : .earliest)
+    }
+    if let latest = announced.latest {
+      return Placement(instant: latest, width: width, seq: event.seq, rule: .latest)
+    }
+    if let reported = event.reported.range.earliest ?? event.reported.range.latest {
+      return Placement(instant: reported, width: width, seq: event.seq, rule: .reported)
+    }
+    return Placement(instant: .distantFuture, width: width, seq: event.seq, rule: .unknown)
+  }
+
+  /// Events in replay order.
+  public static func sorted(_ events: [Event]) -> [Event] {
+    events.map { (placement(of: $0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+  }
+}

@@ -1,0 +1,60 @@
+/// Which events a listing or a replay takes: by announcement time, knowledge, area, type and
+/// who announced them.
+public struct EventFilter: Sendable {
+  /// Only events possibly announced at or after this instant.
+  public var from: Instant?
+  /// Only events possibly announced at or before this instant.
+  public var to: Instant?
+  /// Only events announced (or possibly announced) by this instant.
+  public var asOf: Instant?
+  /// Only events in this area, the areas inside it, or those around it.
+  public var area: Area?
+  /// Only events whose type is one of these, or starts with one of them followed by a dot
+  /// (`pause` takes every `pause.…` type).
+  public var types: [String]
+  /// Only events one of whose announcers contains one of these, ignoring case.
+  public var actors: [String]
+
+  /// Creates a filter; with no arguments it takes every event.
+  public init(
+    from: Instant? = nil, to: Instant? = nil, asOf: Instant? = nil, area: Area? = nil,
+    types: [String] = [], actors: [String] = []
+  ) {
+    self.from = from
+    self.to = to
+    self.asOf = asOf
+    self.area = area
+    self.types = types
+    self.actors = actors
+  }
+
+  /// Whether the filter takes an event.
+  public func accepts(_ event: Event, areas: AreaRegistry) -> Bool {
+    let announced = event.announced.range
+    if let from, let latest = announced.latest, latest < from { return false }
+    if let to, !announced.isPossibly(atOrBefore: to) { return false }
+    if let asOf, !announced.isPossibly(atOrBefore: asOf) { return false }
+    if let area, !areas.areRelated(event.area, area.id) { return false }
+    if !types.isEmpty {
+      let type = event.type.rawValue
+      guard types.contains(where: { type == $0 || type.hasPrefix($0 + ".") }) else { return false }
+    }
+    if !actors.isEmpty {
+      let wanted = actors.map { $0.lowercased() }
+      let matches = event.announcedBy.contains { name in
+        wanted.contains { name.lowercased().contains($0) }
+      }
+      guard matches else { return false }
+    }
+    return true
+  }
+
+  /// The type names the filter accepts, for checking `--type` values.
+  public static let knownTypePrefixes: [String] = {
+    var names = Set(EventType.allCases.map(\.rawValue))
+    for type in EventType.allCases {
+      if let dot = type.rawValue.firstIndex(of: ".") { names.insert(String(type.rawValue[..<dot])) }
+    }
+    return names.sorted()
+  }()
+}

@@ -1,0 +1,71 @@
+/// Writes replay steps: a block of text each for people, one JSON object per line for scripts.
+public struct ReplayRenderer: Sendable {
+  /// The schema of each JSON line.
+  public static let schema = "truce.replay/1"
+  /// The log's areas, for names.
+  public var areas: AreaRegistry
+  /// Times for people.
+  public var time: TimeFormatter
+
+  /// Creates a renderer.
+  public init(areas: AreaRegistry, time: TimeFormatter) {
+    self.areas = areas
+    self.time = time
+  }
+
+  /// One step as text, ending with a newline.
+  public func text(_ step: ReplayStep) -> String {
+    let event = step.event
+    var lines: [String] = []
+    var when = time.stamp(event.announced.spec, range: event.announced.range)
+    if step.placement.rule != .exact { when += "; \(step.placement.rule.rawValue)" }
+    lines.append("step \(step.number) of \(step.total) · announced \(when)")
+    let area = areas[event.area]?.name ?? event.area
+    lines.append(
+      "  \(event.id) · \(event.type.rawValue)\(event.subject.map { " \($0)" } ?? "") · \(area) · by "
+        + event.announcedBy.joined(separator: ", "))
+    var source = "  source \(event.source.citation)"
+    let names = [event.source.publication, event.source.headline.map { "\"\($0)\"" }].compactMap {
+      $0
+    }
+    .filter { $0 != event.source.citation }
+    if !names.isEmpty { source += " (\(names.joined(separator: ", ")))" }
+    if let quote = event.source.quote { source += ": \"\(quote)\"" }
+    lines.append(source)
+    if step.changes.isEmpty {
+      lines.append("  → no change in force" + noChangeReason(event))
+    } else {
+      for change in step.changes { lines.append("  → \(change.text)") }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One step as a single line of JSON (no newline).
+  public func json(_ step: ReplayStep) -> String {
+    let changes = step.changes.map { change -> JSONValue in
+      .object([
+        "subject": change.subject.map { .string($0) } ?? .null,
+        "kind": .string(change.kind.rawValue),
+        "text": .string(change.text),
+      ])
+    }
+    let object: JSONValue = [
+      "schema": .string(ReplayRenderer.schema), "step": .int(step.number), "of": .int(step.total),
+      "placedAt": .string(step.placement.instant.iso8601),
+      "placement": .string(step.placement.rule == .exact ? "exact" : step.placement.rule.rawValue),
+      "event": EventJSON.summary(step.event), "changes": .array(changes),
+    ]
+    return object.serialized()
+  }
+
+  private func noChangeReason(_ event: Event) -> String {
+    switch event.payload {
+    case .statement(let kind, _): return " (a \(kind.rawValue))"
+    case .proposal(_, let kind, _, _): return " (a \(kind.rawValue): never in force by itself)"
+    case .violationReported: return " (a violation report)"
+    case .erratum:
+      return " (an erratum: it applies throughout, so the corrected event is replayed as corrected)"
+    default: return " (it repeats what earlier reports say)"
+    }
+  }
+}

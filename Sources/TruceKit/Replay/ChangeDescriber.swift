@@ -1,0 +1,186 @@
+/// Compares the projected state before and after an announcement and says what changed, in
+/// words a reader understands.
+struct ChangeDescriber {
+  let time: TimeFormatter
+
+  func changes(from before: Projection, to after: Projection) -> [Change] {
+    var changes: [Change] = []
+    for pause in after.pauses {
+      guard let old = before.pause(pause.id) else {
+        let kinds = pause.kinds.map(\.value.rawValue).joined(separator: ", ")
+        changes.append(
+          Change(
+            subject: pause.id, kind: .added,
+            text: "pause \(pause.id) declared (\(kinds)): \(span(pause.start, pause.end))"))
+        continue
+      }
+      let newEndings = pause.endings.filter { !old.endings.contains($0) }
+      if newEndings.isEmpty || pause.end.isDisputed {
+        changes += boundaryChanges(
+          "pause \(pause.id)", pause.id, old.start, pause.start, old.end, pause.end)
+      } else {
+        changes += boundaryChanges(
+          "pause \(pause.id)", pause.id, old.start, pause.start, old.end, old.end)
+        let how = newEndings.map(\.rawValue).joined(separator: ", ")
+        changes.append(
+          Change(
+            subject: pause.id, kind: .changed,
+            text: "pause \(pause.id) ended (\(how)): \(describe(pause.end))"))
+      }
+      for condition in pause.conditions
+      where !old.conditions.contains(where: { $0.value == condition.value }) {
+        changes.append(
+          Change(
+            subject: pause.id, kind: .changed,
+            text: "pause \(pause.id): condition \"\(condition.value)\""))
+      }
+      if pause.suspensions.count != old.suspensions.count
+        || pause.suspensions.last?.to.reports.count != old.suspensions.last?.to.reports.count
+      {
+        let text =
+          pause.suspensions.last.map { suspension in
+            suspension.to.reports.isEmpty
+              ? "pause \(pause.id) suspended from \(describe(suspension.from))"
+              : "pause \(pause.id) resumed at \(describe(suspension.to))"
+          } ?? "pause \(pause.id) suspensions changed"
+        changes.append(Change(subject: pause.id, kind: .changed, text: text))
+      }
+    }
+    for corridor in after.corridors {
+      guard let old = before.corridors.first(where: { $0.id == corridor.id }) else {
+        let count = corridor.counts.map { "\($0.value)" }.joined(separator: " or ")
+        let users = corridor.users.map(\.phrase).joined(separator: ", ")
+        let number = count.isEmpty ? "corridors" : "\(count) corridor\(count == "1" ? "" : "s")"
+        changes.append(
+          Change(
+            subject: corridor.id, kind: .added,
+            text: "\(number) opened for \(users) (\(corridor.id), pause \(corridor.pause)): "
+              + span(corridor.start, corridor.end)))
+        continue
+      }
+      if corridor.counts.map(\.value) != old.counts.map(\.value) && corridor.counts.count > 1 {
+        let versions = corridor.counts.map {
+          "\($0.value) (\($0.citations.joined(separator: ", ")))"
+        }
+        changes.append(
+          Change(
+            subject: corridor.id, kind: .disputed,
+            text: "corridors \(corridor.id): reports disagree on how many: "
+              + versions.joined(separator: " | ")))
+      }
+      changes += boundaryChanges(
+        "corridors \(corridor.id)", corridor.id, old.start, corridor.start, old.end, corridor.end)
+    }
+    for offensive in after.offensives {
+      guard let old = before.offensives.first(where: { $0.id == offensive.id }) else {
+        changes.append(
+          Change(
+            subject: offensive.id, kind: .added,
+            text: "offensive \(offensive.id) launched: from \(describe(offensive.start))"))
+        continue
+      }
+      changes += boundaryChanges(
+        "offensive \(offensive.id)", offensive.id, old.start, offensive.start, old.end,
+        offensive.end)
+      for phase in offensive.phases where !old.phases.contains(phase) {
+        let verb = phase.change == .scaledBack ? "scaled back" : "intensified"
+        changes.append(
+          Change(
+            subject: offensive.id, kind: .changed,
+            text:
+              "offensive \(offensive.id) \(verb) from \(time.stamp(phase.at.spec ?? .range(from: nil, to: nil), range: phase.at.range))"
+          ))
+      }
+    }
+    for dispute in after.disputes where !before.disputes.contains(dispute) {
+      guard dispute.aspect != "start" && dispute.aspect != "end" else { continue }
+      guard
+        !before.disputes.contains(where: {
+          $0.subject == dispute.subject && $0.aspect == dispute.aspect
+        })
+      else {
+        continue
+      }
+      let versions = dispute.versions.map { "\($0.says) (\($0.citations.joined(separator: ", ")))" }
+      changes.append(
+        Change(
+          subject: dispute.subject, kind: .disputed,
+          text: "reports disagree (\(dispute.aspect)) about \(dispute.subject): "
+            + versions.joined(separator: " | ")))
+    }
+    for pause in before.pauses where after.pause(pause.id) == nil {
+      changes.append(Change(subject: pause.id, kind: .removed, text: "pause \(pause.id) withdrawn"))
+    }
+    return changes
+  }
+
+  private func boundaryChanges(
+    _ name: String, _ subject: String, _ oldStart: Boundary, _ newStart: Boundary,
+    _ oldEnd: Boundary,
+    _ newEnd: Boundary
+  ) -> [Change] {
+    var changes: [Change] = []
+    if newStart != oldStart {
+      changes.append(change(name, subject, "start", oldStart, newStart, open: "not reported"))
+    }
+    if newEnd != oldEnd {
+      changes.append(change(name, subject, "end", oldEnd, newEnd, open: "not reported"))
+    }
+    return changes
+  }
+
+  private func change(
+    _ name: String, _ subject: String, _ aspect: String, _ old: Boundary, _ new: Boundary,
+    open: String
+  ) -> Change {
+    let newlyDisputed = new.isDisputed && !old.isDisputed
+    if newlyDisputed {
+      let earlier = Set(old.reports.map(\.citation)).sorted().joined(separator: ", ")
+      return Change(
+        subject: subject, kind: .disputed,
+        text:
+          "report disputes the \(aspect) time given by \(earlier.isEmpty ? "earlier reports" : earlier) "
+          + "for \(name): \(describe(new, open: open))")
+    }
+    let verb = aspect == "end" && later(new, than: old) ? "extended" : "\(aspect) changed"
+    return Change(
+      subject: subject, kind: .changed,
+      text: "\(name) \(verb): \(aspect) \(describe(old, open: open)) → \(describe(new, open: open))"
+    )
+  }
+
+  private func later(_ new: Boundary, than old: Boundary) -> Bool {
+    guard let oldRange = old.possibleRange else { return false }
+    guard let newRange = new.possibleRange else { return true }
+    guard let oldLatest = oldRange.latest, let newEarliest = newRange.earliest else { return false }
+    return newEarliest > oldLatest
+  }
+
+  /// "from X until Y", or "from X, no end reported".
+  private func span(_ start: Boundary, _ end: Boundary) -> String {
+    "from \(describe(start))"
+      + (end.reports.isEmpty ? ", no end reported" : " until \(describe(end))")
+  }
+
+  /// A boundary in words: the time if all reports agree on one, each version with its sources
+  /// when they differ.
+  func describe(_ boundary: Boundary, open: String = "not reported") -> String {
+    guard !boundary.reports.isEmpty else { return open }
+    var versions: [(text: String, citations: [String])] = []
+    for report in boundary.reports {
+      let text =
+        report.spec.map { time.stamp($0, range: report.range) }
+        ?? "\(time.range(report.range)) (derived)"
+      if let index = versions.firstIndex(where: { $0.text == text }) {
+        if !versions[index].citations.contains(report.citation) {
+          versions[index].citations.append(report.citation)
+        }
+      } else {
+        versions.append((text, [report.citation]))
+      }
+    }
+    if versions.count == 1 { return versions[0].text }
+    let joined = versions.map { "\($0.text) (\($0.citations.joined(separator: ", ")))" }
+    return (boundary.isDisputed ? "disputed: " : "") + joined.joined(separator: " | ")
+  }
+}

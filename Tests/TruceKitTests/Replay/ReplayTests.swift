@@ -1,0 +1,99 @@
+import Testing
+
+@testable import TruceKit
+
+@Suite("Replaying a log")
+struct ReplayTests {
+  static let log: [String] = [
+    TestLog.event(
+      1, "declared", "pause.declared", announced: "2016-11-01T10:00",
+      #""pause":"p","kind":"humanitarian-pause","window":{"start":"2016-11-01T12:00","end":"2016-11-02T19:00"}"#
+    ),
+    TestLog.event(
+      2, "corridors", "corridor.opened", announced: "2016-11-01", area: "east-aleppo",
+      #""corridor":"c","pause":"p","count":2,"users":["fighters-with-weapons"]"#),
+    TestLog.event(
+      3, "extended", "pause.extended", announced: "2016-11-02T12:00",
+      #""pause":"p","end":"2016-11-04T19:00""#),
+    TestLog.event(
+      4, "other-end", "pause.extended", announced: "2016-11-02", source: "Wire B",
+      #""pause":"p","end":"2016-11-04T19:00Z""#),
+    TestLog.event(
+      5, "condition", "statement", announced: "2016-11-03T08:00",
+      #""kind":"condition","about":["p"]"#),
+  ]
+
+  private func steps(_ filter: EventFilter = EventFilter()) throws -> [ReplayStep] {
+    Replayer(filter: filter, zone: TestLog.damascus).steps(of: try TestLog.parse(Self.log))
+  }
+
+  /// The corridors were reported by Wire A, so they end with the pause as Wire A gives it: once
+  /// Wire A's own extension arrives (step 4), their end follows it, not Wire B's.
+  @Test(
+    "Steps come in announcement order, a day-only announcement at its day's start, and say what changed"
+  )
+  func stepsVerbatim() throws {
+    let renderer = ReplayRenderer(
+      areas: try TestLog.parse([]).areas, time: TimeFormatter(zone: TestLog.damascus))
+    let text = try steps().map(renderer.text).joined(separator: "\n")
+    #expect(
+      text == """
+        step 1 of 5 · announced 2016-11-01 (day only); placed at the start of the period it is known to
+          corridors · corridor.opened c · eastern Aleppo · by someone
+          source Wire A
+          → 2 corridors opened for fighters with their weapons (c, pause p): from on or after 2016-11-01 (derived), no end reported
+
+        step 2 of 5 · announced 2016-11-01 10:00 +02:00 (08:00Z)
+          declared · pause.declared p · Aleppo · by someone
+          source Wire A
+          → pause p declared (humanitarian-pause): from 2016-11-01 12:00 +02:00 (10:00Z) until 2016-11-02 19:00 +02:00 (17:00Z)
+          → corridors c start changed: start on or after 2016-11-01 (derived) → between 2016-11-01 12:00 +02:00 (10:00Z) and the end of 2016-11-01 (derived)
+          → corridors c end changed: end not reported → 2016-11-02 19:00 +02:00 (17:00Z)
+
+        step 3 of 5 · announced 2016-11-02 (day only); placed at the start of the period it is known to
+          other-end · pause.extended p · Aleppo · by someone
+          source Wire B
+          → pause p extended: end 2016-11-02 19:00 +02:00 (17:00Z) → 2016-11-04 21:00 +02:00 (19:00Z)
+          → corridors c extended: end 2016-11-02 19:00 +02:00 (17:00Z) → 2016-11-04 21:00 +02:00 (19:00Z)
+
+        step 4 of 5 · announced 2016-11-02 12:00 +02:00 (10:00Z)
+          extended · pause.extended p · Aleppo · by someone
+          source Wire A
+          → report disputes the end time given by Wire B for pause p: disputed: 2016-11-04 21:00 +02:00 (19:00Z) (Wire B) | 2016-11-04 19:00 +02:00 (17:00Z) (Wire A)
+          → corridors c end changed: end 2016-11-04 21:00 +02:00 (19:00Z) → 2016-11-04 19:00 +02:00 (17:00Z)
+
+        step 5 of 5 · announced 2016-11-03 08:00 +02:00 (06:00Z)
+          condition · statement p · Aleppo · by someone
+          source Wire A
+          → pause p: condition "condition"
+
+        """)
+  }
+
+  @Test("Filters choose the steps shown, while the state still folds every event")
+  func filters() throws {
+    let shown = try steps(EventFilter(types: ["pause.extended"]))
+    #expect(shown.map(\.event.id) == ["other-end", "extended"])
+    #expect(
+      shown.first?.changes.first?.text.hasPrefix("pause p extended: end 2016-11-02 19:00") == true)
+    #expect(try steps(EventFilter(actors: ["nobody"])).isEmpty)
+    let asOf = try TestLog.instant("2016-11-02T00:00Z")
+    #expect(
+      try steps(EventFilter(asOf: asOf)).map(\.event.id) == ["corridors", "declared", "other-end"])
+    let area = try #require(try TestLog.parse([]).areas["idlib"])
+    #expect(try steps(EventFilter(area: area)).isEmpty)
+  }
+
+  @Test("Each JSON line names its schema, step, placement, event and changes")
+  func jsonLines() throws {
+    let renderer = ReplayRenderer(
+      areas: try TestLog.parse([]).areas, time: TimeFormatter(zone: TestLog.damascus))
+    let line = try #require(try steps().first.map(renderer.json))
+    let object = try #require(try JSONParser.parse(line).objectValue)
+    #expect(object["schema"]?.stringValue == "truce.replay/1")
+    #expect(object["step"]?.intValue == 1)
+    #expect(object["placedAt"]?.stringValue == "2016-10-31T22:00Z")
+    #expect(object["event"]?.objectValue?["id"]?.stringValue == "corridors")
+    #expect(object["changes"]?.arrayValue?.count == 1)
+  }
+}
