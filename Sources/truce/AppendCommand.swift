@@ -60,11 +60,20 @@ enum AppendCommand {
       parsed.value("recorded-by") ?? ProcessInfo.processInfo.environment["USER"] ?? "truce"
     do {
       let outcome = try LogAppender(path: path, recordedBy: recordedBy).append(
-        event, expectedSeq: expectedSeq)
+        event, expectedSeq: expectedSeq, source: source(parsed))
       report(outcome, id: event["id"]?.stringValue ?? "", path: path, json: parsed.flag("json"))
       return .success
     } catch {
       return CommandSupport.fail(error.description)
+    }
+  }
+
+  /// What to call the event in errors: its file, standard input, or the flags.
+  private static func source(_ parsed: ParsedCommand) -> String {
+    switch parsed.value("file") {
+    case "-": return "standard input"
+    case let file?: return file
+    case nil: return "the event given by flags"
     }
   }
 
@@ -80,7 +89,8 @@ enum AppendCommand {
         bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
       } else {
         guard let data = FileManager.default.contents(atPath: file) else {
-          throw WriteError.input("\(file): cannot read the file")
+          let reason = FileManager.default.fileExists(atPath: file) ? "permission denied or not a file" : "no such file"
+          throw WriteError.input("\(file): cannot read the file: \(reason)")
         }
         bytes = [UInt8](data)
       }
@@ -110,6 +120,18 @@ enum AppendCommand {
     case (.appended(let seq, let hash), false):
       StandardStreams.writeOut(
         "Appended seq \(seq) (\(id)) to \(path); line hash \(hash.hex.prefix(12))….\n")
+    case (.appendedHeadStale(let seq, let hash, let reason), false):
+      StandardStreams.writeOut(
+        "Appended seq \(seq) (\(id)) to \(path); line hash \(hash.hex.prefix(12))….\n")
+      StandardStreams.writeError(
+        "warning: the event is written, but the head could not be updated (\(reason)); "
+          + "run 'truce verify --repair --log \(path)'\n")
+    case (.appendedHeadStale(let seq, let hash, let reason), true):
+      let object: JSONValue = [
+        "schema": "truce.append/1", "outcome": "appended-head-stale", "seq": .int(seq),
+        "id": .string(id), "hash": .string(hash.hex), "warning": .string(reason),
+      ]
+      StandardStreams.writeOut(object.serialized(pretty: true) + "\n")
     case (.alreadyPresent(let seq), false):
       StandardStreams.writeOut(
         "Already in \(path) as seq \(seq) (\(id)), with the same content: nothing written.\n")

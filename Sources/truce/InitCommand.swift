@@ -20,9 +20,13 @@ enum InitCommand {
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
     let path = parsed.value("log") ?? ""
+    let header: JSONObject
     do {
-      let header = try LogInitializer.header(
-        title: parsed.value("title"), areas: parsed.values("area"))
+      header = try LogInitializer.header(title: parsed.value("title"), areas: parsed.values("area"))
+    } catch {
+      return CommandSupport.usage(parsed.validationError(error.description))
+    }
+    do {
       let head = try LogInitializer.create(path: path, header: header)
       if parsed.flag("json") {
         let object: JSONValue = [

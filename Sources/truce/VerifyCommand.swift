@@ -21,6 +21,7 @@ enum VerifyCommand {
     var repaired: LogRepair.Outcome?
     if parsed.flag("repair") {
       do { repaired = try LogRepair.repair(path: path) } catch {
+        if json { StandardStreams.writeOut(result(path, nil, nil, error: error.description)) }
         return CommandSupport.fail(error.description)
       }
     }
@@ -38,8 +39,11 @@ enum VerifyCommand {
         StandardStreams.writeOut(
           "Cut \(repaired.tornBytes) torn bytes from the end of \(path); saved them to \(side).\n")
       }
+      if repaired.newlineRestored {
+        StandardStreams.writeOut("Restored the missing newline after the last line of \(path).\n")
+      }
       if repaired.headUpdated { StandardStreams.writeOut("Updated the head of \(path).\n") }
-      if repaired.sideFile == nil && !repaired.headUpdated {
+      if repaired.sideFile == nil && !repaired.headUpdated && !repaired.newlineRestored {
         StandardStreams.writeOut("Nothing to repair.\n")
       }
     }
@@ -56,7 +60,7 @@ enum VerifyCommand {
       repaired.map { outcome in
         [
           "sideFile": outcome.sideFile.map { .string($0) } ?? .null,
-          "tornBytes": .int(outcome.tornBytes),
+          "tornBytes": .int(outcome.tornBytes), "newlineRestored": .bool(outcome.newlineRestored),
           "headUpdated": .bool(outcome.headUpdated),
         ]
       } ?? .null

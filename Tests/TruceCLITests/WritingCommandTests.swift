@@ -80,6 +80,16 @@ struct WritingCommandTests {
     #expect(broken.stderr.hasPrefix("Error: standard input:3:3: invalid JSON"))
   }
 
+  @Test("init without an area, or with a malformed one, is a usage error")
+  func initUsage() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = folder.appendingPathComponent("x.jsonl").path
+    #expect(try TruceProcess.run(["init", "--log", log]).status == 64)
+    #expect(try TruceProcess.run(["init", "--log", log, "--area", "foo"]).status == 64)
+    #expect(!FileManager.default.fileExists(atPath: log))
+  }
+
   @Test("A bad event is an error naming the line and field, exit 1, and the log is unchanged")
   func badEvent() throws {
     let (folder, log) = try makeLog()
@@ -89,7 +99,9 @@ struct WritingCommandTests {
       appendArguments(log, id: "x", type: "pause.extended", fields: ["pause=ghost"]))
     #expect(result.status == 1)
     #expect(
-      result.stderr == "Error: \(log):2: field 'pause': no pause 'ghost' was declared earlier\n")
+      result.stderr
+        == "Error: the event given by flags: field 'pause': no pause 'ghost' was declared earlier\n"
+    )
     #expect(try Data(contentsOf: URL(fileURLWithPath: log)) == before)
   }
 
@@ -141,10 +153,16 @@ struct WritingCommandTests {
       try process.run()
       processes.append(process)
     }
+    // Readers running meanwhile take a shared lock: they never see half an append.
+    var verifications: [Int32] = []
+    while processes.contains(where: \.isRunning) && verifications.count < 40 {
+      verifications.append(try TruceProcess.run(["verify", "--log", log]).status)
+    }
     for process in processes {
       process.waitUntilExit()
       #expect(process.terminationStatus == 0)
     }
+    #expect(verifications.allSatisfy { $0 == 0 }, "verify failed during appends: \(verifications)")
     let verified = try TruceProcess.run(["verify", "--log", log])
     #expect(verified.status == 0, "\(verified.stderr)")
     let parsed = try EventLog.read(path: log, options: .verifying)

@@ -102,6 +102,41 @@ enum FileIO {
     try syncDirectory(of: path)
   }
 
+  /// Creates a new file with `bytes` and makes it durable; fails with `EEXIST` if it exists.
+  static func createExclusively(path: String, with bytes: [UInt8]) throws(FileIOError) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw FileIOError(path: path, operation: "create", code: errno) }
+    defer { close(descriptor) }
+    try writeAll(bytes, descriptor: descriptor, path: path)
+    try sync(descriptor, path: path)
+    try syncDirectory(of: path)
+  }
+
+  /// The path with symbolic links resolved, so that the head sits beside the real log; the path
+  /// as given when it cannot be resolved (it does not exist yet).
+  static func resolved(_ path: String) -> String {
+    guard let real = realpath(path, nil) else { return path }
+    defer { free(real) }
+    return String(cString: real)
+  }
+
+  /// Reads a log and its head under a shared lock, so that an append (which holds the lock
+  /// exclusively) is seen whole or not at all.
+  static func snapshot(path: String) throws(FileIOError) -> (log: [UInt8], head: [UInt8]?) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw FileIOError(path: path, operation: "open", code: errno) }
+    defer { close(descriptor) }
+    while flock(descriptor, LOCK_SH) != 0 {
+      if errno == EINTR { continue }
+      throw FileIOError(path: path, operation: "lock", code: errno)
+    }
+    defer { flock(descriptor, LOCK_UN) }
+    let bytes = try readAll(descriptor: descriptor, path: path)
+    let headPath = path + ".head"
+    let head = exists(headPath) ? try readAll(path: headPath) : nil
+    return (bytes, head)
+  }
+
   /// Whether something exists at a path.
   static func exists(_ path: String) -> Bool {
     access(path, F_OK) == 0

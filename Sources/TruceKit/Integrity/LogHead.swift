@@ -36,23 +36,34 @@ public struct LogHead: Hashable, Sendable {
     do { bytes = try FileIO.readAll(path: path) } catch {
       throw LogError(file: path, line: nil, problem: .unreadable(error.description))
     }
+    return try parse(bytes, file: path)
+  }
+
+  /// Reads a head from the bytes of its file.
+  ///
+  /// - Throws: ``LogError`` naming the field at fault.
+  public static func parse(_ bytes: [UInt8], file path: String) throws(LogError) -> LogHead {
     do {
-      let value = try JSONParser.parse(bytes)
-      guard case .object(let object) = value else {
-        throw FieldError(field: nil, problem: .missingHeader)
+      let value: JSONValue
+      do { value = try JSONParser.parse(bytes) } catch {
+        throw FieldError(field: nil, problem: .syntax(error.description))
       }
-      var reader = FieldReader(object)
+      var reader = try FieldReader(value, path: "")
       guard try reader.string("format") == "truce-log-head" else {
         throw FieldError(field: "format", problem: .unsupportedFormat("expected 'truce-log-head'"))
       }
       _ = try reader.optionalInt("version", in: 1...1)
-      let seq = try reader.optionalInt("seq", in: 0...Int.max)
-      let hashText = try reader.string("hash")
-      let length = try reader.optionalInt("length", in: 0...Int.max)
-      try reader.finish()
-      guard let seq, let length, let hash = SHA256Digest(hex: hashText) else {
-        throw FieldError(field: nil, problem: .invalidValue("seq, hash and length are required"))
+      guard let seq = try reader.optionalInt("seq", in: 0...Int.max) else {
+        throw FieldError(field: "seq", problem: .missingField)
       }
+      let hashText = try reader.string("hash")
+      guard let hash = SHA256Digest(hex: hashText) else {
+        throw FieldError(field: "hash", problem: .invalidValue("'\(hashText)' is not a SHA-256 hash"))
+      }
+      guard let length = try reader.optionalInt("length", in: 0...Int.max) else {
+        throw FieldError(field: "length", problem: .missingField)
+      }
+      try reader.finish()
       return LogHead(seq: seq, hash: hash, length: length)
     } catch let error as FieldError {
       throw LogError(file: path, line: 1, field: error.field, problem: error.problem)

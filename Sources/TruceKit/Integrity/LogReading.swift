@@ -6,10 +6,11 @@ public enum LogReading {
   /// - Returns: The log and the warnings a reader should see.
   /// - Throws: ``LogError`` when a complete line is bad.
   public static func read(path: String) throws(LogError) -> (EventLog, [String]) {
-    let bytes: [UInt8]
-    do { bytes = try FileIO.readAll(path: path) } catch {
+    let snapshot: (log: [UInt8], head: [UInt8]?)
+    do { snapshot = try FileIO.snapshot(path: FileIO.resolved(path)) } catch {
       throw LogError(file: path, line: nil, problem: .unreadable(error.description))
     }
+    let bytes = snapshot.log
     let log = try EventLog.parse(bytes, file: path, options: .reading)
     var warnings: [String] = []
     if let torn = log.torn {
@@ -18,8 +19,14 @@ public enum LogReading {
           + "short); answering from the \(log.events.count) complete events. Run 'truce verify "
           + "--repair' to set it aside.")
     }
-    let status = HeadStatus.of(
-      log, bytes: Array(bytes[..<log.completeLength]), head: try LogHead.read(forLog: path))
+    var head: LogHead?
+    if let headBytes = snapshot.head {
+      do { head = try LogHead.parse(headBytes, file: LogHead.path(forLog: path)) } catch {
+        warnings.append("\(error); the log's end cannot be checked against it.")
+        return (log, warnings)
+      }
+    }
+    let status = HeadStatus.of(log, bytes: Array(bytes[..<log.completeLength]), head: head)
     switch status {
     case .matches, .notChained: break
     case .missing, .behind, .ahead, .mismatch:

@@ -14,11 +14,14 @@ public enum LogVerifier {
   /// - Returns: A report when everything holds.
   /// - Throws: ``LogError`` for the first bad line (or the head), with what is wrong.
   public static func verify(path: String) throws(LogError) -> Report {
-    let bytes: [UInt8]
-    do { bytes = try FileIO.readAll(path: path) } catch {
+    let snapshot: (log: [UInt8], head: [UInt8]?)
+    do { snapshot = try FileIO.snapshot(path: FileIO.resolved(path)) } catch {
       throw LogError(file: path, line: nil, problem: .unreadable(error.description))
     }
-    return try verify(bytes: bytes, head: try LogHead.read(forLog: path), path: path)
+    let head = try snapshot.head.map { bytes throws(LogError) in
+      try LogHead.parse(bytes, file: LogHead.path(forLog: path))
+    }
+    return try verify(bytes: snapshot.log, head: head, path: path)
   }
 
   /// Verifies a log from its bytes and its head.
@@ -36,6 +39,7 @@ public enum LogVerifier {
         file: path, line: 2, field: "prev",
         problem: .brokenChain("the log is not hash-chained: its events carry no 'prev'"))
     }
+    try AnnouncementConsistency.check(log)
     let status = HeadStatus.of(log, bytes: bytes, head: head)
     guard status == .matches else {
       throw LogError(

@@ -64,7 +64,8 @@ struct EventDecoder {
       }
     }
     let prev = try reader.optionalString("prev")
-    let payload = try PayloadDecoder(known: known, zone: zone).decode(type, &reader)
+    let links = Set(disputes + sameAnnouncementAs)
+    let payload = try PayloadDecoder(known: known, zone: zone, links: links).decode(type, &reader)
     try reader.finish()
     return Event(
       seq: seq, id: id, type: type, announced: announced, reported: reported, recorded: recorded,
@@ -81,8 +82,8 @@ struct DeclaredIDs {
   var corrections: Set<String> = []
   /// Pauses, with the start their first declaration gives (if any).
   var pauses: [String: UncertainInstant?] = [:]
-  /// Pauses suspended and not yet resumed, with when.
-  var suspended: [String: UncertainInstant] = [:]
+  /// Pauses suspended and not yet resumed, with when and by which event.
+  var suspended: [String: (at: UncertainInstant, event: String)] = [:]
   /// Corridor groups, with the start their first report gives (if any).
   var corridors: [String: UncertainInstant?] = [:]
   var offensives: [String: UncertainInstant] = [:]
@@ -101,7 +102,8 @@ struct DeclaredIDs {
       if pauses[declaration.pause] == nil {
         pauses[declaration.pause] = .some(declaration.window.start?.range)
       }
-    case .pauseSuspended(let pause, let at): suspended[pause] = at.range
+    case .pauseSuspended(let pause, let at):
+      if suspended[pause] == nil { suspended[pause] = (at.range, event.id) }
     case .pauseResumed(let pause, _): suspended[pause] = nil
     case .corridorOpened(let opening):
       if corridors[opening.corridor] == nil {

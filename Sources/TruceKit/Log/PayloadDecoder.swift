@@ -2,6 +2,8 @@
 struct PayloadDecoder {
   let known: DeclaredIDs
   let zone: Zone
+  /// The events this one disputes or reports in other words.
+  let links: Set<String>
 
   func decode(_ type: EventType, _ reader: inout FieldReader) throws(FieldError) -> EventPayload {
     switch type {
@@ -15,10 +17,13 @@ struct PayloadDecoder {
       let pause = try existingPause(&reader)
       let at = try reader.time("at", zone: zone)
       try checkNotBeforeStart(at, of: pause, field: "at")
-      if known.suspended[pause] != nil {
+      // A second report of the same suspension is accepted when it says so (or disputes it).
+      if let open = known.suspended[pause], !links.contains(open.event) {
         throw FieldError(
           field: "pause",
-          problem: .invalidValue("pause '\(pause)' is already suspended and not resumed"))
+          problem: .invalidValue(
+            "pause '\(pause)' is already suspended (by '\(open.event)') and not resumed; a report of "
+              + "the same suspension names it in sameAnnouncementAs or disputes"))
       }
       return .pauseSuspended(pause: pause, at: at)
     case .pauseResumed:
@@ -28,7 +33,7 @@ struct PayloadDecoder {
         throw FieldError(
           field: "pause", problem: .invalidValue("pause '\(pause)' is not suspended"))
       }
-      if let latest = at.range.latest, let earliest = since.earliest, latest < earliest {
+      if let latest = at.range.latest, let earliest = since.at.earliest, latest < earliest {
         throw FieldError(
           field: "at", problem: .invalidValue("\(at) is before the suspension began"))
       }

@@ -24,12 +24,19 @@ struct Folder {
       pauses[pause]?.eventIDs.append(event.id)
     case .pauseSuspended(let pause, let at):
       ensurePause(pause, area: event.area)
-      pauses[pause]?.suspensions.append(SuspensionDraft(from: BoundaryReport(at, of: event)))
+      let links = Set(event.sameAnnouncementAs + event.disputes)
+      if let index = pauses[pause]?.suspensions.firstIndex(where: { !links.isDisjoint(with: $0.events) }) {
+        // Another report of a suspension already on the record: weigh its time with the others.
+        pauses[pause]?.suspensions[index].from.append(BoundaryReport(at, of: event))
+        pauses[pause]?.suspensions[index].events.append(event.id)
+      } else {
+        pauses[pause]?.suspensions.append(SuspensionDraft(events: [event.id], from: [BoundaryReport(at, of: event)]))
+      }
       pauses[pause]?.eventIDs.append(event.id)
     case .pauseResumed(let pause, let at):
       ensurePause(pause, area: event.area)
-      if let index = pauses[pause]?.suspensions.lastIndex(where: { $0.to == nil }) {
-        pauses[pause]?.suspensions[index].to = BoundaryReport(at, of: event)
+      if let index = pauses[pause]?.suspensions.indices.last {
+        pauses[pause]?.suspensions[index].to.append(BoundaryReport(at, of: event))
       }
       pauses[pause]?.eventIDs.append(event.id)
     case .pauseEnded(let pause, let at, let how):

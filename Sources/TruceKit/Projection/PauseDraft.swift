@@ -5,10 +5,11 @@ struct EndCandidate {
   var end: Stamp?
 }
 
-/// A suspension being folded.
+/// A suspension being folded: every report of when it began, and of when it ended.
 struct SuspensionDraft {
-  var from: BoundaryReport
-  var to: BoundaryReport?
+  var events: [String]
+  var from: [BoundaryReport]
+  var to: [BoundaryReport] = []
 }
 
 /// A pause being folded: every report so far, not yet reconciled.
@@ -65,8 +66,7 @@ struct PauseDraft {
       id: id, area: area, kinds: kinds, scopes: scopes, parties: parties, conditions: conditions,
       dailyHours: dailyHours, start: start, end: end, endings: endHow,
       suspensions: suspensions.map { draft in
-        Suspension(
-          from: Boundary(reports: [draft.from]), to: Boundary(reports: draft.to.map { [$0] } ?? []))
+        Suspension(from: Boundary(reports: draft.from), to: Boundary(reports: draft.to))
       },
       eventIDs: eventIDs)
   }

@@ -11,6 +11,7 @@
 final class LockedLog {
   let path: String
   let descriptor: Int32
+  private var isOpen = true
 
   init(path: String) throws(WriteError) {
     self.path = path
@@ -27,10 +28,15 @@ final class LockedLog {
     self.descriptor = descriptor
   }
 
-  deinit {
+  /// Releases the lock and closes the file; writers call it when done (deinit is a backstop).
+  func release() {
+    guard isOpen else { return }
+    isOpen = false
     flock(descriptor, LOCK_UN)
     close(descriptor)
   }
+
+  deinit { release() }
 
   func readAll() throws(WriteError) -> [UInt8] {
     do { return try FileIO.readAll(descriptor: descriptor, path: path) } catch { throw .io(error) }

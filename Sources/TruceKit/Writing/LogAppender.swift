@@ -26,6 +26,9 @@ public struct LogAppender: Sendable {
   public enum Outcome: Hashable, Sendable {
     /// The event was written with this sequence number; the line's hash is given.
     case appended(seq: Int, hash: SHA256Digest)
+    /// The event was written and is durable, but the head beside the log could not be updated
+    /// (the reason is given): `truce verify --repair` brings it up to date.
+    case appendedHeadStale(seq: Int, hash: SHA256Digest, reason: String)
     /// The event was already in the log with the same content; nothing was written.
     case alreadyPresent(seq: Int)
   }
@@ -37,25 +40,37 @@ public struct LogAppender: Sendable {
   ///     `recorded` is filled in with the current time and ``recordedBy``.
   ///   - expectedSeq: When given, the sequence number the event must get; the append fails if the
   ///     log has moved on.
+  ///   - source: Where the event came from (`event.json`, `standard input`), for errors in it.
   /// - Returns: Whether the event was written or was already there.
   /// - Throws: ``WriteError``; nothing is written then.
-  public func append(_ event: JSONObject, expectedSeq: Int? = nil) throws(WriteError) -> Outcome {
+  public func append(
+    _ event: JSONObject, expectedSeq: Int? = nil, source: String = "the event"
+  ) throws(WriteError) -> Outcome {
     for key in ["seq", "prev"] where event[key] != nil {
-      throw .input("the event must not carry '\(key)': append assigns it")
+      throw .input("\(source): the event must not carry '\(key)': append assigns it")
     }
     guard case .string(let id)? = event["id"] else {
-      throw .input("the event needs an 'id' (a string)")
+      throw .input("\(source): the event needs an 'id' (a string)")
     }
+    let path = FileIO.resolved(self.path)
     let file = try LockedLog(path: path)
+    defer { file.release() }
     let bytes = try file.readAll()
     var log: EventLog
-    do { log = try EventLog.parse(bytes, file: path, options: .writing) } catch {
+    do { log = try EventLog.parse(bytes, file: self.path, options: .writing) } catch {
       if error.problem == .tornLastLine, let line = error.line { throw .tornTail(line: line) }
       throw .log(error)
     }
     if !log.isChained && !log.events.isEmpty { throw .notChained }
-    let status = HeadStatus.of(log, bytes: bytes, head: try readHead())
-    guard status.isConsistent else { throw .head(status) }
+    let head: LogHead?
+    do { head = try LogHead.read(forLog: path) } catch { throw .log(error) }
+    let status = HeadStatus.of(log, bytes: bytes, head: head)
+    switch status {
+    case .matches: break
+    case .behind(let headSeq, let logSeq) where logSeq - headSeq == 1: break
+    case .missing where log.events.isEmpty: break
+    default: throw .head(status)
+    }
     var object = event
     if object["recorded"] == nil {
       object["recorded"] = .object([
@@ -75,48 +90,18 @@ public struct LogAppender: Sendable {
     let line = Array(LogAppender.line(object, seq: seq, prev: log.lastLineHash).utf8)
     do {
       try log.appendLine(line, number: seq + 1, expectedPrev: log.lastLineHash)
+      try AnnouncementConsistency.check(log, only: log.events.last)
     } catch {
-      throw .log(error)
-    }
-    if let appended = log.events.last {
-      try LogAppender.checkReferencesAnnounced(appended, in: log)
+      throw .log(LogError(file: source, line: nil, field: error.field, problem: error.problem))
     }
     try file.append(line + [UInt8(ascii: "\n")], restoringLength: bytes.count)
     let hash = SHA256.hash(line)
     do {
       try LogHead(seq: seq, hash: hash, length: bytes.count + line.count + 1).write(forLog: path)
     } catch {
-      throw .io(error)
+      return .appendedHeadStale(seq: seq, hash: hash, reason: "\(error.path): \(error)")
     }
     return .appended(seq: seq, hash: hash)
-  }
-
-  /// Checks the event against the state as of its announcement: what it refers to must have been
-  /// possibly announced by then (an extension cannot precede every report of its pause).
-  static func checkReferencesAnnounced(_ event: Event, in log: EventLog) throws(WriteError) {
-    guard event.type != .erratum, event.type != .retraction else { return }
-    var references: [String] = event.disputes
-    switch event.payload {
-    case .pauseDeclared, .corridorOpened, .offensiveLaunched, .proposal: break
-    case .statement(_, let about): references += about
-    default: if let subject = event.subject { references.append(subject) }
-    }
-    if case .corridorOpened(let opening) = event.payload { references.append(opening.pause) }
-    guard let latest = event.announced.range.latest else { return }
-    for reference in references {
-      let reports = log.events.dropLast().filter { $0.id == reference || $0.subject == reference }
-      guard !reports.isEmpty else { continue }
-      let announcedBefore = reports.contains { $0.announced.range.isPossibly(atOrBefore: latest) }
-      if !announcedBefore {
-        throw .input(
-          "the event was announced \(event.announced), before anything the log holds about '\(reference)' "
-            + "had been announced")
-      }
-    }
-  }
-
-  private func readHead() throws(WriteError) -> LogHead? {
-    do { return try LogHead.read(forLog: path) } catch { throw .log(error) }
   }
 
   /// The line to write: `seq`, `id` and `type` first, the rest in the order given, `prev` last.
@@ -132,7 +117,8 @@ public struct LogAppender: Sendable {
   }
 
   /// What makes two reports of an event the same: everything but `seq`, `prev` and `recorded`,
-  /// with object keys in a fixed order.
+  /// with object keys in a fixed order and `null` members dropped (the format reads them as
+  /// absent).
   static func content(of event: JSONObject) -> JSONValue {
     var object = event
     for key in ["seq", "prev", "recorded"] { object[key] = nil }
@@ -142,7 +128,8 @@ public struct LogAppender: Sendable {
   private static func canonical(_ value: JSONValue) -> JSONValue {
     switch value {
     case .object(let object):
-      let pairs = object.map { ($0.key, canonical($0.value)) }.sorted { $0.0 < $1.0 }
+      let pairs = object.filter { !$0.value.isNull }.map { ($0.key, canonical($0.value)) }
+        .sorted { $0.0 < $1.0 }
       return .object(JSONObject(pairs))
     case .array(let items): return .array(items.map(canonical))
     default: return value

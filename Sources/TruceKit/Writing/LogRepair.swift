@@ -1,20 +1,24 @@
 import Foundation
 
 /// Brings a log back to its complete events after a crash: the torn bytes of an interrupted
-/// last write are saved to a side file, then cut from the log; a head left behind is updated.
+/// last write are saved to a side file, then cut from the log; a head left one append behind is
+/// brought up to date.
 ///
-/// Nothing complete is ever rewritten or lost: a log damaged any other way is reported, not
-/// repaired.
+/// Everything is decided before anything is touched. A complete event is never cut or rewritten:
+/// when the head shows that the "torn" bytes are a whole line that lost only its newline, the
+/// newline is restored instead; any other damage is reported and nothing changes.
 public enum LogRepair {
   /// What a repair did.
   public struct Outcome: Hashable, Sendable {
-    /// Where the torn bytes were saved, if there were any.
+    /// Where the torn bytes were saved, if bytes were cut.
     public var sideFile: String?
     /// How many torn bytes were cut.
     public var tornBytes: Int
+    /// Whether a missing newline was restored at the end of a complete last line.
+    public var newlineRestored: Bool
     /// Whether the head was rewritten.
     public var headUpdated: Bool
-    /// The number of complete events left.
+    /// The number of complete events.
     public var events: Int
   }
 
@@ -23,49 +27,74 @@ public enum LogRepair {
   /// - Parameters:
   ///   - path: The log.
   ///   - now: The clock, for naming the side file.
-  /// - Throws: ``WriteError/irreparable(_:)`` when the damage is not a torn tail or a lagging
-  ///   head; other ``WriteError`` cases when files cannot be read or written.
-  public static func repair(path: String, now: Date = Date()) throws(WriteError) -> Outcome {
+  /// - Throws: ``WriteError/irreparable(_:)`` when the damage is not a torn tail or a head one
+  ///   append behind (nothing is changed then); other ``WriteError`` cases when files cannot be
+  ///   read or written.
+  public static func repair(path given: String, now: Date = Date()) throws(WriteError) -> Outcome {
+    let path = FileIO.resolved(given)
     let file = try LockedLog(path: path)
+    defer { file.release() }
     let bytes = try file.readAll()
     let log: EventLog
     do {
-      log = try EventLog.parse(
-        bytes, file: path, options: ReadOptions(chain: .full, toleratesTornTail: true))
+      log = try EventLog.parse(bytes, file: path, options: ReadOptions(chain: .full, toleratesTornTail: true))
     } catch {
-      throw .irreparable(
-        "\(error.description) — repair only cuts a torn last line and updates the head")
+      throw .irreparable("\(error.description) — repair only cuts a torn last line and updates a lagging head")
     }
-    var outcome = Outcome(sideFile: nil, tornBytes: 0, headUpdated: false, events: log.events.count)
+    let head: LogHead?
+    do { head = try LogHead.read(forLog: path) } catch {
+      throw .irreparable("\(error.description) — repair does not rebuild a damaged head")
+    }
+    var outcome = Outcome(
+      sideFile: nil, tornBytes: 0, newlineRestored: false, headUpdated: false, events: log.events.count)
+    // A torn tail that hashes to the head's last line is a complete line missing its newline.
+    if let torn = log.torn, let head, head.seq == log.events.count + 1, SHA256.hash(torn.bytes) == head.hash,
+      head.length == bytes.count + 1
+    {
+      try file.append([UInt8(ascii: "\n")], restoringLength: bytes.count)
+      outcome.newlineRestored = true
+      outcome.events += 1
+      return outcome
+    }
+    let complete = Array(bytes[..<log.completeLength])
+    let status = HeadStatus.of(log, bytes: complete, head: head)
+    switch status {
+    case .matches, .notChained: break
+    case .behind(let headSeq, let logSeq) where logSeq - headSeq == 1: break
+    case .missing where log.events.isEmpty: break
+    case .missing:
+      throw .irreparable(
+        "the head file is missing: rebuilding it from the log would hide any lines removed from its end")
+    case .behind, .ahead, .mismatch:
+      throw .irreparable("\(status); repair does not rewrite or invent complete events")
+    }
     if let torn = log.torn {
-      let stamp = Instant(secondsSinceEpoch: Int64(now.timeIntervalSince1970)).civil(atOffset: 0)
-      let side =
-        "\(path).torn-\(stamp.date)T\(pad(stamp.hour, 2))\(pad(stamp.minute, 2))\(pad(stamp.second, 2))Z"
-      do {
-        try FileIO.replaceAtomically(path: side, with: Array(torn.bytes))
-      } catch {
-        throw .io(error)
-      }
+      let side = try saveSideFile(Array(torn.bytes), for: path, now: now)
       try file.truncate(to: torn.offset)
       outcome.sideFile = side
       outcome.tornBytes = torn.bytes.count
     }
-    let head: LogHead?
-    do { head = try LogHead.read(forLog: path) } catch { throw .log(error) }
-    let completeBytes = Array(bytes[..<log.completeLength])
-    switch HeadStatus.of(log, bytes: completeBytes, head: head) {
-    case .matches, .notChained: break
-    case .missing, .behind:
+    if status != .matches && status != .notChained {
       do { try LogHead(of: log).write(forLog: path) } catch { throw .io(error) }
       outcome.headUpdated = true
-    case .ahead(let headSeq, let logSeq):
-      throw .irreparable(
-        "the head records seq \(headSeq) but the log ends at seq \(logSeq): complete events are "
-          + "missing, and repair does not invent them")
-    case .mismatch(let seq):
-      throw .irreparable(
-        "the line for seq \(seq) is not the one the head recorded: the log was changed")
     }
     return outcome
+  }
+
+  /// Writes torn bytes to a new side file (never over an existing one), durably.
+  private static func saveSideFile(_ bytes: [UInt8], for path: String, now: Date) throws(WriteError) -> String {
+    let stamp = Instant(secondsSinceEpoch: Int64(now.timeIntervalSince1970)).civil(atOffset: 0)
+    let base = "\(path).torn-\(stamp.date)T\(pad(stamp.hour, 2))\(pad(stamp.minute, 2))\(pad(stamp.second, 2))Z"
+    for attempt in 0..<1000 {
+      let candidate = attempt == 0 ? base : "\(base)-\(attempt)"
+      do {
+        try FileIO.createExclusively(path: candidate, with: bytes)
+        return candidate
+      } catch {
+        if error.code == EEXIST { continue }
+        throw .io(error)
+      }
+    }
+    throw .irreparable("too many side files beside \(path)")
   }
 }

@@ -136,3 +136,147 @@ struct ReaderCheckTests {
     }
   }
 }
+
+@Suite("Repair never loses a complete event")
+struct RepairSafetyTests {
+  @Test("A last line that only lost its newline, as the head proves, gets the newline back")
+  func restoresNewline() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    try log.fill(count: 3)
+    let full = try log.bytes()
+    try log.write(Array(full.dropLast()))
+    let outcome = try LogRepair.repair(path: log.path)
+    #expect(outcome.newlineRestored && outcome.sideFile == nil)
+    #expect(try log.bytes() == full)
+    #expect(try LogVerifier.verify(path: log.path).events == 3)
+  }
+
+  @Test("When cutting a torn tail would leave complete events missing, repair changes nothing")
+  func refusesWithoutChanging() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    try log.fill(count: 3)
+    let full = try log.bytes()
+    let damaged = Array(full.dropLast(10))
+    try log.write(damaged)
+    #expect(throws: WriteError.self) { try LogRepair.repair(path: log.path) }
+    #expect(try log.bytes() == damaged)
+  }
+
+  @Test("Two repairs in the same second keep both side files")
+  func uniqueSideFiles() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    try log.fill(count: 2)
+    let good = try log.bytes()
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    var sides: [String] = []
+    for tail in [#"{"seq":3,"id":"A"#, #"{"seq":3,"id":"BB"#] {
+      try log.write(good + Array(tail.utf8))
+      sides.append(try #require(try LogRepair.repair(path: log.path, now: now).sideFile))
+    }
+    #expect(Set(sides).count == 2)
+    #expect(
+      try sides.map {
+        String(decoding: try Data(contentsOf: URL(fileURLWithPath: $0)), as: UTF8.self)
+      }
+        == [#"{"seq":3,"id":"A"#, #"{"seq":3,"id":"BB"#])
+  }
+
+  @Test("A missing head is not rebuilt for a log with events: that could hide removed lines")
+  func missingHead() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    try log.fill(count: 2)
+    try FileManager.default.removeItem(atPath: LogHead.path(forLog: log.path))
+    #expect(throws: WriteError.self) { try LogRepair.repair(path: log.path) }
+    #expect(throws: LogError.self) { try LogVerifier.verify(path: log.path) }
+  }
+}
+
+@Suite("Append against a damaged or unusual log")
+struct AppendEdgeTests {
+  @Test("A head more than one append behind is refused; one behind is accepted")
+  func staleHead() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    try log.fill(count: 1)
+    let oneBehind = try #require(try LogHead.read(forLog: log.path))
+    _ = try log.appender.append(try ScratchLog.event("a", "statement", #""kind":"claim""#))
+    let twoBehind = oneBehind
+    let beforeB = try #require(try LogHead.read(forLog: log.path))
+    _ = try log.appender.append(try ScratchLog.event("b", "statement", #""kind":"claim""#))
+    try log.writeHead(beforeB)
+    #expect(
+      try log.appender.append(try ScratchLog.event("c", "statement", #""kind":"claim""#))
+        != .alreadyPresent(seq: 0))
+    #expect(try LogVerifier.verify(path: log.path).events == 4)
+    try log.writeHead(twoBehind)
+    #expect(throws: WriteError.self) {
+      try log.appender.append(try ScratchLog.event("d", "statement", #""kind":"claim""#))
+    }
+  }
+
+  @Test("Appending through a symbolic link keeps the head beside the real log")
+  func symlink() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    let link = log.directory.appendingPathComponent("link.jsonl").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: log.path)
+    let appender = LogAppender(path: link, recordedBy: "test")
+    _ = try appender.append(
+      try ScratchLog.event("p", "pause.declared", #""pause":"p","kind":"pause""#))
+    #expect(!FileManager.default.fileExists(atPath: LogHead.path(forLog: link)))
+    #expect(try LogVerifier.verify(path: log.path).events == 1)
+    #expect(try LogVerifier.verify(path: link).events == 1)
+  }
+
+  @Test("When the head cannot be written, the append still reports the written event")
+  func headUnwritable() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    try FileManager.default.createDirectory(
+      atPath: LogHead.path(forLog: log.path) + ".tmp", withIntermediateDirectories: false)
+    let outcome = try log.appender.append(
+      try ScratchLog.event("p", "pause.declared", #""pause":"p","kind":"pause""#))
+    guard case .appendedHeadStale(let seq, _, _) = outcome else {
+      Issue.record("expected a stale head, got \(outcome)")
+      return
+    }
+    #expect(seq == 1)
+    try FileManager.default.removeItem(atPath: LogHead.path(forLog: log.path) + ".tmp")
+    #expect(try LogRepair.repair(path: log.path).headUpdated)
+    #expect(try LogVerifier.verify(path: log.path).events == 1)
+  }
+
+  @Test("A null field counts as absent when comparing an event with one already in the log")
+  func nullIsAbsent() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    _ = try log.appender.append(
+      try ScratchLog.event("p", "pause.declared", #""pause":"p","kind":"pause","note":null"#))
+    #expect(
+      try log.appender.append(
+        try ScratchLog.event("p", "pause.declared", #""pause":"p","kind":"pause""#))
+        == .alreadyPresent(seq: 1))
+  }
+
+  @Test("verify also checks that what an event refers to had been announced by then")
+  func verifyChecksAnnouncements() throws {
+    let log = try ScratchLog()
+    defer { log.remove() }
+    try log.fill(count: 1)
+    let bytes = try log.bytes()
+    let last = try #require(bytes.dropLast().split(separator: UInt8(ascii: "\n")).last)
+    let early =
+      #"{"seq":2,"id":"x","type":"pause.extended","announced":"2016-10-01","reported":"2016-10-01","#
+      + #""recorded":{"at":"2026-11-22T10:00Z","by":"t"},"announcedBy":["x"],"area":"aleppo","#
+      + #""source":{"publication":"W"},"pause":"p","end":"2016-11-05","prev":"\#(SHA256.hash(last).hex)"}"#
+    let line = Array(early.utf8)
+    try log.write(bytes + line + [10])
+    try log.writeHead(
+      LogHead(seq: 2, hash: SHA256.hash(line), length: bytes.count + line.count + 1))
+    #expect(throws: LogError.self) { try LogVerifier.verify(path: log.path) }
+  }
+}
