@@ -89,7 +89,9 @@ enum AppendCommand {
         bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
       } else {
         guard let data = FileManager.default.contents(atPath: file) else {
-          let reason = FileManager.default.fileExists(atPath: file) ? "permission denied or not a file" : "no such file"
+          let reason =
+            FileManager.default.fileExists(atPath: file)
+            ? "permission denied or not a file" : "no such file"
           throw WriteError.input("\(file): cannot read the file: \(reason)")
         }
         bytes = [UInt8](data)

@@ -16,10 +16,12 @@ enum AnnouncementConsistency {
         firsts[subject, default: FirstReports()].note(earliest, by: event.id)
       }
     }
-    for event in event.map({ [$0] }) ?? log.events where event.type != .erratum && event.type != .retraction {
+    for event in event.map({ [$0] }) ?? log.events
+    where event.type != .erratum && event.type != .retraction {
       guard let latest = event.announced.range.latest else { continue }
       for reference in references(of: event) {
-        guard let first = firsts[reference]?.earliest(excluding: event.id), let instant = first else {
+        guard let first = firsts[reference]?.earliest(excluding: event.id), let instant = first
+        else {
           continue
         }
         if instant > latest {

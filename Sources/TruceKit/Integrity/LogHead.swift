@@ -58,7 +58,8 @@ public struct LogHead: Hashable, Sendable {
       }
       let hashText = try reader.string("hash")
       guard let hash = SHA256Digest(hex: hashText) else {
-        throw FieldError(field: "hash", problem: .invalidValue("'\(hashText)' is not a SHA-256 hash"))
+        throw FieldError(
+          field: "hash", problem: .invalidValue("'\(hashText)' is not a SHA-256 hash"))
       }
       guard let length = try reader.optionalInt("length", in: 0...Int.max) else {
         throw FieldError(field: "length", problem: .missingField)

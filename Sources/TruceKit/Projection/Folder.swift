@@ -25,12 +25,15 @@ struct Folder {
     case .pauseSuspended(let pause, let at):
       ensurePause(pause, area: event.area)
       let links = Set(event.sameAnnouncementAs + event.disputes)
-      if let index = pauses[pause]?.suspensions.firstIndex(where: { !links.isDisjoint(with: $0.events) }) {
+      if let index = pauses[pause]?.suspensions.firstIndex(where: {
+        !links.isDisjoint(with: $0.events)
+      }) {
         // Another report of a suspension already on the record: weigh its time with the others.
         pauses[pause]?.suspensions[index].from.append(BoundaryReport(at, of: event))
         pauses[pause]?.suspensions[index].events.append(event.id)
       } else {
-        pauses[pause]?.suspensions.append(SuspensionDraft(events: [event.id], from: [BoundaryReport(at, of: event)]))
+        pauses[pause]?.suspensions.append(
+          SuspensionDraft(events: [event.id], from: [BoundaryReport(at, of: event)]))
       }
       pauses[pause]?.eventIDs.append(event.id)
     case .pauseResumed(let pause, let at):

@@ -37,18 +37,22 @@ public enum LogRepair {
     let bytes = try file.readAll()
     let log: EventLog
     do {
-      log = try EventLog.parse(bytes, file: path, options: ReadOptions(chain: .full, toleratesTornTail: true))
+      log = try EventLog.parse(
+        bytes, file: path, options: ReadOptions(chain: .full, toleratesTornTail: true))
     } catch {
-      throw .irreparable("\(error.description) — repair only cuts a torn last line and updates a lagging head")
+      throw .irreparable(
+        "\(error.description) — repair only cuts a torn last line and updates a lagging head")
     }
     let head: LogHead?
     do { head = try LogHead.read(forLog: path) } catch {
       throw .irreparable("\(error.description) — repair does not rebuild a damaged head")
     }
     var outcome = Outcome(
-      sideFile: nil, tornBytes: 0, newlineRestored: false, headUpdated: false, events: log.events.count)
+      sideFile: nil, tornBytes: 0, newlineRestored: false, headUpdated: false,
+      events: log.events.count)
     // A torn tail that hashes to the head's last line is a complete line missing its newline.
-    if let torn = log.torn, let head, head.seq == log.events.count + 1, SHA256.hash(torn.bytes) == head.hash,
+    if let torn = log.torn, let head, head.seq == log.events.count + 1,
+      SHA256.hash(torn.bytes) == head.hash,
       head.length == bytes.count + 1
     {
       try file.append([UInt8(ascii: "\n")], restoringLength: bytes.count)
@@ -64,7 +68,8 @@ public enum LogRepair {
     case .missing where log.events.isEmpty: break
     case .missing:
       throw .irreparable(
-        "the head file is missing: rebuilding it from the log would hide any lines removed from its end")
+        "the head file is missing: rebuilding it from the log would hide any lines removed from its end"
+      )
     case .behind, .ahead, .mismatch:
       throw .irreparable("\(status); repair does not rewrite or invent complete events")
     }
@@ -82,9 +87,12 @@ public enum LogRepair {
   }
 
   /// Writes torn bytes to a new side file (never over an existing one), durably.
-  private static func saveSideFile(_ bytes: [UInt8], for path: String, now: Date) throws(WriteError) -> String {
+  private static func saveSideFile(_ bytes: [UInt8], for path: String, now: Date) throws(WriteError)
+    -> String
+  {
     let stamp = Instant(secondsSinceEpoch: Int64(now.timeIntervalSince1970)).civil(atOffset: 0)
-    let base = "\(path).torn-\(stamp.date)T\(pad(stamp.hour, 2))\(pad(stamp.minute, 2))\(pad(stamp.second, 2))Z"
+    let base =
+      "\(path).torn-\(stamp.date)T\(pad(stamp.hour, 2))\(pad(stamp.minute, 2))\(pad(stamp.second, 2))Z"
     for attempt in 0..<1000 {
       let candidate = attempt == 0 ? base : "\(base)-\(attempt)"
       do {
