@@ -10,6 +10,7 @@ case "init": code = InitCommand.run(parsed)
 case "append": code = AppendCommand.run(parsed)
 case "verify": code = VerifyCommand.run(parsed)
 case "replay": code = ReplayCommand.run(parsed)
+case "timeline": code = TimelineCommand.run(parsed)
 default: code = .failure
 }
 StandardStreams.exit(code)

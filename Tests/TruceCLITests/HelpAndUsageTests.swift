@@ -24,6 +24,7 @@ struct HelpAndUsageTests {
           at                      Show what was in force at a moment, and who said so.
           replay                  Replay the log in announcement order, saying what
                                   each announcement changed.
+          timeline                Draw the pauses, corridors and offensives across time.
           areas                   List the areas the log declares, with their nesting
                                   and time zones.
           init                    Start a new log with its format version and areas.

@@ -1,0 +1,162 @@
+/// The record drawn as rows across time: one row per pause, corridor group and offensive, each
+/// a series of stretches that are certainly in force, or only possibly (a boundary known only to
+/// a day or range, or disputed between reports).
+///
+/// Every stretch comes from the projection's boundaries; renderers only draw them.
+public struct Timeline: Sendable {
+  /// The first instant shown.
+  public var from: Instant
+  /// The instant just after the last one shown.
+  public var to: Instant
+  /// The rows, pauses first, then corridor groups, then offensives.
+  public var rows: [TimelineRow]
+  /// Announcements made within the window, for markers.
+  public var announcements: [Announcement]
+  /// The projection the rows come from.
+  public var projection: Projection
+
+  /// An announcement on the time axis.
+  public struct Announcement: Hashable, Sendable {
+    /// Where it is placed (see ``AnnouncementOrder``).
+    public var at: Instant
+    /// The event.
+    public var eventID: String
+    /// The pause, corridor group or offensive it concerns, if any.
+    public var subject: String?
+  }
+}
+
+/// One pause, corridor group or offensive on the timeline.
+public struct TimelineRow: Hashable, Sendable {
+  /// What it is.
+  public var kind: ItemKind
+  /// Its id.
+  public var id: String
+  /// Its area's id.
+  public var area: String
+  /// When it came into force, as the reports give it.
+  public var start: Boundary
+  /// When it went out of force; not reported means open.
+  public var end: Boundary
+  /// The stretches to draw, in time order, clipped to the window.
+  public var segments: [TimelineSegment]
+  /// The events behind it.
+  public var eventIDs: [String]
+}
+
+/// A stretch of a row.
+public struct TimelineSegment: Hashable, Sendable {
+  /// Its first instant.
+  public var start: Instant
+  /// The instant after its last.
+  public var end: Instant
+  /// How sure the record is that the item was in force.
+  public var certainty: Certainty
+  /// Whether it runs on past the window because no end is reported.
+  public var isOpen: Bool
+
+  /// How sure the record is.
+  public enum Certainty: String, Hashable, Sendable {
+    /// In force on every reading of the reports.
+    case certain
+    /// Possibly in force: a boundary is known only to a day, week, month or range.
+    case uncertain
+    /// Possibly in force: reports disagree on a boundary.
+    case disputed
+  }
+}
+
+extension Timeline {
+  /// Builds the timeline of a projection over a window.
+  ///
+  /// - Parameters:
+  ///   - projection: The folded log.
+  ///   - from: The window's first instant; by default a day before the earliest known start.
+  ///   - to: The window's end; by default a day after the latest known boundary.
+  ///   - area: Only items in this area, inside it or around it.
+  ///   - areas: The log's areas.
+  public init(
+    projection: Projection, from: Instant? = nil, to: Instant? = nil, area: Area? = nil,
+    areas: AreaRegistry
+  ) {
+    var items: [(ItemKind, String, String, Boundary, Boundary, [String])] = []
+    for pause in projection.pauses {
+      items.append((.pause, pause.id, pause.area, pause.start, pause.end, pause.eventIDs))
+    }
+    for corridor in projection.corridors {
+      items.append(
+        (.corridors, corridor.id, corridor.area, corridor.start, corridor.end, corridor.eventIDs))
+    }
+    for offensive in projection.offensives {
+      items.append(
+        (
+          .offensive, offensive.id, offensive.area, offensive.start, offensive.end,
+          offensive.eventIDs
+        ))
+    }
+    if let area { items = items.filter { areas.areRelated($0.2, area.id) } }
+    let bounds = items.flatMap { item in
+      [
+        item.3.possibleRange?.earliest, item.3.possibleRange?.latest,
+        item.4.possibleRange?.earliest,
+        item.4.possibleRange?.latest,
+      ].compactMap { $0 }
+    }
+    let day: Int64 = 86_400
+    let first = from ?? (bounds.min() ?? Instant(secondsSinceEpoch: 0)).adding(seconds: -day)
+    let last = max(to ?? (bounds.max() ?? first).adding(seconds: day), first.adding(seconds: 3600))
+    self.from = first
+    self.to = last
+    self.projection = projection
+    // Items with nothing in the window are left out.
+    rows = items.compactMap { kind, id, area, start, end, eventIDs in
+      let segments = Timeline.segments(start: start, end: end, from: first, to: last)
+      guard !segments.isEmpty else { return nil }
+      return TimelineRow(
+        kind: kind, id: id, area: area, start: start, end: end, segments: segments,
+        eventIDs: eventIDs)
+    }
+    let events = projection.events.values.filter { event in
+      items.contains { $0.1 == event.subject } || event.subject == nil
+    }
+    announcements = AnnouncementOrder.sorted(Array(events)).compactMap { event in
+      let placement = AnnouncementOrder.placement(of: event)
+      guard placement.instant >= first, placement.instant < last else { return nil }
+      return Announcement(at: placement.instant, eventID: event.id, subject: event.subject)
+    }
+  }
+
+  /// The stretches of one item: possibly in force from its earliest possible start to its
+  /// latest, certainly from its latest possible start to its earliest possible end, possibly again
+  /// to its latest possible end.
+  static func segments(start: Boundary, end: Boundary, from: Instant, to: Instant)
+    -> [TimelineSegment]
+  {
+    let window = Span(start: from, end: to)
+    let startRange = start.possibleRange ?? UncertainInstant(earliest: nil, latest: nil)
+    let endRange = end.possibleRange
+    let possibleStart = startRange.earliest ?? from
+    let certainStart = startRange.latest ?? to
+    let certainEnd = endRange.map { $0.earliest ?? possibleStart } ?? to
+    let possibleEnd = endRange.map { $0.latest?.adding(seconds: 1) ?? to } ?? to
+    let isOpen = endRange == nil
+    let startKind: TimelineSegment.Certainty = start.isDisputed ? .disputed : .uncertain
+    let endKind: TimelineSegment.Certainty = end.isDisputed ? .disputed : .uncertain
+    var pieces: [(Span, TimelineSegment.Certainty)] = []
+    if certainStart < certainEnd {
+      pieces.append((Span(start: possibleStart, end: certainStart), startKind))
+      pieces.append((Span(start: certainStart, end: certainEnd), .certain))
+      pieces.append((Span(start: certainEnd, end: possibleEnd), endKind))
+    } else {
+      let kind: TimelineSegment.Certainty =
+        start.isDisputed || end.isDisputed ? .disputed : .uncertain
+      pieces.append((Span(start: possibleStart, end: possibleEnd), kind))
+    }
+    return pieces.compactMap { span, certainty in
+      guard let clipped = span.intersection(window) else { return nil }
+      return TimelineSegment(
+        start: clipped.start, end: clipped.end, certainty: certainty,
+        isOpen: isOpen && span.end >= to)
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import TruceKit
+
+/// `truce timeline`: the record drawn across time, in the terminal or as an HTML page.
+enum TimelineCommand {
+  static let spec = CommandSpec(
+    name: "timeline", abstract: "Draw the pauses, corridors and offensives across time.",
+    discussion: """
+      In the terminal, a row per pause, corridor group and offensive, fitted to the width. With \
+      --html, one self-contained HTML file with an SVG timeline.
+      """,
+    options: [
+      TruceCommand.logOption,
+      .option(
+        "from", help: "Start the chart at this moment (default: a day before the first start)."),
+      .option("to", help: "End the chart at this moment (default: a day after the last boundary)."),
+      .option("as-of", help: "Draw only what had been announced by this moment."),
+      .option("area", help: "Only items in this area, inside it or around it."),
+      .option("width", help: "The chart's width in columns (default: the terminal's)."),
+      .option("html", help: "Write a self-contained HTML page with an SVG timeline to this file."),
+      TruceCommand.jsonFlag,
+    ])
+
+  static func run(_ parsed: ParsedCommand) -> ExitCode {
+    let log: EventLog
+    switch CommandSupport.loadLog(parsed) {
+    case .success(let loaded): log = loaded
+    case .failure(let error): return CommandSupport.fail(error.description)
+    }
+    let filter: EventFilter
+    let zone: Zone
+    switch CommandSupport.eventFilter(parsed, log: log) {
+    case .success(let result): (filter, zone) = result
+    case .failure(let error): return CommandSupport.usage(error)
+    }
+    var width = StandardStreams.terminalWidth
+    if let text = parsed.value("width") {
+      guard let value = Int(text), value >= 40 else {
+        return CommandSupport.usage(
+          parsed.invalidValue(text, forOption: "width", reason: "at least 40 columns"))
+      }
+      width = value
+    }
+    let projection = Projection(log: log, knowledge: Knowledge(asOf: filter.asOf))
+    let timeline = Timeline(
+      projection: projection, from: filter.from, to: filter.to, area: filter.area, areas: log.areas)
+    if let file = parsed.value("html") {
+      return writeHTML(timeline, log: log, zone: zone, to: file)
+    }
+    if parsed.flag("json") {
+      StandardStreams.writeOut(TimelineJSON.value(timeline).serialized(pretty: true) + "\n")
+    } else {
+      StandardStreams.writeOut(TimelineChart(width: width, zone: zone).render(timeline))
+    }
+    return .success
+  }
+
+  private static func writeHTML(_ timeline: Timeline, log: EventLog, zone: Zone, to file: String)
+    -> ExitCode
+  {
+    CommandSupport.fail("--html is not built yet")
+  }
+}
