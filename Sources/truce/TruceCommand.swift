@@ -9,7 +9,8 @@ enum TruceCommand {
     discussion: "Without --log, commands read the bundled Aleppo 2016 history "
       + "(EventLog/aleppo-2016.jsonl; see the README for how it is found).",
     subcommands: [
-      AtCommand.spec, ReplayCommand.spec, TimelineCommand.spec, AreasCommand.spec, InitCommand.spec,
+      AtCommand.spec, ReplayCommand.spec, TimelineCommand.spec, LogCommand.spec, ShowCommand.spec,
+      DisputesCommand.spec, AreasCommand.spec, InitCommand.spec,
       AppendCommand.spec,
       VerifyCommand.spec,
     ],

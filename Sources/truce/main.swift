@@ -11,6 +11,9 @@ case "append": code = AppendCommand.run(parsed)
 case "verify": code = VerifyCommand.run(parsed)
 case "replay": code = ReplayCommand.run(parsed)
 case "timeline": code = TimelineCommand.run(parsed)
+case "log": code = LogCommand.run(parsed)
+case "show": code = ShowCommand.run(parsed)
+case "disputes": code = DisputesCommand.run(parsed)
 default: code = .failure
 }
 StandardStreams.exit(code)

@@ -25,6 +25,10 @@ struct HelpAndUsageTests {
           replay                  Replay the log in announcement order, saying what
                                   each announcement changed.
           timeline                Draw the pauses, corridors and offensives across time.
+          log                     List the events, one line each, in the log's order.
+          show                    Show one event in full, with the events linked to it.
+          disputes                List every disputed fact: what the reports say, and
+                                  who says which.
           areas                   List the areas the log declares, with their nesting
                                   and time zones.
           init                    Start a new log with its format version and areas.

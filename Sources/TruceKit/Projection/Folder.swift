@@ -136,6 +136,16 @@ struct Folder {
       statements: statements, violations: violations, disputes: disputes)
   }
 
+  /// A local wall time as written, with the UTC instant it names: "2016-11-04T19:00 (local,
+  /// 17:00Z)", so that a dispute between local time and GMT reads plainly.
+  static func withUTC(_ text: String, _ boundary: Boundary) -> String {
+    guard let report = boundary.reports.first(where: { $0.spec?.description == text }),
+      case .instant(_, .local)? = report.spec, report.range.isExact,
+      let instant = report.range.earliest
+    else { return text }
+    return "\(text) (local, \(instant.iso8601))"
+  }
+
   /// A dispute when reports give more than one value for the same fact.
   private func citedDispute(_ subject: String, _ aspect: String, _ values: [Cited<String>])
     -> [Dispute]
@@ -152,7 +162,7 @@ struct Folder {
       guard boundary.isDisputed else { return nil }
       let versions = boundary.versions.map { version in
         Dispute.Version(
-          says: version.text, citations: version.citations,
+          says: Folder.withUTC(version.text, boundary), citations: version.citations,
           eventIDs: boundary.reports.filter {
             ($0.spec?.description ?? $0.derivation) == version.text
           }

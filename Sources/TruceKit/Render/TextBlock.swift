@@ -40,7 +40,8 @@ struct TextBlock {
         let lead =
           indent + label
           + String(repeating: " ", count: labelWidth - indent.count - label.count + 2)
-        let pieces = note.isEmpty ? [value] : TextBlock.wrap(value, width: TextBlock.valueWidth)
+        let pieces = TextBlock.wrap(
+          value, width: note.isEmpty ? TextBlock.valueWidth + 12 : TextBlock.valueWidth)
         for (index, piece) in pieces.enumerated() {
           var text = (index == 0 ? lead : String(repeating: " ", count: lead.count)) + piece
           if index == 0 && !note.isEmpty {

@@ -1,0 +1,37 @@
+/// Writes events as a listing: one aligned line each for people, a `truce.log/1` document for
+/// scripts.
+public struct EventListRenderer: Sendable {
+  /// The schema of the JSON document.
+  public static let schema = "truce.log/1"
+  /// The log's areas, for names.
+  public var areas: AreaRegistry
+
+  /// Creates a renderer.
+  public init(areas: AreaRegistry) {
+    self.areas = areas
+  }
+
+  /// One line per event: seq, announced (as given), type, id, subject, area, source, who.
+  public func text(_ events: [Event]) -> String {
+    guard !events.isEmpty else { return "No events match.\n" }
+    var table = TextTable()
+    table.add(["SEQ", "ANNOUNCED", "TYPE", "ID", "ABOUT", "AREA", "SRC", "BY"])
+    for event in events {
+      table.add([
+        "\(event.seq)", event.announced.spec.description, event.type.rawValue, event.id,
+        event.subject ?? "-",
+        areas[event.area]?.name ?? event.area, event.source.citation,
+        event.announcedBy.joined(separator: ", "),
+      ])
+    }
+    return table.rendered().joined(separator: "\n") + "\n"
+  }
+
+  /// The events as JSON.
+  public func json(_ events: [Event]) -> String {
+    JSONValue.object([
+      "schema": .string(Self.schema), "events": .array(events.map(EventJSON.summary)),
+    ])
+    .serialized(pretty: true) + "\n"
+  }
+}
