@@ -69,3 +69,44 @@ public struct ReplayRenderer: Sendable {
     }
   }
 }
+
+extension ReplayRenderer {
+  /// The schema of each calendar JSON line.
+  public static let calendarSchema = "truce.calendar/1"
+
+  /// One calendar entry as text, ending with a newline.
+  public func text(_ entry: CalendarEntry, number: Int, of total: Int) -> String {
+    let describer = ChangeDescriber(time: time)
+    let what: String
+    switch (entry.kind, entry.change) {
+    case (.corridors, .begins): what = "open"
+    case (.corridors, .ends): what = "close"
+    case (_, .begins): what = entry.kind == .offensive ? "begins" : "comes into force"
+    case (_, .ends): what = entry.kind == .offensive ? "ends" : "goes out of force"
+    case (_, .scaledBack): what = "is scaled back"
+    case (_, .intensified): what = "intensifies"
+    }
+    var lines = [
+      "\(number) of \(total) · \(describer.describe(entry.boundary))",
+      "  \(entry.kind.rawValue) \(entry.subject) \(what)",
+    ]
+    for event in entry.events {
+      lines.append(
+        "  announced \(time.stamp(event.announced.spec, range: event.announced.range)) by "
+          + "\(event.announcedBy.joined(separator: ", ")) (\(event.id), source \(event.source.citation))"
+      )
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One calendar entry as a single line of JSON (no newline).
+  public func json(_ entry: CalendarEntry, number: Int, of total: Int) -> String {
+    JSONValue.object([
+      "schema": .string(Self.calendarSchema), "entry": .int(number), "of": .int(total),
+      "subject": .string(entry.subject), "kind": .string(entry.kind.rawValue),
+      "change": .string(entry.change.rawValue),
+      "placedAt": .string(entry.placedAt.iso8601), "boundary": EventJSON.boundary(entry.boundary),
+      "events": .array(entry.events.map(EventJSON.summary)),
+    ]).serialized()
+  }
+}

@@ -97,3 +97,27 @@ struct ReplayTests {
     #expect(object["changes"]?.arrayValue?.count == 1)
   }
 }
+
+@Suite("Walking the calendar")
+struct CalendarTests {
+  @Test("Entries follow the timeline: things come into and go out of force in time order")
+  func calendarOrder() throws {
+    let log = try TestLog.parse(ReplayTests.log)
+    let entries = CalendarReplay.entries(
+      Projection(log: log), filter: EventFilter(), areas: log.areas)
+    #expect(
+      entries.map { "\($0.subject) \($0.change.rawValue)" } == [
+        "p begins", "c begins", "p ends", "c ends",
+      ])
+    #expect(entries.first?.placedAt == (try TestLog.instant("2016-11-01T10:00Z")))
+    let renderer = ReplayRenderer(areas: log.areas, time: TimeFormatter(zone: TestLog.damascus))
+    let first = try #require(entries.first)
+    #expect(
+      renderer.text(first, number: 1, of: 4) == """
+        1 of 4 · 2016-11-01 12:00 +02:00 (10:00Z)
+          pause p comes into force
+          announced 2016-11-01 10:00 +02:00 (08:00Z) by someone (declared, source Wire A)
+
+        """)
+  }
+}
