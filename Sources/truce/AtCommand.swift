@@ -24,32 +24,24 @@ enum AtCommand {
     case .success(let loaded): log = loaded
     case .failure(let error): return CommandSupport.fail(error.description)
     }
-    var area: Area?
-    if let name = parsed.value("area") {
-      guard let found = log.areas.area(named: name) else {
-        let known = log.areas.areas.map(\.id).joined(separator: ", ")
-        return CommandSupport.usage(
-          parsed.invalidValue(
-            name, forOption: "area", reason: "no such area in the log (areas: \(known))"))
-      }
-      area = found
+    let area: Area?
+    let zone: Zone?
+    switch CommandSupport.zone(parsed, log: log) {
+    case .success(let result): (area, zone) = result
+    case .failure(let error): return CommandSupport.usage(error)
     }
-    let zones = log.areas.zones
-    let zone = area?.zone ?? (zones.count == 1 ? zones.first : nil)
     let momentText = parsed.argument("moment") ?? ""
     let moment: Moment
     do { moment = try Moment(parsing: momentText, zone: zone) } catch {
       return CommandSupport.usage(
         parsed.invalidValue(momentText, forArgument: "moment", reason: error.description))
     }
-    var asOf: Moment?
-    if let asOfText = parsed.value("as-of") {
-      do { asOf = try Moment(parsing: asOfText, zone: zone) } catch {
-        return CommandSupport.usage(
-          parsed.invalidValue(asOfText, forOption: "as-of", reason: error.description))
-      }
+    let asOf: Moment?
+    switch CommandSupport.moment(parsed, "as-of", zone: zone) {
+    case .success(let value): asOf = value
+    case .failure(let error): return CommandSupport.usage(error)
     }
-    guard let displayZone = zone ?? zones.first else {
+    guard let displayZone = zone ?? log.areas.zones.first else {
       return CommandSupport.fail("the log declares no areas")
     }
     let answer = AtQuery(moment: moment, asOf: asOf, area: area, zone: displayZone).answer(

@@ -89,4 +89,38 @@ enum CommandSupport {
     }
     return .success((filter, displayZone))
   }
+
+  /// The options of the commands that take a selection of events.
+  static let filterOptions: [OptionSpec] = [
+    .option("from", help: "Only announcements possibly made at or after this moment."),
+    .option("to", help: "Only announcements possibly made at or before this moment."),
+    .option("as-of", help: "Use only what had been announced by this moment."),
+    .option("area", help: "Only what concerns this area, inside or around it."),
+    .option(
+      "type", help: "Only this event type, or a family such as pause (repeatable).",
+      isRepeatable: true),
+    .option(
+      "actor", help: "Only announcements by someone whose name contains this (repeatable).",
+      isRepeatable: true),
+  ]
+
+  /// A failure already reported to the user, with the exit code to return.
+  struct Reported: Error {
+    let code: ExitCode
+  }
+
+  /// Reads the log and the filter options; on failure reports it and throws ``Reported``.
+  static func logAndFilter(_ parsed: ParsedCommand) throws(Reported) -> (
+    EventLog, EventFilter, Zone
+  ) {
+    let log: EventLog
+    switch loadLog(parsed) {
+    case .success(let loaded): log = loaded
+    case .failure(let error): throw Reported(code: fail(error.description))
+    }
+    switch eventFilter(parsed, log: log) {
+    case .success(let (filter, zone)): return (log, filter, zone)
+    case .failure(let error): throw Reported(code: usage(error))
+    }
+  }
 }

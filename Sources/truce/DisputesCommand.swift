@@ -5,24 +5,13 @@ enum DisputesCommand {
   static let spec = CommandSpec(
     name: "disputes",
     abstract: "List every disputed fact: what the reports say, and who says which.",
-    options: [
-      TruceCommand.logOption,
-      .option("as-of", help: "Only what had been announced by this moment."),
-      .option("area", help: "Only disputes about items in this area, inside or around it."),
-      TruceCommand.jsonFlag,
-    ])
+    options: [TruceCommand.logOption]
+      + CommandSupport.filterOptions.filter { ["as-of", "area"].contains($0.long) }
+      + [TruceCommand.jsonFlag])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
-    let log: EventLog
-    switch CommandSupport.loadLog(parsed) {
-    case .success(let loaded): log = loaded
-    case .failure(let error): return CommandSupport.fail(error.description)
-    }
-    let filter: EventFilter
-    switch CommandSupport.eventFilter(parsed, log: log) {
-    case .success(let result): filter = result.0
-    case .failure(let error): return CommandSupport.usage(error)
-    }
+    let (log, filter, _): (EventLog, EventFilter, Zone)
+    do { (log, filter, _) = try CommandSupport.logAndFilter(parsed) } catch { return error.code }
     let projection = Projection(log: log, knowledge: Knowledge(asOf: filter.asOf))
     var disputes = projection.disputes
     if let area = filter.area {
