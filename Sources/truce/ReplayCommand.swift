@@ -10,42 +10,68 @@ enum ReplayCommand {
       period; one known only as "on or before" a date at that date; an undated one at when its \
       source reported it. Ties keep the more precise first, then the log's order; each step says \
       how it was placed.
+
+      With --step in a terminal, one step at a time with the state so far: space, enter or → for \
+      the next, b or ← for the one before, g to go to a date, q to quit (Ctrl-C exits with status \
+      130). Piped, or with --json, every step is written as without --step.
+
+      With --calendar, the timeline itself is walked: each start, end and change of intensity in       time order (placed at its earliest possible time), with when it had been announced.
       """,
-    options: [
-      TruceCommand.logOption,
-      .option("from", help: "Show only announcements possibly made at or after this moment."),
-      .option("to", help: "Show only announcements possibly made at or before this moment."),
-      .option("as-of", help: "Use only what had been announced by this moment."),
-      .option("area", help: "Show only announcements about this area, inside or around it."),
-      .option(
-        "type", help: "Show only this event type, or a family such as pause (repeatable).",
-        isRepeatable: true),
-      .option(
-        "actor", help: "Show only announcements by someone whose name contains this (repeatable).",
-        isRepeatable: true),
+    options: [TruceCommand.logOption] + CommandSupport.filterOptions + [
       .flag("utc", help: "Show times in UTC only."),
+      .flag("step", help: "Step through the replay one announcement at a time, in a terminal."),
+      .flag(
+        "calendar",
+        help: "Walk the timeline instead: things in the order they came into and went out of force."
+      ),
       TruceCommand.jsonFlag,
     ])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
-    let log: EventLog
-    switch CommandSupport.loadLog(parsed) {
-    case .success(let loaded): log = loaded
-    case .failure(let error): return CommandSupport.fail(error.description)
-    }
-    let filter: EventFilter
-    let zone: Zone
-    switch CommandSupport.eventFilter(parsed, log: log) {
-    case .success(let result): (filter, zone) = result
-    case .failure(let error): return CommandSupport.usage(error)
-    }
+    let (log, filter, zone): (EventLog, EventFilter, Zone)
+    do { (log, filter, zone) = try CommandSupport.logAndFilter(parsed) } catch { return error.code }
+    if parsed.flag("calendar") { return calendar(log, filter, zone, parsed) }
     let steps = Replayer(filter: filter, zone: zone).steps(of: log)
     let renderer = ReplayRenderer(
       areas: log.areas, time: TimeFormatter(zone: zone, utcOnly: parsed.flag("utc")))
+    if parsed.flag("step") && !parsed.flag("json") && StepBrowserSession.canRun {
+      let browser = StepBrowser(steps: steps, renderer: renderer, zone: zone)
+      do {
+        switch try StepBrowserSession.run(browser) {
+        case .quit, .closed: return .success
+        case .interrupted: TerminalMode.exitInterrupted()
+        }
+      } catch {
+        // The terminal refused key mode: write every step, as when piped.
+        StandardStreams.writeError("warning: cannot step interactively: \(error)\n")
+      }
+    }
     if parsed.flag("json") {
       for step in steps { StandardStreams.writeOut(renderer.json(step) + "\n") }
     } else {
       StandardStreams.writeOut(steps.map(renderer.text).joined(separator: "\n"))
+    }
+    return .success
+  }
+
+  /// `--calendar`: the timeline's boundaries in time order.
+  private static func calendar(
+    _ log: EventLog, _ filter: EventFilter, _ zone: Zone, _ parsed: ParsedCommand
+  ) -> ExitCode {
+    let projection = Projection(log: log, knowledge: Knowledge(asOf: filter.asOf))
+    let entries = CalendarReplay.entries(projection, filter: filter, areas: log.areas)
+    let renderer = ReplayRenderer(
+      areas: log.areas, time: TimeFormatter(zone: zone, utcOnly: parsed.flag("utc")))
+    let count = entries.count
+    if parsed.flag("json") {
+      for (index, entry) in entries.enumerated() {
+        StandardStreams.writeOut(renderer.json(entry, number: index + 1, of: count) + "\n")
+      }
+    } else {
+      let texts = entries.enumerated().map {
+        renderer.text($0.element, number: $0.offset + 1, of: count)
+      }
+      StandardStreams.writeOut(texts.joined(separator: "\n"))
     }
     return .success
   }
