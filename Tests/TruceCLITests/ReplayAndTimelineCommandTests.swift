@@ -30,6 +30,23 @@ struct ReplayAndTimelineCommandTests {
     #expect(text.contains("reports disagree (what was announced)"))
   }
 
+  @Test("replay --calendar walks the boundaries in time order, each with when it was announced")
+  func calendar() throws {
+    let text = try TruceProcess.run(["replay", "--calendar"]).stdout
+    #expect(
+      text.hasPrefix(
+        "1 of 19 · between 2016-05-26 and 2016-06\n  pause aleppo-ceasefire-2016-06 comes into force\n"
+      ))
+    #expect(text.contains("corridors aleppo-2016-11-04-fighters close"))
+    let lines = try TruceProcess.run(["replay", "--calendar", "--json"]).stdout.split(
+      separator: "\n")
+    #expect(lines.count == 19)
+    let placed = try lines.map { line in
+      try #require(try JSONParser.parse(String(line)).objectValue?["placedAt"]?.stringValue)
+    }
+    #expect(placed == placed.sorted())
+  }
+
   @Test("timeline fits the width asked for and draws a row per item")
   func timeline() throws {
     let result = try TruceProcess.run(["timeline", "--width", "80"])
