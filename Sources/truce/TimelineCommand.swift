@@ -57,6 +57,15 @@ enum TimelineCommand {
   private static func writeHTML(_ timeline: Timeline, log: EventLog, zone: Zone, to file: String)
     -> ExitCode
   {
-    CommandSupport.fail("--html is not built yet")
+    let title = log.header.title ?? log.file
+    let page = TimelineHTML(timeline: timeline, areas: log.areas, zone: zone, title: title)
+    do {
+      try page.write(toFile: file)
+    } catch {
+      return CommandSupport.fail("cannot write \(file): \(error.description)")
+    }
+    let count = timeline.rows.count
+    StandardStreams.writeOut("Wrote \(file) (\(count) row\(count == 1 ? "" : "s")).\n")
+    return .success
   }
 }
