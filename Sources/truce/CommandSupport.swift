@@ -77,6 +77,9 @@ enum CommandSupport {
           type, forOption: "type",
           reason: "not an event type (\(EventFilter.knownTypePrefixes.joined(separator: ", ")))"))
     }
+    if let from = moments["from"], let to = moments["to"], from.asOfInstant > to.asOfInstant {
+      return .failure(parsed.validationError("--from must not be after --to."))
+    }
     let filter = EventFilter(
       from: moments["from"].map { moment in
         if case .day(_, let start, _) = moment { return start }

@@ -26,7 +26,8 @@ enum DisputesCommand {
     }
     let renderer = DisputesRenderer()
     StandardStreams.writeOut(
-      parsed.flag("json") ? renderer.json(disputes) : renderer.text(disputes))
+      parsed.flag("json")
+        ? renderer.json(disputes) : renderer.text(disputes, events: projection.events))
     return .success
   }
 }

@@ -30,7 +30,14 @@ enum ReplayCommand {
   static func run(_ parsed: ParsedCommand) -> ExitCode {
     let (log, filter, zone): (EventLog, EventFilter, Zone)
     do { (log, filter, zone) = try CommandSupport.logAndFilter(parsed) } catch { return error.code }
-    if parsed.flag("calendar") { return calendar(log, filter, zone, parsed) }
+    if parsed.flag("calendar") {
+      if !filter.types.isEmpty || !filter.actors.isEmpty {
+        return CommandSupport.usage(
+          parsed.validationError(
+            "--calendar walks items, not announcements: it takes no --type or --actor."))
+      }
+      return calendar(log, filter, zone, parsed)
+    }
     let steps = Replayer(filter: filter, zone: zone).steps(of: log)
     let renderer = ReplayRenderer(
       areas: log.areas, time: TimeFormatter(zone: zone, utcOnly: parsed.flag("utc")))
@@ -48,6 +55,8 @@ enum ReplayCommand {
     }
     if parsed.flag("json") {
       for step in steps { StandardStreams.writeOut(renderer.json(step) + "\n") }
+    } else if steps.isEmpty {
+      StandardStreams.writeOut("No announcements match.\n")
     } else {
       StandardStreams.writeOut(steps.map(renderer.text).joined(separator: "\n"))
     }

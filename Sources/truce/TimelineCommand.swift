@@ -21,17 +21,8 @@ enum TimelineCommand {
     ])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
-    let log: EventLog
-    switch CommandSupport.loadLog(parsed) {
-    case .success(let loaded): log = loaded
-    case .failure(let error): return CommandSupport.fail(error.description)
-    }
-    let filter: EventFilter
-    let zone: Zone
-    switch CommandSupport.eventFilter(parsed, log: log) {
-    case .success(let result): (filter, zone) = result
-    case .failure(let error): return CommandSupport.usage(error)
-    }
+    let (log, filter, zone): (EventLog, EventFilter, Zone)
+    do { (log, filter, zone) = try CommandSupport.logAndFilter(parsed) } catch { return error.code }
     var width = StandardStreams.terminalWidth
     if let text = parsed.value("width") {
       guard let value = Int(text), value >= 40 else {
@@ -42,7 +33,8 @@ enum TimelineCommand {
     }
     let projection = Projection(log: log, knowledge: Knowledge(asOf: filter.asOf))
     let timeline = Timeline(
-      projection: projection, from: filter.from, to: filter.to, area: filter.area, areas: log.areas)
+      projection: projection, from: filter.from, to: filter.to.map { $0.adding(seconds: 1) },
+      area: filter.area, areas: log.areas)
     if let file = parsed.value("html") {
       return writeHTML(timeline, log: log, zone: zone, to: file)
     }

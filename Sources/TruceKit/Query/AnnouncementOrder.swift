@@ -22,18 +22,29 @@ public enum AnnouncementOrder {
     }
   }
 
-  /// How a placement was chosen.
+  /// How a placement was chosen; the raw value is the stable token written in JSON.
   public enum Rule: String, Hashable, Sendable {
     /// An exact instant.
     case exact
     /// The start of the day, week, month or range it is known to.
-    case earliest = "placed at the start of the period it is known to"
+    case earliest
     /// Only an upper bound is known: placed at it.
-    case latest = "known only as on or before; placed at that bound"
+    case latest
     /// Undated: placed at when its source reported it.
-    case reported = "undated; placed at when its source reported it"
+    case reported
     /// Nothing is known: placed last.
-    case unknown = "undated, and the report is undated too; placed last"
+    case unknown
+
+    /// The rule in words, for people.
+    public var explanation: String {
+      switch self {
+      case .exact: return "an exact time"
+      case .earliest: return "placed at the start of the period it is known to"
+      case .latest: return "known only as on or before; placed at that bound"
+      case .reported: return "placed at when its source reported it"
+      case .unknown: return "its source is undated too; placed last"
+      }
+    }
   }
 
   /// The placement of one event.

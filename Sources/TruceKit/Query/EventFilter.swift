@@ -12,7 +12,8 @@ public struct EventFilter: Sendable {
   /// Only events whose type is one of these, or starts with one of them followed by a dot
   /// (`pause` takes every `pause.…` type).
   public var types: [String]
-  /// Only events one of whose announcers contains one of these, ignoring case.
+  /// Only events one of whose announcers contains one of these as whole words, ignoring case
+  /// (`US` takes "US officials" but not "Russia").
   public var actors: [String]
 
   /// Creates a filter; with no arguments it takes every event.
@@ -40,13 +41,30 @@ public struct EventFilter: Sendable {
       guard types.contains(where: { type == $0 || type.hasPrefix($0 + ".") }) else { return false }
     }
     if !actors.isEmpty {
-      let wanted = actors.map { $0.lowercased() }
       let matches = event.announcedBy.contains { name in
-        wanted.contains { name.lowercased().contains($0) }
+        actors.contains { EventFilter.containsWords($0, in: name) }
       }
       guard matches else { return false }
     }
     return true
+  }
+
+  /// Whether `needle` occurs in `text` as whole words, ignoring case.
+  static func containsWords(_ needle: String, in text: String) -> Bool {
+    let haystack = Array(text.lowercased())
+    let wanted = Array(needle.lowercased())
+    guard !wanted.isEmpty, wanted.count <= haystack.count else { return false }
+    func isWordCharacter(_ character: Character) -> Bool {
+      character.isLetter || character.isNumber
+    }
+    for start in 0...(haystack.count - wanted.count)
+    where Array(haystack[start..<(start + wanted.count)]) == wanted {
+      let before = start == 0 || !isWordCharacter(haystack[start - 1])
+      let after =
+        start + wanted.count == haystack.count || !isWordCharacter(haystack[start + wanted.count])
+      if before && after { return true }
+    }
+    return false
   }
 
   /// The type names the filter accepts, for checking `--type` values.

@@ -6,17 +6,22 @@ public struct DisputesRenderer: Sendable {
   /// Creates a renderer.
   public init() {}
 
-  /// The disputes as text, ending with a newline.
-  public func text(_ disputes: [Dispute]) -> String {
+  /// The disputes as text, ending with a newline: each version with its sources, who announced
+  /// it, and the events that carry it.
+  public func text(_ disputes: [Dispute], events: [String: Event] = [:]) -> String {
     guard !disputes.isEmpty else { return "No disputes on the record.\n" }
     var block = TextBlock()
     for (index, dispute) in disputes.enumerated() {
       if index > 0 { block.blank() }
       block.line("\(dispute.subject): \(dispute.aspect)")
       for version in dispute.versions {
+        var who: [String] = []
+        for id in version.eventIDs {
+          for name in events[id]?.announcedBy ?? [] where !who.contains(name) { who.append(name) }
+        }
+        let says = who.isEmpty ? version.says : "\(version.says) — \(who.joined(separator: ", "))"
         block.item(
-          version.citations.joined(separator: ", "), version.says,
-          version.eventIDs.joined(separator: ", "))
+          version.citations.joined(separator: ", "), says, version.eventIDs.joined(separator: ", "))
       }
     }
     return block.rendered()

@@ -15,6 +15,13 @@ public struct EventDetailRenderer: Sendable {
     self.time = time
   }
 
+  /// The fields every event has, shown in their own rows; the rest are the type's own.
+  static let commonFields: Set<String> = [
+    "seq", "id", "type", "announced", "reported", "recorded", "announcedBy", "area", "source",
+    "note",
+    "prev",
+  ]
+
   /// The events linked to one, by how they are linked.
   public func links(of event: Event) -> [(relation: String, events: [Event])] {
     let others = log.events.filter { $0.id != event.id }
@@ -31,8 +38,22 @@ public struct EventDetailRenderer: Sendable {
           }
         ))
     }
+    if case .corridorOpened(let opening) = event.payload {
+      links.append(
+        (
+          "its pause, \(opening.pause)",
+          others.filter { $0.subject == opening.pause && $0.type != .statement }
+        ))
+    }
     links.append(("it disputes", others.filter { event.disputes.contains($0.id) }))
-    links.append(("disputed by", others.filter { $0.disputes.contains(event.id) }))
+    // Reports it contradicts on a fact (a start, an end, a count…), as the projection weighs them,
+    // and reports that name it as disputed.
+    let projected = Projection(log: log).disputes.filter { dispute in
+      dispute.versions.contains { $0.eventIDs.contains(event.id) }
+    }
+    let rivals = Set(projected.flatMap { $0.versions.flatMap(\.eventIDs) })
+    links.append(
+      ("disputed by", others.filter { $0.disputes.contains(event.id) || rivals.contains($0.id) }))
     links.append(
       (
         "the same announcement, reported as",
@@ -77,6 +98,16 @@ public struct EventDetailRenderer: Sendable {
       if let value { block.row(label, value) }
     }
     if let note = event.note { block.row("note", note) }
+    if let raw = log.rawByID[event.id] {
+      for (key, value) in raw where !EventDetailRenderer.commonFields.contains(key) {
+        block.row(key, value.stringValue ?? value.serialized())
+      }
+    }
+    for retraction in log.events {
+      if case .retraction(let target) = retraction.payload, target == event.id {
+        block.row("RETRACTED", "by \(retraction.id), from \(retraction.announced) on")
+      }
+    }
     if log.voided.contains(event.id) {
       block.row("VOIDED", "an erratum strikes this event from the record")
     }

@@ -18,7 +18,7 @@ public struct ReplayRenderer: Sendable {
     let event = step.event
     var lines: [String] = []
     var when = time.stamp(event.announced.spec, range: event.announced.range)
-    if step.placement.rule != .exact { when += "; \(step.placement.rule.rawValue)" }
+    if step.placement.rule != .exact { when += "; \(step.placement.rule.explanation)" }
     lines.append("step \(step.number) of \(step.total) · announced \(when)")
     let area = areas[event.area]?.name ?? event.area
     lines.append(
@@ -52,7 +52,7 @@ public struct ReplayRenderer: Sendable {
     let object: JSONValue = [
       "schema": .string(ReplayRenderer.schema), "step": .int(step.number), "of": .int(step.total),
       "placedAt": .string(step.placement.instant.iso8601),
-      "placement": .string(step.placement.rule == .exact ? "exact" : step.placement.rule.rawValue),
+      "placement": .string(step.placement.rule.rawValue),
       "event": EventJSON.summary(step.event), "changes": .array(changes),
     ]
     return object.serialized()

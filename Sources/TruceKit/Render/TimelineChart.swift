@@ -37,7 +37,8 @@ public struct TimelineChart: Sendable {
       }
       let open = row.segments.last?.isOpen == true
       lines.append(
-        pad(truncate(label, labelWidth), labelWidth) + " |" + String(cells) + (open ? "→" : "|"))
+        pad(truncateMiddle(label, labelWidth), labelWidth) + " |" + String(cells)
+          + (open ? "→" : "|"))
     }
     if timeline.rows.isEmpty { lines.append("(nothing on the record in this window)") }
     lines.append("")
@@ -82,7 +83,14 @@ public struct TimelineChart: Sendable {
       if instant >= timeline.to { break }
       if instant >= timeline.from {
         let column = Int((instant.secondsSinceEpoch - timeline.from.secondsSinceEpoch) / step)
-        let text = byMonth ? "\(tick)".prefix(7) : "\(tick)".suffix(5)
+        // The first month label carries the year; later ones are short unless a year begins.
+        let months = [
+          "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ]
+        let text: String =
+          !byMonth
+          ? String("\(tick)".suffix(5))
+          : next == 0 || tick.month == 1 ? String("\(tick)".prefix(7)) : months[tick.month - 1]
         if column >= next && column + text.count <= columns {
           for (offset, character) in text.enumerated() { cells[column + offset] = character }
           next = column + text.count + 1
@@ -107,6 +115,13 @@ public struct TimelineChart: Sendable {
 
   private func truncate(_ text: String, _ limit: Int) -> String {
     text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+  }
+
+  /// Shortens a label in its middle, so that both the kind and the end of the id stay readable.
+  private func truncateMiddle(_ text: String, _ limit: Int) -> String {
+    guard text.count > limit, limit > 3 else { return truncate(text, limit) }
+    let head = (limit - 1) / 2
+    return String(text.prefix(head)) + "…" + String(text.suffix(limit - 1 - head))
   }
 
   private func pad(_ text: String, _ length: Int) -> String {

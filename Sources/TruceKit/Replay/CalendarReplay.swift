@@ -22,7 +22,8 @@ public struct CalendarEntry: Sendable {
   public var change: Change
   /// When, as every report gives it.
   public var boundary: Boundary
-  /// The instant it is placed at: its earliest possible time (its latest when only that is known).
+  /// The instant it is placed at: its earliest possible time (its latest when only that is known),
+  /// and never before its item began.
   public var placedAt: Instant
   /// The events behind the entry, with when each was announced.
   public var events: [Event]
@@ -35,43 +36,57 @@ public enum CalendarReplay {
   public static func entries(_ projection: Projection, filter: EventFilter, areas: AreaRegistry)
     -> [CalendarEntry]
   {
-    var entries: [CalendarEntry] = []
+    var entries: [(entry: CalendarEntry, rank: Int)] = []
+    /// Adds an entry; `notBefore` keeps an end or a phase from being placed before its item began.
     func add(
       _ subject: String, _ kind: ItemKind, _ area: String, _ change: CalendarEntry.Change,
-      _ boundary: Boundary
+      _ boundary: Boundary, notBefore start: Instant?
     ) {
-      guard let range = boundary.possibleRange, let placed = range.earliest ?? range.latest else {
+      guard let range = boundary.possibleRange, var placed = range.earliest ?? range.latest else {
         return
       }
+      if let start { placed = max(placed, start) }
       if let wanted = filter.area, !areas.areRelated(wanted.id, area) { return }
       if let from = filter.from, let latest = range.latest, latest < from { return }
       if let to = filter.to, let earliest = range.earliest, earliest > to { return }
       let events = boundary.reports.compactMap { projection.events[$0.eventID] }
+      let rank = change == .begins ? 0 : change == .ends ? 2 : 1
       entries.append(
-        CalendarEntry(
-          subject: subject, kind: kind, change: change, boundary: boundary, placedAt: placed,
-          events: events))
+        (
+          CalendarEntry(
+            subject: subject, kind: kind, change: change, boundary: boundary, placedAt: placed,
+            events: events), rank
+        ))
+    }
+    func placed(_ boundary: Boundary) -> Instant? {
+      boundary.possibleRange.flatMap { $0.earliest ?? $0.latest }
     }
     for pause in projection.pauses {
-      add(pause.id, .pause, pause.area, .begins, pause.start)
-      add(pause.id, .pause, pause.area, .ends, pause.end)
+      add(pause.id, .pause, pause.area, .begins, pause.start, notBefore: nil)
+      add(pause.id, .pause, pause.area, .ends, pause.end, notBefore: placed(pause.start))
     }
     for corridor in projection.corridors {
-      add(corridor.id, .corridors, corridor.area, .begins, corridor.start)
-      add(corridor.id, .corridors, corridor.area, .ends, corridor.end)
+      add(corridor.id, .corridors, corridor.area, .begins, corridor.start, notBefore: nil)
+      add(
+        corridor.id, .corridors, corridor.area, .ends, corridor.end,
+        notBefore: placed(corridor.start))
     }
     for offensive in projection.offensives {
-      add(offensive.id, .offensive, offensive.area, .begins, offensive.start)
+      let start = placed(offensive.start)
+      add(offensive.id, .offensive, offensive.area, .begins, offensive.start, notBefore: nil)
       for phase in offensive.phases {
         add(
           offensive.id, .offensive, offensive.area,
           phase.change == .scaledBack ? .scaledBack : .intensified,
-          Boundary(reports: [phase.at]))
+          Boundary(reports: [phase.at]), notBefore: start)
       }
-      add(offensive.id, .offensive, offensive.area, .ends, offensive.end)
+      add(offensive.id, .offensive, offensive.area, .ends, offensive.end, notBefore: start)
     }
+    // In time order; at the same instant an item begins before it changes, and changes before it
+    // ends; otherwise the order above (pauses, corridors, offensives) is kept.
     return entries.enumerated().sorted { lhs, rhs in
-      (lhs.element.placedAt, lhs.offset) < (rhs.element.placedAt, rhs.offset)
-    }.map(\.element)
+      (lhs.element.entry.placedAt, lhs.element.rank, lhs.offset)
+        < (rhs.element.entry.placedAt, rhs.element.rank, rhs.offset)
+    }.map(\.element.entry)
   }
 }

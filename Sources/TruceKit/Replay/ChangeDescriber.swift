@@ -8,10 +8,12 @@ struct ChangeDescriber {
     for pause in after.pauses {
       guard let old = before.pause(pause.id) else {
         let kinds = pause.kinds.map(\.value.rawValue).joined(separator: ", ")
+        let how =
+          kinds.isEmpty ? "first reported, before any declaration of it" : "declared (\(kinds))"
         changes.append(
           Change(
             subject: pause.id, kind: .added,
-            text: "pause \(pause.id) declared (\(kinds)): \(span(pause.start, pause.end))"))
+            text: "pause \(pause.id) \(how): \(span(pause.start, pause.end))"))
         continue
       }
       let newEndings = pause.endings.filter { !old.endings.contains($0) }
@@ -79,9 +81,18 @@ struct ChangeDescriber {
             text: "offensive \(offensive.id) launched: from \(describe(offensive.start))"))
         continue
       }
-      changes += boundaryChanges(
-        "offensive \(offensive.id)", offensive.id, old.start, offensive.start, old.end,
-        offensive.end)
+      if old.end.reports.isEmpty && !offensive.end.reports.isEmpty {
+        changes += boundaryChanges(
+          "offensive \(offensive.id)", offensive.id, old.start, offensive.start, old.end, old.end)
+        changes.append(
+          Change(
+            subject: offensive.id, kind: .changed,
+            text: "offensive \(offensive.id) ended: \(describe(offensive.end))"))
+      } else {
+        changes += boundaryChanges(
+          "offensive \(offensive.id)", offensive.id, old.start, offensive.start, old.end,
+          offensive.end)
+      }
       for phase in offensive.phases where !old.phases.contains(phase) {
         let verb = phase.change == .scaledBack ? "scaled back" : "intensified"
         changes.append(
@@ -111,36 +122,73 @@ struct ChangeDescriber {
     for pause in before.pauses where after.pause(pause.id) == nil {
       changes.append(Change(subject: pause.id, kind: .removed, text: "pause \(pause.id) withdrawn"))
     }
+    for corridor in before.corridors
+    where !after.corridors.contains(where: { $0.id == corridor.id }) {
+      changes.append(
+        Change(subject: corridor.id, kind: .removed, text: "corridors \(corridor.id) withdrawn"))
+    }
+    for offensive in before.offensives
+    where !after.offensives.contains(where: { $0.id == offensive.id }) {
+      changes.append(
+        Change(subject: offensive.id, kind: .removed, text: "offensive \(offensive.id) withdrawn"))
+    }
+    for dispute in before.disputes where !after.disputes.contains(dispute) {
+      guard
+        !after.disputes.contains(where: {
+          $0.subject == dispute.subject && $0.aspect == dispute.aspect
+        })
+      else { continue }
+      changes.append(
+        Change(
+          subject: dispute.subject, kind: .removed,
+          text:
+            "no longer disputed (\(dispute.aspect)) about \(dispute.subject): a report was withdrawn"
+        ))
+    }
     return changes
   }
 
   private func boundaryChanges(
     _ name: String, _ subject: String, _ oldStart: Boundary, _ newStart: Boundary,
-    _ oldEnd: Boundary,
-    _ newEnd: Boundary
+    _ oldEnd: Boundary, _ newEnd: Boundary
   ) -> [Change] {
-    var changes: [Change] = []
-    if newStart != oldStart {
-      changes.append(change(name, subject, "start", oldStart, newStart, open: "not reported"))
-    }
-    if newEnd != oldEnd {
-      changes.append(change(name, subject, "end", oldEnd, newEnd, open: "not reported"))
-    }
-    return changes
+    [
+      change(name, subject, "start", oldStart, newStart),
+      change(name, subject, "end", oldEnd, newEnd),
+    ].compactMap { $0 }
   }
 
+  /// What happened to one boundary, judged by what the reports together say (not by the list of
+  /// reports): newly disputed, moved, narrowed, or only confirmed by another source.
   private func change(
-    _ name: String, _ subject: String, _ aspect: String, _ old: Boundary, _ new: Boundary,
-    open: String
-  ) -> Change {
-    let newlyDisputed = new.isDisputed && !old.isDisputed
-    if newlyDisputed {
+    _ name: String, _ subject: String, _ aspect: String, _ old: Boundary, _ new: Boundary
+  ) -> Change? {
+    guard new != old else { return nil }
+    let open = "not reported"
+    if new.isDisputed && !old.isDisputed {
       let earlier = Set(old.reports.map(\.citation)).sorted().joined(separator: ", ")
       return Change(
         subject: subject, kind: .disputed,
+        text: "report disputes the \(aspect) time given by "
+          + "\(earlier.isEmpty ? "earlier reports" : earlier) for \(name): \(describe(new, open: open))"
+      )
+    }
+    if new.state == old.state {
+      let added = Set(new.reports.map(\.citation)).subtracting(old.reports.map(\.citation)).sorted()
+      guard !added.isEmpty else { return nil }
+      return Change(
+        subject: subject, kind: .changed,
         text:
-          "report disputes the \(aspect) time given by \(earlier.isEmpty ? "earlier reports" : earlier) "
-          + "for \(name): \(describe(new, open: open))")
+          "\(name) \(aspect) confirmed by \(added.joined(separator: ", ")): \(describe(new, open: open))"
+      )
+    }
+    if case .agreed(let newRange) = new.state, case .agreed(let oldRange) = old.state,
+      oldRange.intersection(newRange) == newRange
+    {
+      return Change(
+        subject: subject, kind: .changed,
+        text:
+          "\(name) \(aspect) narrowed: \(describe(old, open: open)) → \(describe(new, open: open))")
     }
     let verb = aspect == "end" && later(new, than: old) ? "extended" : "\(aspect) changed"
     return Change(

@@ -103,7 +103,7 @@ extension Timeline {
       ].compactMap { $0 }
     }
     let day: Int64 = 86_400
-    let first = from ?? (bounds.min() ?? Instant(secondsSinceEpoch: 0)).adding(seconds: -day)
+    let first = from ?? (bounds.min() ?? to ?? Instant(secondsSinceEpoch: 0)).adding(seconds: -day)
     let last = max(to ?? (bounds.max() ?? first).adding(seconds: day), first.adding(seconds: 3600))
     self.from = first
     self.to = last
@@ -135,10 +135,15 @@ extension Timeline {
     let window = Span(start: from, end: to)
     let startRange = start.possibleRange ?? UncertainInstant(earliest: nil, latest: nil)
     let endRange = end.possibleRange
+    // A range's latest is its last possible second: the stretch it bounds runs to the second
+    // after. An exact instant is its own bound.
+    func after(_ range: UncertainInstant, _ bound: Instant) -> Instant {
+      range.isExact ? bound : bound.adding(seconds: 1)
+    }
     let possibleStart = startRange.earliest ?? from
-    let certainStart = startRange.latest ?? to
+    let certainStart = startRange.latest.map { after(startRange, $0) } ?? to
     let certainEnd = endRange.map { $0.earliest ?? possibleStart } ?? to
-    let possibleEnd = endRange.map { $0.latest?.adding(seconds: 1) ?? to } ?? to
+    let possibleEnd = endRange.map { range in range.latest.map { after(range, $0) } ?? to } ?? to
     let isOpen = endRange == nil
     let startKind: TimelineSegment.Certainty = start.isDisputed ? .disputed : .uncertain
     let endKind: TimelineSegment.Certainty = end.isDisputed ? .disputed : .uncertain

@@ -47,7 +47,7 @@ struct ReplayTests {
           declared · pause.declared p · Aleppo · by someone
           source Wire A
           → pause p declared (humanitarian-pause): from 2016-11-01 12:00 +02:00 (10:00Z) until 2016-11-02 19:00 +02:00 (17:00Z)
-          → corridors c start changed: start on or after 2016-11-01 (derived) → between 2016-11-01 12:00 +02:00 (10:00Z) and the end of 2016-11-01 (derived)
+          → corridors c start narrowed: on or after 2016-11-01 (derived) → between 2016-11-01 12:00 +02:00 (10:00Z) and the end of 2016-11-01 (derived)
           → corridors c end changed: end not reported → 2016-11-02 19:00 +02:00 (17:00Z)
 
         step 3 of 5 · announced 2016-11-02 (day only); placed at the start of the period it is known to
@@ -119,5 +119,62 @@ struct CalendarTests {
           announced 2016-11-01 10:00 +02:00 (08:00Z) by someone (declared, source Wire A)
 
         """)
+  }
+}
+
+@Suite("What replay says about corrections and confirmations")
+struct ReplayWordingTests {
+  @Test("A retraction says what it withdrew; a second report of the same start is a confirmation")
+  func retractionsAndConfirmations() throws {
+    let log = try TestLog.parse([
+      TestLog.event(
+        1, "p1", "pause.declared", announced: "2016-11-01",
+        #""pause":"p","kind":"pause","window":{"start":"2016-11-02"}"#),
+      TestLog.event(
+        2, "p2", "pause.declared", announced: "2016-11-02", source: "Wire B",
+        #""pause":"p","kind":"pause","window":{"start":"2016-11-02"}"#),
+      TestLog.event(
+        3, "c1", "corridor.opened", announced: "2016-11-03",
+        #""corridor":"c","pause":"p","users":["civilians"]"#),
+      TestLog.event(
+        4, "o1", "offensive.launched", announced: "2016-11-03",
+        #""offensive":"o","at":"2016-11-03","parties":["x"]"#),
+      TestLog.event(5, "r1", "correction.retraction", announced: "2016-11-05", #""retracts":"c1""#),
+      TestLog.event(6, "r2", "correction.retraction", announced: "2016-11-05", #""retracts":"o1""#),
+      TestLog.event(
+        7, "e1", "offensive.launched", announced: "2016-11-06",
+        #""offensive":"q","at":"2016-11-06","parties":["x"]"#),
+      TestLog.event(
+        8, "e2", "offensive.ended", announced: "2016-11-07", #""offensive":"q","at":"2016-11-07""#),
+    ])
+    let steps = Replayer(zone: TestLog.damascus).steps(of: log)
+    let texts = Dictionary(
+      uniqueKeysWithValues: steps.map { ($0.event.id, $0.changes.map(\.text)) })
+    #expect(texts["p2"] == ["pause p start confirmed by Wire B: 2016-11-02 (day only)"])
+    #expect(texts["r1"] == ["corridors c withdrawn"])
+    #expect(texts["r2"] == ["offensive o withdrawn"])
+    #expect(texts["e2"] == ["offensive q ended: 2016-11-07 (day only)"])
+  }
+
+  @Test("--actor matches whole words: US is not in Russia")
+  func actorWords() {
+    #expect(EventFilter.containsWords("US", in: "US officials"))
+    #expect(!EventFilter.containsWords("US", in: "Russian Defence Ministry"))
+    #expect(EventFilter.containsWords("defence ministry", in: "Russian Defence Ministry"))
+  }
+
+  @Test("The calendar never places an end before its item began")
+  func calendarKeepsItemsInOrder() throws {
+    let log = try TestLog.bundled()
+    let entries = CalendarReplay.entries(
+      Projection(log: log), filter: EventFilter(), areas: log.areas)
+    var begun: Set<String> = []
+    for entry in entries {
+      if entry.change == .begins {
+        begun.insert(entry.subject)
+      } else {
+        #expect(begun.contains(entry.subject), "\(entry.subject) \(entry.change) before it began")
+      }
+    }
   }
 }

@@ -204,7 +204,7 @@ extension TerminalTests {
             → pause p declared (humanitarian-pause): from 2016-11-01
                 12:00 +02:00 (10:00Z) until 2016-11-02 19:00 +02:00
                 (17:00Z)
-            → corridors c start changed: start on or after 2016-11-01
+            → corridors c start narrowed: on or after 2016-11-01
                 (derived) → between 2016-11-01 12:00 +02:00 (10:00Z)
                 and the end of 2016-11-01 (derived)
             → corridors c end changed: end not reported → 2016-11-02
