@@ -11,6 +11,7 @@ enum AtCommand {
     arguments: [ArgumentSpec("moment", help: "The instant or day to ask about.")],
     options: [
       TruceCommand.logOption,
+      CommandSupport.scenarioOption,
       .option(
         "as-of", help: "Use only what had been announced by this moment (a day means its end)."),
       .option("area", help: "Restrict the answer to an area, with the areas inside and around it."),
@@ -49,8 +50,9 @@ enum AtCommand {
     if parsed.flag("json") {
       StandardStreams.writeOut(AtJSONRenderer(logFile: log.file).render(answer))
     } else {
-      let renderer = AtTextRenderer(
+      var renderer = AtTextRenderer(
         logFile: log.file, areas: log.areas, utcOnly: parsed.flag("utc"))
+      renderer.scenarios = CommandSupport.scenarioTitles(parsed)
       StandardStreams.writeOut(renderer.render(answer))
     }
     return .success

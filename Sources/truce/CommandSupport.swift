@@ -4,15 +4,53 @@ import TruceKit
 enum CommandSupport {
   /// Reads the log named by `--log`, or the bundled one, checking its tail and head; what a
   /// reader should know (a torn last line, a head that does not match) is written to standard
-  /// error as a warning, and the answer comes from the complete events.
-  static func loadLog(_ parsed: ParsedCommand) -> Result<EventLog, LogError> {
-    let path = parsed.value("log") ?? BundledLog.locate()
+  /// error as a warning, and the answer comes from the complete events. With `--scenario`, the
+  /// scenarios are layered on it, in order, in memory: the file is never written.
+  static func loadLog(_ parsed: ParsedCommand) -> Result<EventLog, LoadFailure> {
+    let scenarioPaths = parsed.values("scenario")
+    var scenarios: [Scenario] = []
+    for path in scenarioPaths {
+      do { scenarios.append(try Scenario.read(path: path)) } catch {
+        return .failure(.scenario(error))
+      }
+    }
+    let path = parsed.value("log") ?? scenarios.first?.base ?? BundledLog.locate()
+    let log: EventLog
     do {
-      let (log, warnings) = try LogReading.read(path: path)
+      let (read, warnings) = try LogReading.read(path: path)
       for warning in warnings { StandardStreams.writeError("warning: \(warning)\n") }
-      return .success(log)
+      log = read
     } catch {
-      return .failure(error)
+      return .failure(.log(error))
+    }
+    guard !scenarios.isEmpty else { return .success(log) }
+    do {
+      return .success(try ScenarioLayer.apply(scenarios, to: log, headerLine: log.headerLine).log)
+    } catch {
+      return .failure(.scenario(error))
+    }
+  }
+
+  /// The titles of the scenarios named by `--scenario` (already read by ``loadLog(_:)``).
+  static func scenarioTitles(_ parsed: ParsedCommand) -> [String] {
+    parsed.values("scenario").compactMap { try? Scenario.read(path: $0).title }
+  }
+
+  /// The option that layers a scenario on the log.
+  static let scenarioOption = OptionSpec.option(
+    "scenario", help: "Layer a what-if scenario file on the log (repeatable; applied in order).",
+    isRepeatable: true)
+
+  /// Why a log could not be loaded.
+  enum LoadFailure: Error, CustomStringConvertible {
+    case log(LogError)
+    case scenario(ScenarioError)
+
+    var description: String {
+      switch self {
+      case .log(let error): return error.description
+      case .scenario(let error): return error.description
+      }
     }
   }
 

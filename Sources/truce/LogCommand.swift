@@ -4,14 +4,17 @@ import TruceKit
 enum LogCommand {
   static let spec = CommandSpec(
     name: "log", abstract: "List the events, one line each, in the log's order.",
-    options: [TruceCommand.logOption] + CommandSupport.filterOptions + [TruceCommand.jsonFlag])
+    options: [TruceCommand.logOption, CommandSupport.scenarioOption] + CommandSupport.filterOptions
+      + [TruceCommand.jsonFlag])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
     let (log, filter, _): (EventLog, EventFilter, Zone)
     do { (log, filter, _) = try CommandSupport.logAndFilter(parsed) } catch { return error.code }
     let events = log.events.filter { filter.accepts($0, areas: log.areas) }
     let renderer = EventListRenderer(areas: log.areas)
-    StandardStreams.writeOut(parsed.flag("json") ? renderer.json(events) : renderer.text(events))
+    StandardStreams.writeOut(
+      parsed.flag("json")
+        ? renderer.json(events) : renderer.text(events, hypothetical: log.hypothetical))
     return .success
   }
 }

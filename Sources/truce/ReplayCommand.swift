@@ -17,15 +17,17 @@ enum ReplayCommand {
 
       With --calendar, the timeline itself is walked: each start, end and change of intensity in       time order (placed at its earliest possible time), with when it had been announced.
       """,
-    options: [TruceCommand.logOption] + CommandSupport.filterOptions + [
-      .flag("utc", help: "Show times in UTC only."),
-      .flag("step", help: "Step through the replay one announcement at a time, in a terminal."),
-      .flag(
-        "calendar",
-        help: "Walk the timeline instead: things in the order they came into and went out of force."
-      ),
-      TruceCommand.jsonFlag,
-    ])
+    options: [TruceCommand.logOption, CommandSupport.scenarioOption] + CommandSupport.filterOptions
+      + [
+        .flag("utc", help: "Show times in UTC only."),
+        .flag("step", help: "Step through the replay one announcement at a time, in a terminal."),
+        .flag(
+          "calendar",
+          help:
+            "Walk the timeline instead: things in the order they came into and went out of force."
+        ),
+        TruceCommand.jsonFlag,
+      ])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
     let (log, filter, zone): (EventLog, EventFilter, Zone)

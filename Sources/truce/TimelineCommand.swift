@@ -10,6 +10,7 @@ enum TimelineCommand {
       """,
     options: [
       TruceCommand.logOption,
+      CommandSupport.scenarioOption,
       .option(
         "from", help: "Start the chart at this moment (default: a day before the first start)."),
       .option("to", help: "End the chart at this moment (default: a day after the last boundary)."),

@@ -50,7 +50,7 @@ struct HelpAndUsageTests {
       A moment is an instant (2016-11-04T12:00 in the area's local time, or with Z or
       an offset such as +02:00) or a day (2016-11-04, the area's local calendar day).
 
-      USAGE: truce at [--log <log>] [--as-of <as-of>] [--area <area>] [--utc] [--json] <moment>
+      USAGE: truce at [--log <log>] [--scenario <scenario> ...] [--as-of <as-of>] [--area <area>] [--utc] [--json] <moment>
 
       ARGUMENTS:
         <moment>                The instant or day to ask about.
@@ -58,6 +58,8 @@ struct HelpAndUsageTests {
       OPTIONS:
         --log <log>             The event log to read (default: the bundled Aleppo
                                 2016 history).
+        --scenario <scenario>   Layer a what-if scenario file on the log (repeatable;
+                                applied in order).
         --as-of <as-of>         Use only what had been announced by this moment (a
                                 day means its end).
         --area <area>           Restrict the answer to an area, with the areas inside
@@ -84,7 +86,7 @@ struct HelpAndUsageTests {
     #expect(
       result.stderr == """
         Error: Unknown option '--jsn'. Did you mean '--json'?
-        Usage: truce at [--log <log>] [--as-of <as-of>] [--area <area>] [--utc] [--json] <moment>
+        Usage: truce at [--log <log>] [--scenario <scenario> ...] [--as-of <as-of>] [--area <area>] [--utc] [--json] <moment>
           See 'truce at --help' for more information.
 
         """)

@@ -20,6 +20,10 @@ public struct EventLog: Sendable {
   /// The areas the log declares.
   public var areas: AreaRegistry { header.areas }
 
+  /// Ids of hypothetical events, added by scenarios (empty for a log as recorded).
+  public var hypothetical: Set<String> = []
+  /// The header line's bytes, as in the file.
+  public var headerLine: [UInt8] = []
   /// Where the file ends with a line cut short by an interrupted write, if it does.
   public var torn: TornTail?
   /// Whether the events carry the hash of the line before them.
@@ -79,6 +83,7 @@ public struct EventLog: Sendable {
       file: file, header: header, events: [], amendments: [:], voided: [], torn: nil,
       isChained: false, lastLineHash: SHA256.hash(first.bytes), completeLength: first.end,
       declared: DeclaredIDs(), rawByID: [:])
+    log.headerLine = Array(first.bytes)
     var previousLine = first.bytes
     var previousHash: SHA256Digest? = options.chain == .full ? log.lastLineHash : nil
     // The last complete line ends just past the file's last newline (a torn line may follow).

@@ -28,6 +28,13 @@ public struct Projection: Sendable {
   public var possiblyRetracted: [String: String]
   /// The folded events, by id.
   public var events: [String: Event]
+  /// Ids of events a scenario added: everything resting on them is hypothetical.
+  public var hypothetical: Set<String>
+
+  /// Whether anything behind these events is hypothetical.
+  public func restsOnHypothetical(_ eventIDs: [String]) -> Bool {
+    !hypothetical.isEmpty && eventIDs.contains { hypothetical.contains($0) }
+  }
 
   /// Folds a log.
   ///
@@ -35,7 +42,7 @@ public struct Projection: Sendable {
   ///   - log: The log, with errata applied by the fold.
   ///   - knowledge: Which announcements to take in (the as-of axis).
   public init(log: EventLog, knowledge: Knowledge = .everything) {
-    self.init(events: log.effectiveEvents, knowledge: knowledge)
+    self.init(events: log.effectiveEvents, knowledge: knowledge, hypothetical: log.hypothetical)
   }
 
   /// Folds a list of events, with errata already applied (see ``EventLog/effectiveEvents``).
@@ -46,8 +53,12 @@ public struct Projection: Sendable {
   /// - Parameters:
   ///   - events: The events to fold.
   ///   - knowledge: Which announcements to take in (the as-of axis).
-  public init(events effective: [Event], knowledge: Knowledge = .everything) {
+  ///   - hypothetical: Ids of events a scenario added.
+  public init(
+    events effective: [Event], knowledge: Knowledge = .everything, hypothetical: Set<String> = []
+  ) {
     self.knowledge = knowledge
+    self.hypothetical = hypothetical
     var possiblyKnown: Set<String> = []
     var retracted: [String: String] = [:]
     var possiblyRetracted: [String: String] = [:]

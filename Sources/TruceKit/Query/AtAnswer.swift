@@ -43,6 +43,8 @@ public struct ItemStatus: Sendable {
   public var phaseIsUncertain: Bool
   /// Whether the item rests on announcements only possibly made by the as-of moment.
   public var possiblyKnown: Bool
+  /// Whether the item rests on hypothetical events added by a scenario.
+  public var hypothetical: Bool = false
   /// Why the verdict is only "possibly": which boundary is imprecise or disputed.
   public var uncertainties: [Uncertainty] = []
 

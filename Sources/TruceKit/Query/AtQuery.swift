@@ -27,6 +27,7 @@ public struct AtQuery: Sendable {
         .pause, pause.id, pause.area, relation, start: pause.start, end: pause.end,
         rules: pause.applicability)
       status.possiblyKnown = projection.restsOnPossiblyKnown(pause.eventIDs)
+      status.hypothetical = projection.restsOnHypothetical(pause.eventIDs)
       items.append(status)
     }
     for corridor in projection.corridors {
@@ -35,6 +36,7 @@ public struct AtQuery: Sendable {
         .corridors, corridor.id, corridor.area, relation, start: corridor.start, end: corridor.end,
         rules: corridor.applicability)
       status.possiblyKnown = projection.restsOnPossiblyKnown(corridor.eventIDs)
+      status.hypothetical = projection.restsOnHypothetical(corridor.eventIDs)
       items.append(status)
     }
     for offensive in projection.offensives {
@@ -43,6 +45,7 @@ public struct AtQuery: Sendable {
         .offensive, offensive.id, offensive.area, relation, start: offensive.start,
         end: offensive.end, rules: .always)
       status.possiblyKnown = projection.restsOnPossiblyKnown(offensive.eventIDs)
+      status.hypothetical = projection.restsOnHypothetical(offensive.eventIDs)
       let reference = moment.asOfInstant
       let passed = offensive.phases.filter { $0.at.range.isPossibly(atOrBefore: reference) }
       status.phase = passed.last

@@ -76,6 +76,7 @@ public struct AtJSONRenderer: Sendable {
     }
     object["qualifier"] = item.qualifier.map { .string($0) } ?? .null
     object["possiblyKnown"] = .bool(item.possiblyKnown)
+    object["hypothetical"] = .bool(item.hypothetical)
     object["uncertain"] = .array(
       item.uncertainties.map {
         .object(["boundary": .string($0.boundary.rawValue), "disputed": .bool($0.disputed)])

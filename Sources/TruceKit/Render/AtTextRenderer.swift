@@ -6,6 +6,8 @@ public struct AtTextRenderer: Sendable {
   public var areas: AreaRegistry
   /// Show times in UTC only.
   public var utcOnly: Bool
+  /// The titles of the scenarios applied, if any.
+  public var scenarios: [String] = []
 
   /// Creates a renderer.
   public init(logFile: String, areas: AreaRegistry, utcOnly: Bool = false) {
@@ -26,6 +28,9 @@ public struct AtTextRenderer: Sendable {
     }
     block.line(title)
     block.row("log", logFile)
+    for scenario in scenarios {
+      block.row("scenario", "\(scenario) (hypothetical events marked HYPOTHETICAL)")
+    }
     block.row(
       "area", answer.area.map { "\($0.name), with the areas inside and around it" } ?? "all areas")
     block.row(

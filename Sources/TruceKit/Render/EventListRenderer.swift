@@ -11,14 +11,16 @@ public struct EventListRenderer: Sendable {
     self.areas = areas
   }
 
-  /// One line per event: seq, announced (as given), type, id, subject, area, source, who.
-  public func text(_ events: [Event]) -> String {
+  /// One line per event: seq, announced (as given), type, id, subject, area, source, who; a
+  /// hypothetical event's id is followed by "(hypothetical)".
+  public func text(_ events: [Event], hypothetical: Set<String> = []) -> String {
     guard !events.isEmpty else { return "No events match.\n" }
     var table = TextTable()
     table.add(["SEQ", "ANNOUNCED", "TYPE", "ID", "ABOUT", "AREA", "SRC", "BY"])
     for event in events {
       table.add([
-        "\(event.seq)", event.announced.spec.description, event.type.rawValue, event.id,
+        "\(event.seq)", event.announced.spec.description, event.type.rawValue,
+        hypothetical.contains(event.id) ? "\(event.id) (hypothetical)" : event.id,
         event.subject ?? "-",
         areas[event.area]?.name ?? event.area, event.source.citation,
         event.announcedBy.joined(separator: ", "),

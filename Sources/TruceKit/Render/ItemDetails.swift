@@ -17,6 +17,9 @@ struct ItemDetails {
   mutating func add(_ item: ItemStatus, full: Bool, to block: inout TextBlock) {
     let areaName = areas[item.area]?.name ?? item.area
     var title = "  \(item.kind.rawValue) \(item.id) · \(areaName)"
+    if item.hypothetical {
+      title = "  \(item.kind.rawValue) \(item.id) · \(areaName) · HYPOTHETICAL"
+    }
     if let relation = item.areaRelation, relation != .same, let asked = answer.area {
       title += relation == .inside ? " (inside \(asked.name))" : " (around \(asked.name))"
     }

@@ -19,7 +19,8 @@ public struct ReplayRenderer: Sendable {
     var lines: [String] = []
     var when = time.stamp(event.announced.spec, range: event.announced.range)
     if step.placement.rule != .exact { when += "; \(step.placement.rule.explanation)" }
-    lines.append("step \(step.number) of \(step.total) · announced \(when)")
+    let hypothetical = step.state.hypothetical.contains(event.id) ? " · HYPOTHETICAL" : ""
+    lines.append("step \(step.number) of \(step.total) · announced \(when)\(hypothetical)")
     let area = areas[event.area]?.name ?? event.area
     lines.append(
       "  \(event.id) · \(event.type.rawValue)\(event.subject.map { " \($0)" } ?? "") · \(area) · by "
@@ -54,6 +55,7 @@ public struct ReplayRenderer: Sendable {
       "placedAt": .string(step.placement.instant.iso8601),
       "placement": .string(step.placement.rule.rawValue),
       "event": EventJSON.summary(step.event), "changes": .array(changes),
+      "hypothetical": .bool(step.state.hypothetical.contains(step.event.id)),
     ]
     return object.serialized()
   }

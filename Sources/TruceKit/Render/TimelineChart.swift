@@ -18,7 +18,10 @@ public struct TimelineChart: Sendable {
 
   /// The chart as text, ending with a newline.
   public func render(_ timeline: Timeline) -> String {
-    let labels = timeline.rows.map { "\($0.kind.rawValue) \($0.id)" }
+    let labels = timeline.rows.map { row in
+      (timeline.projection.restsOnHypothetical(row.eventIDs) ? "* " : "")
+        + "\(row.kind.rawValue) \(row.id)"
+    }
     let labelWidth = min(max(labels.map(\.count).max() ?? 10, 10), max(12, width * 2 / 5))
     let columns = width - labelWidth - 3
     let step = max(
@@ -45,6 +48,9 @@ public struct TimelineChart: Sendable {
     lines.append("█ in force    ▒ possibly (known to the day or a range)")
     lines.append("░ possibly (reports disagree)    → no end reported")
     lines.append("one column ≈ \(duration(step))")
+    if labels.contains(where: { $0.hasPrefix("* ") }) {
+      lines.append("* rests on hypothetical events")
+    }
     return lines.map { line in
       var fitted = truncate(line, width)
       while fitted.hasSuffix(" ") { fitted.removeLast() }

@@ -25,7 +25,7 @@ public struct Replayer: Sendable {
     let shown = Set(events.filter { filter.accepts($0, areas: log.areas) }.map(\.id))
     var steps: [ReplayStep] = []
     var folded: [Event] = []
-    var before = Projection(events: [], knowledge: knowledge)
+    var before = Projection(events: [], knowledge: knowledge, hypothetical: log.hypothetical)
     var beforeIsCurrent = true
     for event in events {
       guard shown.contains(event.id) else {
@@ -33,9 +33,11 @@ public struct Replayer: Sendable {
         beforeIsCurrent = false
         continue
       }
-      if !beforeIsCurrent { before = Projection(events: folded, knowledge: knowledge) }
+      if !beforeIsCurrent {
+        before = Projection(events: folded, knowledge: knowledge, hypothetical: log.hypothetical)
+      }
       folded.append(event)
-      let after = Projection(events: folded, knowledge: knowledge)
+      let after = Projection(events: folded, knowledge: knowledge, hypothetical: log.hypothetical)
       steps.append(
         ReplayStep(
           number: steps.count + 1, total: shown.count, event: event,

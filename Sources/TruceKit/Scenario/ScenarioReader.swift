@@ -1,0 +1,89 @@
+import Foundation
+
+extension Scenario {
+  /// Reads a scenario file.
+  ///
+  /// - Throws: ``ScenarioError`` with the file and the line (JSON syntax) or the JSON path.
+  public static func read(path: String) throws(ScenarioError) -> Scenario {
+    let bytes: [UInt8]
+    do { bytes = try FileIO.readAll(path: path) } catch {
+      throw ScenarioError(
+        file: path, line: nil, path: nil, message: "cannot read the file: \(error)")
+    }
+    let value: JSONValue
+    do { value = try JSONParser.parse(bytes) } catch {
+      let (line, column) = Scenario.position(in: bytes, column: error.column)
+      throw ScenarioError(
+        file: path, line: line, path: nil,
+        message: "column \(column): invalid JSON: \(error.description)")
+    }
+    do {
+      var reader = try FieldReader(value, path: "")
+      guard try reader.string("format") == "truce-scenario" else {
+        throw FieldError(field: "format", problem: .invalidValue("expected 'truce-scenario'"))
+      }
+      guard try reader.optionalInt("version", in: 1...1) != nil else {
+        throw FieldError(field: "version", problem: .missingField)
+      }
+      let title = try reader.string("title")
+      let description = try reader.string("description")
+      let base = try reader.optionalString("base").map { base in
+        base.hasPrefix("/")
+          ? base : (FileIO.directoryName(of: path) as NSString).appendingPathComponent(base)
+      }
+      var branchAt: TimeSpec?
+      if let text = try reader.optionalString("branchAt") {
+        do { branchAt = try TimeSpec(parsing: text) } catch {
+          throw FieldError(field: "branchAt", problem: .time(error))
+        }
+      }
+      var add: [JSONObject] = []
+      if let events = reader.value("add") {
+        guard case .array(let items) = events else {
+          throw FieldError(
+            field: "add",
+            problem: .wrongType(expected: "an array of events", found: events.typeName))
+        }
+        for (index, item) in items.enumerated() {
+          guard case .object(let object) = item else {
+            throw FieldError(
+              field: "add[\(index)]",
+              problem: .wrongType(expected: "an event object", found: item.typeName))
+          }
+          for key in ["seq", "prev"] where object[key] != nil {
+            throw FieldError(
+              field: "add[\(index)].\(key)",
+              problem: .invalidValue("scenario events carry no '\(key)'"))
+          }
+          add.append(object)
+        }
+      }
+      let leaveOut = try reader.strings("leaveOut")
+      try reader.finish()
+      return Scenario(
+        file: path, title: title, description: description, base: base, branchAt: branchAt,
+        add: add,
+        leaveOut: leaveOut)
+    } catch let error as FieldError {
+      throw ScenarioError(
+        file: path, line: nil, path: error.field, message: error.problem.description)
+    } catch {
+      throw ScenarioError(file: path, line: nil, path: nil, message: "\(error)")
+    }
+  }
+
+  static func position(in bytes: [UInt8], column: Int) -> (Int, Int) {
+    var line = 1
+    var lineStart = 0
+    var scalars = 0
+    for byte in bytes {
+      if scalars == column - 1 { break }
+      if byte & 0xC0 != 0x80 { scalars += 1 }
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = scalars
+      }
+    }
+    return (line, column - lineStart)
+  }
+}
