@@ -10,7 +10,8 @@ enum TruceCommand {
       + "(EventLog/aleppo-2016.jsonl; see the README for how it is found).",
     subcommands: [
       AtCommand.spec, ReplayCommand.spec, TimelineCommand.spec, LogCommand.spec, ShowCommand.spec,
-      DisputesCommand.spec, AreasCommand.spec, InitCommand.spec,
+      DisputesCommand.spec, ScenarioCommands.diffSpec, ScenarioCommands.checkSpec,
+      AreasCommand.spec, InitCommand.spec,
       AppendCommand.spec,
       VerifyCommand.spec,
     ],

@@ -14,6 +14,8 @@ case "timeline": code = TimelineCommand.run(parsed)
 case "log": code = LogCommand.run(parsed)
 case "show": code = ShowCommand.run(parsed)
 case "disputes": code = DisputesCommand.run(parsed)
+case "check": code = ScenarioCommands.check(parsed)
+case "diff": code = ScenarioCommands.diff(parsed)
 default: code = .failure
 }
 StandardStreams.exit(code)

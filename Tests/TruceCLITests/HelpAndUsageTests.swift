@@ -29,6 +29,10 @@ struct HelpAndUsageTests {
           show                    Show one event in full, with the events linked to it.
           disputes                List every disputed fact: what the reports say, and
                                   who says which.
+          diff                    Show where a scenario's timeline differs from the
+                                  record, and why.
+          check                   Check a what-if scenario and list what it adds and
+                                  leaves out.
           areas                   List the areas the log declares, with their nesting
                                   and time zones.
           init                    Start a new log with its format version and areas.

@@ -75,6 +75,23 @@ public struct Boundary: Hashable, Sendable {
     }
   }
 
+  /// The first instant certainly after the boundary: its latest possible instant, or the second
+  /// after that when the latest comes from a period (a day ends at its last second, an exact
+  /// instant at itself); `nil` when unbounded or not reported.
+  public var latestExclusive: Instant? {
+    func exclusive(_ range: UncertainInstant) -> Instant? {
+      range.latest.map { range.isExact ? $0 : $0.adding(seconds: 1) }
+    }
+    switch state {
+    case .notReported: return nil
+    case .agreed(let range): return exclusive(range)
+    case .disputed:
+      let bounds = reports.map { exclusive($0.range) }
+      guard !bounds.contains(where: { $0 == nil }) else { return nil }
+      return bounds.compactMap { $0 }.max()
+    }
+  }
+
   /// Whether the reports contradict each other.
   public var isDisputed: Bool {
     if case .disputed = state { return true }

@@ -34,3 +34,28 @@ extension Array where Element == Span {
     }
   }
 }
+
+extension Array where Element == Span {
+  /// The same instants as sorted, non-overlapping, non-touching spans.
+  func normalized() -> [Span] {
+    var result: [Span] = []
+    for span in filter({ !$0.isEmpty }).sorted(by: { $0.start < $1.start }) {
+      if let last = result.last, span.start <= last.end {
+        result[result.count - 1].end = Swift.max(last.end, span.end)
+      } else {
+        result.append(span)
+      }
+    }
+    return result
+  }
+
+  /// The instants of these spans that none of `others` covers.
+  func subtracting(_ others: [Span]) -> [Span] {
+    others.reduce(normalized()) { remaining, hole in remaining.removing(hole) }.normalized()
+  }
+
+  /// The instants both these spans and `others` cover.
+  func intersecting(_ others: [Span]) -> [Span] {
+    flatMap { span in others.compactMap { span.intersection($0) } }.normalized()
+  }
+}

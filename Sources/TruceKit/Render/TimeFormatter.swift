@@ -7,6 +7,14 @@ public struct TimeFormatter: Sendable {
   /// Show UTC only.
   public var utcOnly: Bool
 
+  /// UTC, for logs that declare no zone at all.
+  public static let fallbackZone: Zone = {
+    guard let zone = Zone(identifier: "UTC") else {
+      preconditionFailure("the tz database has no UTC")
+    }
+    return zone
+  }()
+
   /// Creates a formatter.
   public init(zone: Zone, utcOnly: Bool = false) {
     self.zone = zone

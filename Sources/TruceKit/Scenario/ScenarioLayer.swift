@@ -64,6 +64,7 @@ public enum ScenarioLayer {
             message: "no event '\(id)' in the base log (or an earlier scenario) to leave out")
         }
         entries.removeAll { $0.id == id }
+        added[id] = nil
         leftOut.append(.init(id: id, reason: "left out by \(scenario.file)"))
       }
       for (position, object) in scenario.add.enumerated() {

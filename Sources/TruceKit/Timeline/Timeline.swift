@@ -135,15 +135,10 @@ extension Timeline {
     let window = Span(start: from, end: to)
     let startRange = start.possibleRange ?? UncertainInstant(earliest: nil, latest: nil)
     let endRange = end.possibleRange
-    // A range's latest is its last possible second: the stretch it bounds runs to the second
-    // after. An exact instant is its own bound.
-    func after(_ range: UncertainInstant, _ bound: Instant) -> Instant {
-      range.isExact ? bound : bound.adding(seconds: 1)
-    }
     let possibleStart = startRange.earliest ?? from
-    let certainStart = startRange.latest.map { after(startRange, $0) } ?? to
+    let certainStart = start.possibleRange == nil ? to : (start.latestExclusive ?? to)
     let certainEnd = endRange.map { $0.earliest ?? possibleStart } ?? to
-    let possibleEnd = endRange.map { range in range.latest.map { after(range, $0) } ?? to } ?? to
+    let possibleEnd = endRange == nil ? to : (end.latestExclusive ?? to)
     let isOpen = endRange == nil
     let startKind: TimelineSegment.Certainty = start.isDisputed ? .disputed : .uncertain
     let endKind: TimelineSegment.Certainty = end.isDisputed ? .disputed : .uncertain

@@ -32,7 +32,7 @@ struct TimelineChartTests {
     #expect(timeline.rows.map(\.id) == ["p", "o"])
     let pause = try #require(timeline.rows.first)
     #expect(pause.segments.map(\.certainty) == [.uncertain, .certain, .disputed])
-    #expect(pause.segments.last?.end == (try TestLog.instant("2016-11-07T10:00:01Z")))
+    #expect(pause.segments.last?.end == (try TestLog.instant("2016-11-07T10:00Z")))
     #expect(timeline.rows.last?.segments.last?.isOpen == true)
   }
 
