@@ -7,9 +7,16 @@ enum CommandSupport {
   /// error as a warning, and the answer comes from the complete events. With `--scenario`, the
   /// scenarios are layered on it, in order, in memory: the file is never written.
   static func loadLog(_ parsed: ParsedCommand) -> Result<EventLog, LoadFailure> {
-    let scenarioPaths = parsed.values("scenario")
+    loadBaseAndLayered(parsed).map(\.layered)
+  }
+
+  /// The base log and the log with the `--scenario` files layered on it (the same log when there
+  /// are none).
+  static func loadBaseAndLayered(_ parsed: ParsedCommand) -> Result<
+    (base: EventLog, layered: EventLog), LoadFailure
+  > {
     var scenarios: [Scenario] = []
-    for path in scenarioPaths {
+    for path in parsed.values("scenario") {
       do { scenarios.append(try Scenario.read(path: path)) } catch {
         return .failure(.scenario(error))
       }
@@ -23,9 +30,10 @@ enum CommandSupport {
     } catch {
       return .failure(.log(error))
     }
-    guard !scenarios.isEmpty else { return .success(log) }
+    guard !scenarios.isEmpty else { return .success((log, log)) }
     do {
-      return .success(try ScenarioLayer.apply(scenarios, to: log, headerLine: log.headerLine).log)
+      return .success(
+        (log, try ScenarioLayer.apply(scenarios, to: log, headerLine: log.headerLine).log))
     } catch {
       return .failure(.scenario(error))
     }

@@ -18,6 +18,7 @@ enum TimelineCommand {
       .option("area", help: "Only items in this area, inside it or around it."),
       .option("width", help: "The chart's width in columns (default: the terminal's)."),
       .option("html", help: "Write a self-contained HTML page with an SVG timeline to this file."),
+      .flag("compare", help: "With --scenario: show the record and the scenario row by row."),
       TruceCommand.jsonFlag,
     ])
 
@@ -33,9 +34,24 @@ enum TimelineCommand {
       width = value
     }
     let projection = Projection(log: log, knowledge: Knowledge(asOf: filter.asOf))
-    let timeline = Timeline(
-      projection: projection, from: filter.from, to: filter.to.map { $0.adding(seconds: 1) },
-      area: filter.area, areas: log.areas)
+    let to = filter.to.map { $0.adding(seconds: 1) }
+    let timeline: Timeline
+    if parsed.flag("compare") {
+      guard !parsed.values("scenario").isEmpty else {
+        return CommandSupport.usage(
+          parsed.validationError("--compare needs a --scenario to compare with."))
+      }
+      guard case .success(let loaded) = CommandSupport.loadBaseAndLayered(parsed) else {
+        return .failure
+      }
+      timeline = Timeline.comparing(
+        record: Projection(log: loaded.base, knowledge: Knowledge(asOf: filter.asOf)),
+        scenario: projection,
+        from: filter.from, to: to, area: filter.area, areas: log.areas)
+    } else {
+      timeline = Timeline(
+        projection: projection, from: filter.from, to: to, area: filter.area, areas: log.areas)
+    }
     if let file = parsed.value("html") {
       return writeHTML(timeline, log: log, zone: zone, to: file)
     }

@@ -98,6 +98,18 @@ struct ScenarioCommandTests {
       ])
   }
 
+  @Test("timeline --compare shows the record and the scenario row by row, and needs a scenario")
+  func compare() throws {
+    let result = try TruceProcess.run([
+      "timeline", "--width", "120", "--compare", "--scenario",
+      "Scenarios/no-november-offensive.json",
+    ])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("record: offensive aleppo-offensive-2016-11"))
+    #expect(!result.stdout.contains("scenario: offensive aleppo-offensive-2016-11"))
+    #expect(try TruceProcess.run(["timeline", "--compare"]).status == 64)
+  }
+
   @Test("No command run with scenarios changes a byte of the base log or its head")
   func baseUnchanged() throws {
     let log = TruceProcess.repositoryRoot.appendingPathComponent("EventLog/aleppo-2016.jsonl")

@@ -20,7 +20,7 @@ public struct TimelineChart: Sendable {
   public func render(_ timeline: Timeline) -> String {
     let labels = timeline.rows.map { row in
       (timeline.projection.restsOnHypothetical(row.eventIDs) ? "* " : "")
-        + "\(row.kind.rawValue) \(row.id)"
+        + (row.variant.map { "\($0): " } ?? "") + "\(row.kind.rawValue) \(row.id)"
     }
     let labelWidth = min(max(labels.map(\.count).max() ?? 10, 10), max(12, width * 2 / 5))
     let columns = width - labelWidth - 3

@@ -87,7 +87,7 @@ struct TimelineHTMLData {
 
   private func row(_ row: TimelineRow) -> JSONValue {
     .object([
-      "label": .string("\(row.kind.rawValue) \(row.id)"),
+      "label": .string("\(row.kind.rawValue) \(row.id)" + (row.variant.map { " (\($0))" } ?? "")),
       "areaName": .string(areaName(row)),
       "start": .string(describe(row.start)),
       "end": .string(describe(row.end)),

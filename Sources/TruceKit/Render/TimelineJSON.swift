@@ -17,6 +17,7 @@ public enum TimelineJSON {
             ])
           }),
         "events": .array(row.eventIDs.map { .string($0) }),
+        "variant": row.variant.map { .string($0) } ?? .null,
       ])
     }
     let announcements = timeline.announcements.map { announcement -> JSONValue in

@@ -42,6 +42,8 @@ public struct TimelineRow: Hashable, Sendable {
   public var segments: [TimelineSegment]
   /// The events behind it.
   public var eventIDs: [String]
+  /// In a comparison, which side the row shows: "record" or "scenario"; `nil` otherwise.
+  public var variant: String?
 }
 
 /// A stretch of a row.
@@ -158,5 +160,48 @@ extension Timeline {
         start: clipped.start, end: clipped.end, certainty: certainty,
         isOpen: isOpen && span.end >= to)
     }
+  }
+}
+
+extension Timeline {
+  /// The record and a scenario row by row: each item's record row, then its scenario row.
+  ///
+  /// - Parameters:
+  ///   - record: The base log's projection.
+  ///   - scenario: The projection of the log with the scenarios applied.
+  ///   - from: The window's first instant (default: the earlier of the two defaults).
+  ///   - to: The window's end (default: the later of the two defaults).
+  ///   - area: Only items in this area, inside it or around it.
+  ///   - areas: The log's areas.
+  public static func comparing(
+    record: Projection, scenario: Projection, from: Instant? = nil, to: Instant? = nil,
+    area: Area? = nil, areas: AreaRegistry
+  ) -> Timeline {
+    let recordDefault = Timeline(projection: record, from: from, to: to, area: area, areas: areas)
+    let scenarioDefault = Timeline(
+      projection: scenario, from: from, to: to, area: area, areas: areas)
+    let first = from ?? min(recordDefault.from, scenarioDefault.from)
+    let last = to ?? max(recordDefault.to, scenarioDefault.to)
+    let recordRows = Timeline(projection: record, from: first, to: last, area: area, areas: areas)
+      .rows
+    var combined = Timeline(projection: scenario, from: first, to: last, area: area, areas: areas)
+    let scenarioRows = combined.rows
+    var ids: [String] = []
+    for row in recordRows + scenarioRows where !ids.contains(row.id) { ids.append(row.id) }
+    combined.rows = ids.flatMap { id -> [TimelineRow] in
+      var rows: [TimelineRow] = []
+      if var row = recordRows.first(where: { $0.id == id }) {
+        row.variant = "record"
+        rows.append(row)
+      }
+      if var row = scenarioRows.first(where: { $0.id == id }) {
+        row.variant = "scenario"
+        rows.append(row)
+      }
+      return rows
+    }
+    // Events left out by the scenario are still needed to explain the record's rows.
+    combined.projection.events.merge(record.events) { scenarioEvent, _ in scenarioEvent }
+    return combined
   }
 }

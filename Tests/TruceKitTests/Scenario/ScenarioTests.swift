@@ -128,3 +128,24 @@ enum ScratchFolder {
     return url
   }
 }
+
+@Suite("Comparing a scenario with the record")
+struct ScenarioComparisonTests {
+  @Test("The comparison timeline shows each item's record row, then its scenario row")
+  func rowByRow() throws {
+    let log = try TestLog.bundled()
+    let folder = try ScratchFolder.make()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let scenario = try Scenario.read(
+      path: TestLog.repositoryRoot.appendingPathComponent("Scenarios/no-november-offensive.json")
+        .path)
+    let layered = try ScenarioLayer.apply([scenario], to: log, headerLine: log.headerLine)
+    let timeline = Timeline.comparing(
+      record: Projection(log: log), scenario: Projection(log: layered.log), areas: log.areas)
+    let offensive = timeline.rows.filter { $0.id == "aleppo-offensive-2016-11" }
+    #expect(offensive.map(\.variant) == ["record"])
+    let halt = timeline.rows.filter { $0.id == "aleppo-air-strike-halt-2016-10" }
+    #expect(halt.map(\.variant) == ["record", "scenario"])
+    #expect(timeline.projection.events["offensive-2016-11-launched-003"] != nil)
+  }
+}
