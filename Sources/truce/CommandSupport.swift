@@ -15,25 +15,47 @@ enum CommandSupport {
   static func loadBaseAndLayered(_ parsed: ParsedCommand) -> Result<
     (base: EventLog, layered: EventLog), LoadFailure
   > {
+    loadLayered(parsed, scenarioPaths: parsed.values("scenario")).map {
+      ($0.base, $0.layered?.log ?? $0.base)
+    }
+  }
+
+  /// Reads scenarios and their base (`--log`, else the scenarios' shared `base`, else the bundled
+  /// history) and layers them on it.
+  static func loadLayered(_ parsed: ParsedCommand, scenarioPaths: [String]) -> Result<
+    (base: EventLog, layered: LayeredLog?), LoadFailure
+  > {
     var scenarios: [Scenario] = []
-    for path in parsed.values("scenario") {
+    for path in scenarioPaths {
       do { scenarios.append(try Scenario.read(path: path)) } catch {
         return .failure(.scenario(error))
       }
     }
-    let path = parsed.value("log") ?? scenarios.first?.base ?? BundledLog.locate()
+    let path: String
+    do {
+      path = try Scenario.basePath(of: scenarios, log: parsed.value("log")) ?? BundledLog.locate()
+    } catch {
+      return .failure(.scenario(error))
+    }
     let log: EventLog
     do {
       let (read, warnings) = try LogReading.read(path: path)
       for warning in warnings { StandardStreams.writeError("warning: \(warning)\n") }
       log = read
     } catch {
+      if parsed.value("log") == nil, let scenario = scenarios.first(where: { $0.base != nil }) {
+        return .failure(
+          .scenario(
+            ScenarioError(
+              file: scenario.file, line: nil, path: "base",
+              message: "cannot read the base log: \(error)")))
+      }
       return .failure(.log(error))
     }
-    guard !scenarios.isEmpty else { return .success((log, log)) }
+    guard !scenarios.isEmpty else { return .success((log, nil)) }
     do {
       return .success(
-        (log, try ScenarioLayer.apply(scenarios, to: log, headerLine: log.headerLine).log))
+        (log, try ScenarioLayer.apply(scenarios, to: log, headerLine: log.headerLine)))
     } catch {
       return .failure(.scenario(error))
     }

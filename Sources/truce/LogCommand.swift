@@ -14,7 +14,8 @@ enum LogCommand {
     let renderer = EventListRenderer(areas: log.areas)
     StandardStreams.writeOut(
       parsed.flag("json")
-        ? renderer.json(events) : renderer.text(events, hypothetical: log.hypothetical))
+        ? renderer.json(events, hypothetical: log.hypothetical)
+        : renderer.text(events, hypothetical: log.hypothetical))
     return .success
   }
 }

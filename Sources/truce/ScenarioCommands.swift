@@ -77,24 +77,12 @@ enum ScenarioCommands {
   private static func load(_ parsed: ParsedCommand) -> Result<
     (EventLog, LayeredLog), CommandSupport.LoadFailure
   > {
-    let scenario: Scenario
-    do { scenario = try Scenario.read(path: parsed.argument("scenario") ?? "") } catch {
-      return .failure(.scenario(error))
-    }
-    let path = parsed.value("log") ?? scenario.base ?? BundledLog.locate()
-    let base: EventLog
-    do {
-      let (read, warnings) = try LogReading.read(path: path)
-      for warning in warnings { StandardStreams.writeError("warning: \(warning)\n") }
-      base = read
-    } catch {
-      return .failure(.log(error))
-    }
-    do {
-      return .success(
-        (base, try ScenarioLayer.apply([scenario], to: base, headerLine: base.headerLine)))
-    } catch {
-      return .failure(.scenario(error))
+    switch CommandSupport.loadLayered(parsed, scenarioPaths: [parsed.argument("scenario") ?? ""]) {
+    case .success(let (base, layered?)): return .success((base, layered))
+    case .success:
+      return .failure(
+        .scenario(ScenarioError(file: "", line: nil, path: nil, message: "no scenario")))
+    case .failure(let error): return .failure(error)
     }
   }
 }

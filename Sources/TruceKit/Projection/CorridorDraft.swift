@@ -69,7 +69,8 @@ struct CorridorDraft {
       id: id, pause: pauseID, pauses: pauses, area: area, counts: counts, users: users,
       routes: routes,
       dailyHours: dailyHours, start: start, end: end,
-      eventIDs: eventIDs + restsOn.filter { !eventIDs.contains($0) },
+      eventIDs: restsOn.reduce(into: eventIDs) { ids, id in if !ids.contains(id) { ids.append(id) }
+      },
       applicability: pause.map { own.combined(with: $0.applicability) } ?? own)
   }
 }

@@ -31,9 +31,14 @@ public struct Projection: Sendable {
   /// Ids of events a scenario added: everything resting on them is hypothetical.
   public var hypothetical: Set<String>
 
-  /// Whether anything behind these events is hypothetical.
+  /// Events a hypothetical correction (erratum) amends.
+  public var hypotheticallyCorrected: Set<String> = []
+
+  /// Whether anything behind these events is hypothetical: a hypothetical event, or an event a
+  /// hypothetical erratum amends.
   public func restsOnHypothetical(_ eventIDs: [String]) -> Bool {
-    !hypothetical.isEmpty && eventIDs.contains { hypothetical.contains($0) }
+    !hypothetical.isEmpty
+      && eventIDs.contains { hypothetical.contains($0) || hypotheticallyCorrected.contains($0) }
   }
 
   /// Folds a log.
@@ -59,6 +64,9 @@ public struct Projection: Sendable {
   ) {
     self.knowledge = knowledge
     self.hypothetical = hypothetical
+    for event in effective where hypothetical.contains(event.id) {
+      if case .erratum(let target, _) = event.payload { hypotheticallyCorrected.insert(target) }
+    }
     var possiblyKnown: Set<String> = []
     var retracted: [String: String] = [:]
     var possiblyRetracted: [String: String] = [:]

@@ -29,10 +29,11 @@ public struct EventListRenderer: Sendable {
     return table.rendered().joined(separator: "\n") + "\n"
   }
 
-  /// The events as JSON.
-  public func json(_ events: [Event]) -> String {
+  /// The events as JSON; `hypothetical` lists the ids among them that a scenario added.
+  public func json(_ events: [Event], hypothetical: Set<String> = []) -> String {
     JSONValue.object([
       "schema": .string(Self.schema), "events": .array(events.map(EventJSON.summary)),
+      "hypothetical": .array(events.filter { hypothetical.contains($0.id) }.map { .string($0.id) }),
     ])
     .serialized(pretty: true) + "\n"
   }

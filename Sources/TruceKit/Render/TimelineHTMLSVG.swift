@@ -149,7 +149,10 @@ struct TimelineHTMLSVG {
       "text", ["class": "row-id", "x": "24", "y": svgNumber(top + 16)], text: clip(row.id, 32))
     svg.element(
       "text", ["class": "row-meta", "x": "24", "y": svgNumber(top + 30)],
-      text: clip("\(kind) · \(data.areaName(row))" + (row.variant.map { " · \($0)" } ?? ""), 40))
+      text: clip(
+        "\(kind) · \(data.areaName(row))" + (row.variant.map { " · \($0)" } ?? "")
+          + (data.timeline.projection.restsOnHypothetical(row.eventIDs) ? " · hypothetical" : ""),
+        48))
     svg.close("g")
     svg.element(
       "text",

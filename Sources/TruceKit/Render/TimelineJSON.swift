@@ -18,6 +18,7 @@ public enum TimelineJSON {
           }),
         "events": .array(row.eventIDs.map { .string($0) }),
         "variant": row.variant.map { .string($0) } ?? .null,
+        "hypothetical": .bool(timeline.projection.restsOnHypothetical(row.eventIDs)),
       ])
     }
     let announcements = timeline.announcements.map { announcement -> JSONValue in

@@ -33,6 +33,14 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
   /// What is wrong.
   public var message: String
 
+  /// Creates an error.
+  public init(file: String, line: Int?, path: String?, message: String) {
+    self.file = file
+    self.line = line
+    self.path = path
+    self.message = message
+  }
+
   public var description: String {
     var place = file
     if let line { place += ":\(line)" }

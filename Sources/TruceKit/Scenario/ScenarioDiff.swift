@@ -58,13 +58,33 @@ public enum ScenarioDiff {
         onlyInRecord: recordPossible.subtracting(scenarioPossible),
         becameCertain: scenarioCertain.subtracting(recordCertain).intersecting(recordPossible),
         becameUncertain: recordCertain.subtracting(scenarioCertain).intersecting(scenarioPossible),
-        addedCauses: (inScenario?.eventIDs ?? []).filter { scenario.added[$0] != nil },
+        addedCauses: addedCauses(inScenario, inRecord, scenario),
         leftOutCauses: (inRecord?.eventIDs ?? []).filter { leftOut.contains($0) })
       let changed =
         !difference.onlyInScenario.isEmpty || !difference.onlyInRecord.isEmpty
         || !difference.becameCertain.isEmpty || !difference.becameUncertain.isEmpty
       return changed ? difference : nil
     }
+  }
+
+  /// The hypothetical events behind a difference: those behind the scenario's row, and added
+  /// corrections that amend or retract an event behind either row.
+  private static func addedCauses(
+    _ inScenario: TimelineRow?, _ inRecord: TimelineRow?, _ scenario: LayeredLog
+  )
+    -> [String]
+  {
+    let rowEvents = Set((inScenario?.eventIDs ?? []) + (inRecord?.eventIDs ?? []))
+    var causes = (inScenario?.eventIDs ?? []).filter { scenario.added[$0] != nil }
+    for event in scenario.log.events
+    where scenario.added[event.id] != nil && !causes.contains(event.id) {
+      switch event.payload {
+      case .erratum(let target, _), .retraction(let target):
+        if rowEvents.contains(target) { causes.append(event.id) }
+      default: break
+      }
+    }
+    return causes
   }
 
   private static func rows(_ log: EventLog, _ from: Instant, _ to: Instant) -> [TimelineRow] {

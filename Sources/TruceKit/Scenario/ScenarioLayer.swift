@@ -106,8 +106,14 @@ public enum ScenarioLayer {
         }
         let entry = entries[line - 2]
         if let (scenarioIndex, position) = entry.origin {
-          let dependsOnLeftOut =
-            if case .unknownReference = error.problem { !leftOut.isEmpty } else { false }
+          // A hypothetical event goes only when what it refers to was left out (by a later
+          // scenario); any other bad reference is an error in the scenario.
+          let dependsOnLeftOut: Bool
+          if case .unknownReference(let message) = error.problem {
+            dependsOnLeftOut = leftOut.contains { message.contains("'\($0.id)'") }
+          } else {
+            dependsOnLeftOut = false
+          }
           guard dependsOnLeftOut else {
             let path = "add[\(position)]" + (error.field.map { ".\($0)" } ?? "")
             throw ScenarioError(

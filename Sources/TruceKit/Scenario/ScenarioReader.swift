@@ -72,6 +72,33 @@ extension Scenario {
     }
   }
 
+  /// The base log of stacked scenarios: `log` when given, else their `base`; `nil` for the
+  /// default (the bundled history).
+  ///
+  /// - Throws: ``ScenarioError`` when scenarios name different bases, or a base other than `log`.
+  public static func basePath(of scenarios: [Scenario], log: String?) throws(ScenarioError)
+    -> String?
+  {
+    var chosen: (path: String, file: String)?
+    for scenario in scenarios {
+      guard let base = scenario.base else { continue }
+      if let chosen, FileIO.resolved(chosen.path) != FileIO.resolved(base) {
+        throw ScenarioError(
+          file: scenario.file, line: nil, path: "base",
+          message:
+            "'\(base)' differs from the base of \(chosen.file) ('\(chosen.path)'): stacked scenarios share one base"
+        )
+      }
+      chosen = chosen ?? (base, scenario.file)
+    }
+    if let log, let chosen, FileIO.resolved(log) != FileIO.resolved(chosen.path) {
+      throw ScenarioError(
+        file: chosen.file, line: nil, path: "base",
+        message: "'\(chosen.path)' differs from the log given with --log ('\(log)')")
+    }
+    return log ?? chosen?.path
+  }
+
   static func position(in bytes: [UInt8], column: Int) -> (Int, Int) {
     var line = 1
     var lineStart = 0

@@ -107,6 +107,46 @@ struct ScenarioTests {
     #expect(error.description.contains(message), "\(error)")
   }
 
+  @Test(
+    "A hypothetical event with a bad reference is an error even when the scenario leaves something out"
+  )
+  func badReferenceWithLeaveOut() throws {
+    let ghost = Self.extensionEvent.replacingOccurrences(
+      of: #""pause":"p""#, with: #""pause":"ghost""#)
+    let error = try #require(try error(#""leaveOut":["o"],"add":[\#(ghost)]"#))
+    #expect(error.description.contains("add[0].pause: no pause 'ghost' was declared earlier"))
+  }
+
+  @Test("What a hypothetical erratum amends is marked hypothetical")
+  func hypotheticalErratum() throws {
+    let erratum =
+      #"{"id":"fix","type":"correction.erratum","announced":"2016-11-03","reported":"2016-11-03","#
+      + #""announcedBy":["h"],"area":"aleppo","source":{"publication":"what-if"},"corrects":"d","#
+      + #""set":{"window":{"start":"2016-11-02","end":"2016-11-09T19:00Z"}}}"#
+    let result = try layered([#""add":[\#(erratum)]"#])
+    let projection = Projection(log: result.log)
+    let pause = try #require(projection.pause("p"))
+    #expect(pause.end.possibleRange?.earliest == (try TestLog.instant("2016-11-09T19:00Z")))
+    #expect(projection.restsOnHypothetical(pause.eventIDs))
+  }
+
+  @Test("Stacked scenarios with different bases, or a base other than --log, are refused")
+  func conflictingBases() throws {
+    let folder = try ScratchFolder.make()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = try Scenario.read(
+      path: try write(scenario(#""base":"a.jsonl""#), in: folder, name: "a.json"))
+    let second = try Scenario.read(
+      path: try write(scenario(#""base":"b.jsonl""#), in: folder, name: "b.json"))
+    #expect(throws: ScenarioError.self) { try Scenario.basePath(of: [first, second], log: nil) }
+    #expect(throws: ScenarioError.self) {
+      try Scenario.basePath(of: [first], log: "/elsewhere.jsonl")
+    }
+    #expect(
+      try Scenario.basePath(of: [first, first], log: nil)
+        == folder.appendingPathComponent("a.jsonl").path)
+  }
+
   @Test("Malformed JSON is reported with its line")
   func malformed() throws {
     let folder = try ScratchFolder.make()
