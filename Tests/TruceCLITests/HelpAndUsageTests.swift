@@ -40,6 +40,8 @@ struct HelpAndUsageTests {
                                   before it.
           verify                  Check a whole log: every line, the hash chain and the
                                   head.
+          generate                Write a synthetic history of many events, for tests
+                                  and benchmarks.
 
           See 'truce help <subcommand>' for detailed help.
 

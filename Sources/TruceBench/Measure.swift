@@ -1,0 +1,95 @@
+import Foundation
+import TruceKit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Timing and process helpers for the benchmark.
+enum Measure {
+  /// Seconds taken by `body`, best of `runs`.
+  static func best(runs: Int = 3, _ body: () throws -> Void) rethrows -> Double {
+    var best = Double.infinity
+    for _ in 0..<max(1, runs) {
+      let start = DispatchTime.now().uptimeNanoseconds
+      try body()
+      best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return best
+  }
+
+  /// Runs a program to completion; returns its wall time, exit status and maximum resident set
+  /// size in bytes (from `wait4`).
+  static func run(_ executable: String, _ arguments: [String]) -> (
+    seconds: Double, status: Int32, maxRSS: Int
+  ) {
+    var pid: pid_t = 0
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
+      return (0, -1, 0)
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    _ = wait4(pid, &status, 0, &usage)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (seconds, (status >> 8) & 0xFF, Int(usage.ru_maxrss) * 1024)
+  }
+
+  /// Seconds for one bare `write` of a ~250-byte line plus `fsync`, on the disk holding `directory`.
+  static func bareWriteAndSync(in directory: String, count: Int = 50) -> Double {
+    let path = directory + "/bare-fsync.bin"
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+    guard descriptor >= 0 else { return .nan }
+    defer {
+      close(descriptor)
+      unlink(path)
+    }
+    let line = [UInt8](repeating: UInt8(ascii: "x"), count: 249) + [10]
+    let seconds = best(runs: 1) {
+      for _ in 0..<count {
+        _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        fsync(descriptor)
+      }
+    }
+    return seconds / Double(count)
+  }
+}
+
+/// Formats numbers for the table.
+enum Format {
+  static func count(_ value: Int) -> String {
+    let digits = String(value)
+    var result = ""
+    for (index, character) in digits.reversed().enumerated() {
+      if index > 0 && index % 3 == 0 { result.append(",") }
+      result.append(character)
+    }
+    return String(result.reversed())
+  }
+
+  static func bytes(_ value: Double) -> String {
+    value >= 1e9
+      ? String(format: "%.2f GB", value / 1e9)
+      : value >= 1e6
+        ? String(format: "%.1f MB", value / 1e6) : String(format: "%.0f kB", value / 1e3)
+  }
+
+  static func rate(_ bytesPerSecond: Double) -> String { bytes(bytesPerSecond) + "/s" }
+
+  static func seconds(_ value: Double) -> String {
+    value.isNaN
+      ? "n/a"
+      : value >= 1 ? String(format: "%.2f s", value) : String(format: "%.1f ms", value * 1000)
+  }
+
+  static func perSecond(_ value: Double) -> String {
+    value >= 1e6 ? String(format: "%.2f M/s", value / 1e6) : String(format: "%.0f k/s", value / 1e3)
+  }
+}

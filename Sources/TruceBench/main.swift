@@ -1,0 +1,90 @@
+import Foundation
+import TruceKit
+
+// truce-bench: measures Truce on generated logs of 10k, 100k and 1M events and prints a table.
+// Build and run in release mode: `swift build -c release && .build/release/truce-bench`
+// (`--sizes 10000,100000` to choose sizes). It uses the `truce` binary built beside it.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+var sizes = [10_000, 100_000, 1_000_000]
+if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {
+  sizes = arguments[index + 1].split(separator: ",").compactMap { Int($0) }
+}
+let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+let truce = folder + "/truce"
+guard FileManager.default.isExecutableFile(atPath: truce) else {
+  FileHandle.standardError.write(
+    Data("truce-bench: \(truce) is missing: run 'swift build -c release' first\n".utf8))
+  exit(1)
+}
+let work = NSTemporaryDirectory() + "truce-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: work) }
+
+print(
+  "truce-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores; times are the best of 3 unless noted"
+)
+print(
+  "bare write+fsync of a 250-byte line on this disk: \(Format.seconds(Measure.bareWriteAndSync(in: work)))"
+)
+print("")
+let header = [
+  "events", "log size", "raw read", "decode", "fold (replay)", "cold at", "warm at", "append",
+  "peak RSS (at)",
+]
+var table = [header]
+for size in sizes {
+  let log = "\(work)/log-\(size).jsonl"
+  let generated = Measure.run(truce, ["generate", "--events", "\(size)", "--output", log])
+  guard generated.status == 0 else {
+    print("generating \(size) events failed (exit \(generated.status))")
+    continue
+  }
+  let bytes = try Data(contentsOf: URL(fileURLWithPath: log))
+  let size64 = Double(bytes.count)
+  let raw = Measure.best { _ = try? Data(contentsOf: URL(fileURLWithPath: log)) }
+  var decoded: EventLog?
+  let decode = try Measure.best(runs: size >= 1_000_000 ? 1 : 3) {
+    decoded = try EventLog.parse([UInt8](bytes), file: log, options: .reading)
+  }
+  guard let parsed = decoded else { continue }
+  let events = parsed.effectiveEvents
+  let fold = Measure.best(runs: size >= 1_000_000 ? 1 : 3) { _ = Projection(events: events) }
+  // A moment in the middle of the generated history, in UTC.
+  let middle = events[events.count / 2].announced.range.earliest ?? Instant(secondsSinceEpoch: 0)
+  let moment = middle.iso8601
+  let cold = Measure.run(truce, ["at", moment, "--log", log, "--json"])
+  let warm =
+    (0..<2).map { _ in Measure.run(truce, ["at", moment, "--log", log, "--json"]).seconds }.min()
+    ?? .nan
+  let appendRun = Measure.run(
+    truce,
+    [
+      "append", "--log", log, "--type", "statement", "--id", "bench-\(size)", "--announced", moment,
+      "--reported", moment, "--area", parsed.areas.areas.first?.id ?? "", "--by", "bench",
+      "--publication", "bench", "--field", "kind=claim",
+    ])
+  table.append([
+    Format.count(size), Format.bytes(size64), Format.rate(size64 / raw),
+    Format.rate(size64 / decode),
+    Format.perSecond(Double(events.count) / fold), Format.seconds(cold.seconds),
+    Format.seconds(warm),
+    appendRun.status == 0 ? Format.seconds(appendRun.seconds) : "failed",
+    Format.bytes(Double(cold.maxRSS)),
+  ])
+  try? FileManager.default.removeItem(atPath: log)
+  try? FileManager.default.removeItem(atPath: log + ".head")
+}
+let widths = (0..<header.count).map { column in table.map { $0[column].count }.max() ?? 0 }
+for row in table {
+  print(
+    row.enumerated().map {
+      $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0)
+    }
+    .joined(separator: "  "))
+}
+print("")
+print(
+  "cold/warm at: whole `truce at <moment> --json` processes (no index or cache exists yet, so warm = cold);"
+)
+print("append: a whole `truce append` process; decode and fold: in-process, from bytes in memory.")
