@@ -18,8 +18,8 @@ enum DisputesCommand {
       disputes = disputes.filter { dispute in
         let itemArea =
           projection.pause(dispute.subject)?.area
-          ?? projection.corridors.first { $0.id == dispute.subject }?.area
-          ?? projection.offensives.first { $0.id == dispute.subject }?.area
+          ?? projection.corridor(dispute.subject)?.area
+          ?? projection.offensive(dispute.subject)?.area
           ?? projection.events[dispute.subject]?.area
         return itemArea.map { log.areas.areRelated($0, area.id) } ?? true
       }

@@ -36,6 +36,8 @@ public struct EventLog: Sendable {
   var declared: DeclaredIDs
   /// Each event's line as a JSON object, as recorded, by id.
   var rawByID: [String: JSONObject]
+  /// The line of each event, by id.
+  var lineByID: [String: Int] = [:]
   /// The lines of events amended by errata, with the amendments merged in, by id.
   var amendedRaw: [String: JSONObject] = [:]
 
@@ -151,6 +153,7 @@ public struct EventLog: Sendable {
     }
     declared.register(event)
     rawByID[event.id] = object
+    lineByID[event.id] = line.number
     events.append(event)
   }
 
@@ -210,7 +213,7 @@ public struct EventLog: Sendable {
     }
     do {
       var amended = try decoder.decode(merged, line: line)
-      amended.line = amendments[target]?.line ?? events.first { $0.id == target }?.line ?? line
+      amended.line = amendments[target]?.line ?? lineByID[target] ?? line
       amendments[target] = amended
       amendedRaw[target] = merged
     } catch {

@@ -104,10 +104,19 @@ public struct Projection: Sendable {
     self.retracted = retracted
     self.possiblyRetracted = possiblyRetracted
     events = Dictionary(ordered.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    buildIndex()
   }
 
   /// The pause with this id.
-  public func pause(_ id: String) -> PauseTrack? { pauses.first { $0.id == id } }
+  public func pause(_ id: String) -> PauseTrack? { index.pauses[id].map { pauses[$0] } }
+
+  /// The corridor group with this id.
+  public func corridor(_ id: String) -> CorridorTrack? { index.corridors[id].map { corridors[$0] } }
+
+  /// The offensive with this id.
+  public func offensive(_ id: String) -> OffensiveTrack? {
+    index.offensives[id].map { offensives[$0] }
+  }
 
   /// Whether anything behind these events was only possibly announced by the as-of moment.
   public func restsOnPossiblyKnown(_ eventIDs: [String]) -> Bool {
@@ -116,9 +125,29 @@ public struct Projection: Sendable {
 
   /// Statements about a subject, in log order.
   public func statements(about subject: String) -> [Event] {
-    statements.filter { event in
-      if case .statement(_, let about) = event.payload { return about.contains(subject) }
-      return false
+    (index.statements[subject] ?? []).map { statements[$0] }
+  }
+
+  /// Positions of tracks and statements by id, so that lookups do not scan.
+  private var index = Index()
+
+  private struct Index: Sendable {
+    var pauses: [String: Int] = [:]
+    var corridors: [String: Int] = [:]
+    var offensives: [String: Int] = [:]
+    var statements: [String: [Int]] = [:]
+  }
+
+  private mutating func buildIndex() {
+    for (position, pause) in pauses.enumerated() { index.pauses[pause.id] = position }
+    for (position, corridor) in corridors.enumerated() { index.corridors[corridor.id] = position }
+    for (position, offensive) in offensives.enumerated() {
+      index.offensives[offensive.id] = position
+    }
+    for (position, statement) in statements.enumerated() {
+      if case .statement(_, let about) = statement.payload {
+        for subject in Set(about) { index.statements[subject, default: []].append(position) }
+      }
     }
   }
 }

@@ -102,7 +102,7 @@ public struct AtJSONRenderer: Sendable {
         object["events"] = .array(pause.eventIDs.map { .string($0) })
       }
     case .corridors:
-      if let corridor = projection.corridors.first(where: { $0.id == item.id }) {
+      if let corridor = projection.corridor(item.id) {
         object["pause"] = .string(corridor.pause)
         object["pauses"] = .array(corridor.pauses.map { EventJSON.cited(.string($0.value), $0) })
         object["dailyHours"] = .array(
@@ -115,7 +115,7 @@ public struct AtJSONRenderer: Sendable {
         object["events"] = .array(corridor.eventIDs.map { .string($0) })
       }
     case .offensive:
-      if let offensive = projection.offensives.first(where: { $0.id == item.id }) {
+      if let offensive = projection.offensive(item.id) {
         object["start"] = EventJSON.boundary(offensive.start)
         object["end"] = EventJSON.boundary(offensive.end)
         object["parties"] = .array(offensive.parties.map { .string($0) })

@@ -48,7 +48,7 @@ struct ItemDetails {
       }
       addStatements(about: item.id, to: &block)
     case .corridors:
-      guard let corridor = projection.corridors.first(where: { $0.id == item.id }) else { return }
+      guard let corridor = projection.corridor(item.id) else { return }
       block.line(title + " · pause \(corridor.pause)")
       addStatusRows(item, start: corridor.start, end: corridor.end, full: full, to: &block)
       guard full else { return }
@@ -62,7 +62,7 @@ struct ItemDetails {
         block.item("daily", "\(hours.value) local", cite(hours.eventIDs))
       }
     case .offensive:
-      guard let offensive = projection.offensives.first(where: { $0.id == item.id }) else { return }
+      guard let offensive = projection.offensive(item.id) else { return }
       block.line(title)
       addStatusRows(item, start: offensive.start, end: offensive.end, full: full, to: &block)
       guard full else { return }

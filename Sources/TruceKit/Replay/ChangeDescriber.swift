@@ -49,7 +49,7 @@ struct ChangeDescriber {
       }
     }
     for corridor in after.corridors {
-      guard let old = before.corridors.first(where: { $0.id == corridor.id }) else {
+      guard let old = before.corridor(corridor.id) else {
         let count = corridor.counts.map { "\($0.value)" }.joined(separator: " or ")
         let users = corridor.users.map(\.phrase).joined(separator: ", ")
         let number = count.isEmpty ? "corridors" : "\(count) corridor\(count == "1" ? "" : "s")"
@@ -74,7 +74,7 @@ struct ChangeDescriber {
         "corridors \(corridor.id)", corridor.id, old.start, corridor.start, old.end, corridor.end)
     }
     for offensive in after.offensives {
-      guard let old = before.offensives.first(where: { $0.id == offensive.id }) else {
+      guard let old = before.offensive(offensive.id) else {
         changes.append(
           Change(
             subject: offensive.id, kind: .added,
