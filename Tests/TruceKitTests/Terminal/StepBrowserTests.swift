@@ -7,24 +7,7 @@ extension TerminalTests {
   struct StepBrowserTests {
     /// Five announcements, placed at: 1 Nov (day only), 1 Nov 10:00, 2 Nov (day only),
     /// 2 Nov 12:00 and 3 Nov 08:00, local time (UTC+2).
-    static let log: [String] = [
-      TestLog.event(
-        1, "declared", "pause.declared", announced: "2016-11-01T10:00",
-        #""pause":"p","kind":"humanitarian-pause","window":{"start":"2016-11-01T12:00","end":"2016-11-02T19:00"}"#
-      ),
-      TestLog.event(
-        2, "corridors", "corridor.opened", announced: "2016-11-01", area: "east-aleppo",
-        #""corridor":"c","pause":"p","count":2,"users":["fighters-with-weapons"]"#),
-      TestLog.event(
-        3, "extended", "pause.extended", announced: "2016-11-02T12:00",
-        #""pause":"p","end":"2016-11-04T19:00""#),
-      TestLog.event(
-        4, "other-end", "pause.extended", announced: "2016-11-02", source: "Wire B",
-        #""pause":"p","end":"2016-11-04T19:00Z""#),
-      TestLog.event(
-        5, "condition", "statement", announced: "2016-11-03T08:00",
-        #""kind":"condition","about":["p"]"#),
-    ]
+    static let log = ReplayTests.log
 
     private static func browser(_ lines: [String] = log) throws -> StepBrowser {
       let log = try TestLog.parse(lines)
