@@ -31,17 +31,7 @@ struct ChainedLogWriter {
   /// - Throws: ``WriteError/exists(_:)``, ``WriteError/log(_:)`` for a header the log reader
   ///   rejects, ``WriteError/io(_:)``.
   init(path: String, header: JSONObject) throws(WriteError) {
-    var line = Array(JSONValue.object(header).serialized().utf8)
-    do {
-      _ = try EventLog.parse(line + [UInt8(ascii: "\n")], file: path)
-    } catch {
-      throw .log(error)
-    }
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else {
-      if errno == EEXIST { throw .exists(path) }
-      throw .io(FileIOError(path: path, operation: "create", code: errno))
-    }
+    var (descriptor, line) = try LogInitializer.openNew(path: path, header: header)
     self.path = path
     self.descriptor = descriptor
     lastHash = SHA256.hash(line)

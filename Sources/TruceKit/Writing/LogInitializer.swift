@@ -16,17 +16,7 @@ public enum LogInitializer {
   ///   header; ``WriteError/io(_:)`` when the file cannot be written.
   @discardableResult
   public static func create(path: String, header: JSONObject) throws(WriteError) -> LogHead {
-    let line = Array(JSONValue.object(header).serialized().utf8)
-    do {
-      _ = try EventLog.parse(line + [UInt8(ascii: "\n")], file: path)
-    } catch {
-      throw .log(error)
-    }
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else {
-      if errno == EEXIST { throw .exists(path) }
-      throw .io(FileIOError(path: path, operation: "create", code: errno))
-    }
+    let (descriptor, line) = try openNew(path: path, header: header)
     defer { close(descriptor) }
     let head = LogHead(seq: 0, hash: SHA256.hash(line), length: line.count + 1)
     do {
@@ -39,6 +29,26 @@ public enum LogInitializer {
       throw .io(error)
     }
     return head
+  }
+
+  /// Checks a header like any log's first line, then creates the file for it (which must not
+  /// exist); returns the open descriptor and the header line (without its newline).
+  ///
+  /// - Throws: ``WriteError/log(_:)`` for a bad header, ``WriteError/exists(_:)``,
+  ///   ``WriteError/io(_:)``.
+  static func openNew(path: String, header: JSONObject) throws(WriteError) -> (Int32, [UInt8]) {
+    let line = Array(JSONValue.object(header).serialized().utf8)
+    do {
+      _ = try EventLog.parse(line + [UInt8(ascii: "\n")], file: path)
+    } catch {
+      throw .log(error)
+    }
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      if errno == EEXIST { throw .exists(path) }
+      throw .io(FileIOError(path: path, operation: "create", code: errno))
+    }
+    return (descriptor, line)
   }
 
   /// Builds a header from area descriptions such as
