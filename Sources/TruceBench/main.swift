@@ -29,8 +29,8 @@ print(
 )
 print("")
 let header = [
-  "events", "log size", "raw read", "decode", "fold (replay)", "cold at", "warm at", "append",
-  "peak RSS (at)",
+  "events", "log size", "raw read", "decode", "reference", "fold (replay)", "cold at", "warm at",
+  "append", "peak RSS (at)",
 ]
 var table = [header]
 for size in sizes {
@@ -48,6 +48,15 @@ for size in sizes {
     decoded = try EventLog.parse([UInt8](bytes), file: log, options: .reading)
   }
   guard let parsed = decoded else { continue }
+  // The plain reference decoder, which the fast one must agree with event by event.
+  var referenceLog: EventLog?
+  let reference = try Measure.best(runs: 1) {
+    referenceLog = try ReferenceLogDecoder.parse([UInt8](bytes), file: log, options: .reading)
+  }
+  let agreement =
+    referenceLog.map { $0.events == parsed.events && $0.amendments == parsed.amendments } ?? false
+  if !agreement { print("\(size) events: the fast and reference decoders DISAGREE") }
+  referenceLog = nil
   let events = parsed.effectiveEvents
   let fold = Measure.best(runs: size >= 1_000_000 ? 1 : 3) { _ = Projection(events: events) }
   // A moment in the middle of the generated history, in UTC.
@@ -66,7 +75,7 @@ for size in sizes {
     ])
   table.append([
     Format.count(size), Format.bytes(size64), Format.rate(size64 / raw),
-    Format.rate(size64 / decode),
+    Format.rate(size64 / decode), Format.rate(size64 / reference),
     Format.perSecond(Double(events.count) / fold), Format.seconds(cold.seconds),
     Format.seconds(warm),
     appendRun.status == 0 ? Format.seconds(appendRun.seconds) : "failed",
@@ -87,4 +96,7 @@ print("")
 print(
   "cold/warm at: whole `truce at <moment> --json` processes (no index or cache exists yet, so warm = cold);"
 )
-print("append: a whole `truce append` process; decode and fold: in-process, from bytes in memory.")
+print(
+  "append: a whole `truce append` process; decode and fold: in-process, from bytes in memory;"
+)
+print("reference: the plain reference decoder on the same bytes (one run), checked to agree.")

@@ -16,6 +16,11 @@ enum AtCommand {
         "as-of", help: "Use only what had been announced by this moment (a day means its end)."),
       .option("area", help: "Restrict the answer to an area, with the areas inside and around it."),
       .flag("utc", help: "Show times in UTC only."),
+      .flag(
+        "all",
+        help:
+          "List every item announced for later or already ended, not only the \(AtQuery.defaultContextLimit) nearest of each."
+      ),
       TruceCommand.jsonFlag,
     ])
 
@@ -45,8 +50,9 @@ enum AtCommand {
     guard let displayZone = zone ?? log.areas.zones.first else {
       return CommandSupport.fail("the log declares no areas")
     }
-    let answer = AtQuery(moment: moment, asOf: asOf, area: area, zone: displayZone).answer(
-      from: log)
+    var query = AtQuery(moment: moment, asOf: asOf, area: area, zone: displayZone)
+    if parsed.flag("all") { query.contextLimit = nil }
+    let answer = query.answer(from: log)
     if parsed.flag("json") {
       StandardStreams.writeOut(AtJSONRenderer(logFile: log.file).render(answer))
     } else {

@@ -56,7 +56,7 @@ struct HelpAndUsageTests {
       A moment is an instant (2016-11-04T12:00 in the area's local time, or with Z or
       an offset such as +02:00) or a day (2016-11-04, the area's local calendar day).
 
-      USAGE: truce at [--log <log>] [--scenario <scenario> ...] [--as-of <as-of>] [--area <area>] [--utc] [--json] <moment>
+      USAGE: truce at [--log <log>] [--scenario <scenario> ...] [--as-of <as-of>] [--area <area>] [--utc] [--all] [--json] <moment>
 
       ARGUMENTS:
         <moment>                The instant or day to ask about.
@@ -71,6 +71,8 @@ struct HelpAndUsageTests {
         --area <area>           Restrict the answer to an area, with the areas inside
                                 and around it.
         --utc                   Show times in UTC only.
+        --all                   List every item announced for later or already ended,
+                                not only the 10 nearest of each.
         --json                  Write the answer as JSON.
         --version               Show the version.
         -h, --help              Show help information.
@@ -92,7 +94,7 @@ struct HelpAndUsageTests {
     #expect(
       result.stderr == """
         Error: Unknown option '--jsn'. Did you mean '--json'?
-        Usage: truce at [--log <log>] [--scenario <scenario> ...] [--as-of <as-of>] [--area <area>] [--utc] [--json] <moment>
+        Usage: truce at [--log <log>] [--scenario <scenario> ...] [--as-of <as-of>] [--area <area>] [--utc] [--all] [--json] <moment>
           See 'truce at --help' for more information.
 
         """)

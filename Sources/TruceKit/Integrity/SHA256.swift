@@ -297,7 +297,7 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
   public init?(hex: String) {
     let utf8 = hex.utf8
     guard utf8.count == 64 else { return nil }
-    var parsed: [UInt64] = [0, 0, 0, 0]
+    var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     for (index, character) in utf8.enumerated() {
       let nibble: UInt8
       switch character {
@@ -306,12 +306,14 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
       case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = character - UInt8(ascii: "A") + 10
       default: return nil
       }
-      parsed[index / 16] = parsed[index / 16] << 4 | UInt64(nibble)
+      switch index / 16 {
+      case 0: words.0 = words.0 << 4 | UInt64(nibble)
+      case 1: words.1 = words.1 << 4 | UInt64(nibble)
+      case 2: words.2 = words.2 << 4 | UInt64(nibble)
+      default: words.3 = words.3 << 4 | UInt64(nibble)
+      }
     }
-    word0 = parsed[0]
-    word1 = parsed[1]
-    word2 = parsed[2]
-    word3 = parsed[3]
+    (word0, word1, word2, word3) = words
   }
 
   /// The 32 digest bytes in order.

@@ -18,6 +18,9 @@ public struct AtAnswer: Sendable {
   public var disputes: [Dispute]
   /// The projection the answer was drawn from.
   public var projection: Projection
+  /// How many items each section leaves out: the "not yet" and "no longer" sections list only
+  /// the nearest to the moment unless the query asks for every one.
+  public var omitted: [ItemStatus.Section: Int] = [:]
 }
 
 /// How one pause, corridor group or offensive stood at the moment.

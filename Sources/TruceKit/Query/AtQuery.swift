@@ -8,6 +8,15 @@ public struct AtQuery: Sendable {
   public var area: Area?
   /// The zone local times are shown in.
   public var zone: Zone
+  /// How many items to list of those announced for later and of those that had ended: the
+  /// nearest to the moment. `nil` lists every one.
+  ///
+  /// A log of years and many areas holds thousands of items that have nothing to do with the
+  /// moment; the answer counts them rather than listing them all.
+  public var contextLimit: Int? = AtQuery.defaultContextLimit
+
+  /// The nearest items listed by default in the "not yet" and "no longer" sections.
+  public static let defaultContextLimit = 10
 
   /// Creates a query.
   public init(moment: Moment, asOf: Moment? = nil, area: Area? = nil, zone: Zone) {
@@ -21,6 +30,8 @@ public struct AtQuery: Sendable {
   public func answer(from log: EventLog) -> AtAnswer {
     let projection = Projection(log: log, knowledge: Knowledge(asOf: asOf?.asOfInstant))
     var items: [ItemStatus] = []
+    // For each item, how near it is to the moment: when it may start, and when it may end.
+    var nearness: [(start: Instant?, end: Instant?)] = []
     for pause in projection.pauses {
       guard let relation = relation(of: pause.area, in: log.areas) else { continue }
       var status = classify(
@@ -29,6 +40,7 @@ public struct AtQuery: Sendable {
       status.possiblyKnown = projection.restsOnPossiblyKnown(pause.eventIDs)
       status.hypothetical = projection.restsOnHypothetical(pause.eventIDs)
       items.append(status)
+      nearness.append((pause.start.possibleRange?.earliest, pause.end.possibleRange?.latest))
     }
     for corridor in projection.corridors {
       guard let relation = relation(of: corridor.area, in: log.areas) else { continue }
@@ -38,6 +50,7 @@ public struct AtQuery: Sendable {
       status.possiblyKnown = projection.restsOnPossiblyKnown(corridor.eventIDs)
       status.hypothetical = projection.restsOnHypothetical(corridor.eventIDs)
       items.append(status)
+      nearness.append((corridor.start.possibleRange?.earliest, corridor.end.possibleRange?.latest))
     }
     for offensive in projection.offensives {
       guard let relation = relation(of: offensive.area, in: log.areas) else { continue }
@@ -52,6 +65,12 @@ public struct AtQuery: Sendable {
       status.phaseIsUncertain =
         passed.last.map { !$0.at.range.isCertainly(atOrBefore: reference) } ?? false
       items.append(status)
+      nearness.append(
+        (offensive.start.possibleRange?.earliest, offensive.end.possibleRange?.latest))
+    }
+    var omitted: [ItemStatus.Section: Int] = [:]
+    if let contextLimit {
+      items = nearest(items, nearness: nearness, limit: contextLimit, omitted: &omitted)
     }
     let shownIDs = Set(items.map(\.id))
     return AtAnswer(
@@ -62,7 +81,37 @@ public struct AtQuery: Sendable {
           && relation(of: proposal.area, in: log.areas) != nil
       },
       disputes: projection.disputes.filter { shownIDs.contains($0.subject) },
-      projection: projection)
+      projection: projection, omitted: omitted)
+  }
+
+  /// Keeps, of the items not yet in force and of those no longer in force, the `limit` nearest
+  /// to the moment (the soonest to start, the latest to end), in their listed order, and counts
+  /// the rest.
+  private func nearest(
+    _ items: [ItemStatus], nearness: [(start: Instant?, end: Instant?)], limit: Int,
+    omitted: inout [ItemStatus.Section: Int]
+  ) -> [ItemStatus] {
+    let sections = items.map(\.section)
+    var dropped = Set<Int>()
+    for section in [ItemStatus.Section.notYet, .noLonger] {
+      let members = items.indices.filter { sections[$0] == section }
+      guard members.count > limit else { continue }
+      let key = { (index: Int) -> Instant? in
+        section == .notYet ? nearness[index].start : nearness[index].end
+      }
+      // Known instants first: the soonest start, or the latest end; ties keep the listed order.
+      let ordered = members.sorted { left, right in
+        switch (key(left), key(right)) {
+        case (let a?, let b?) where a != b: return section == .notYet ? a < b : a > b
+        case (.some, .none): return true
+        case (.none, .some): return false
+        default: return left < right
+        }
+      }
+      dropped.formUnion(ordered.dropFirst(limit))
+      omitted[section] = members.count - limit
+    }
+    return items.indices.filter { !dropped.contains($0) }.map { items[$0] }
   }
 
   private func relation(of itemArea: String, in areas: AreaRegistry) -> AreaRelation?? {
@@ -107,18 +156,38 @@ public struct AtQuery: Sendable {
   }
 
   private func conflicts(_ items: [ItemStatus], areas: AreaRegistry) -> [Conflict] {
-    let active: (ItemStatus) -> Bool = { item in
-      [.inForce, .allDay, .partOfDay, .possibly].contains(item.section)
+    let active: Set<ItemStatus.Section> = [.inForce, .allDay, .partOfDay, .possibly]
+    let certain: Set<ItemStatus.Section> = [.inForce, .allDay]
+    // Offensives in force, by area, so each pause looks only at its own area and those around
+    // or inside it (lineages are short; items are many).
+    var offensivesByArea: [String: [Int]] = [:]
+    for index in items.indices
+    where items[index].kind == .offensive && active.contains(items[index].section) {
+      offensivesByArea[items[index].area, default: []].append(index)
     }
-    let certain: (ItemStatus) -> Bool = { item in [.inForce, .allDay].contains(item.section) }
+    guard !offensivesByArea.isEmpty else { return [] }
+    var lineages: [String: [String]] = [:]
+    func lineage(_ area: String) -> [String] {
+      if let known = lineages[area] { return known }
+      let chain = areas.lineage(of: area)
+      lineages[area] = chain
+      return chain
+    }
     var result: [Conflict] = []
-    for pause in items where pause.kind == .pause && active(pause) {
-      for offensive in items where offensive.kind == .offensive && active(offensive) {
-        guard areas.areRelated(pause.area, offensive.area) else { continue }
+    for index in items.indices
+    where items[index].kind == .pause && active.contains(items[index].section) {
+      let pause = items[index]
+      var related: [Int] = []
+      for (area, offensives) in offensivesByArea
+      where lineage(pause.area).contains(area) || lineage(area).contains(pause.area) {
+        related.append(contentsOf: offensives)
+      }
+      // In the order the items are listed, as before.
+      for offensive in related.sorted() {
         result.append(
           Conflict(
-            pause: pause.id, offensive: offensive.id, certain: certain(pause) && certain(offensive))
-        )
+            pause: pause.id, offensive: items[offensive].id,
+            certain: certain.contains(pause.section) && certain.contains(items[offensive].section)))
       }
     }
     return result

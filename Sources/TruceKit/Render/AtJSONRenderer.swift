@@ -24,6 +24,10 @@ public struct AtJSONRenderer: Sendable {
     root["asOf"] = answer.asOf.map { moment($0, zone: answer.zone) } ?? .null
     root["area"] = answer.area.map { .string($0.id) } ?? .null
     root["items"] = .array(answer.items.map { item($0, answer) })
+    root["omitted"] = .object([
+      "not-yet": .int(answer.omitted[.notYet] ?? 0),
+      "no-longer": .int(answer.omitted[.noLonger] ?? 0),
+    ])
     root["conflicts"] = .array(
       answer.conflicts.map { conflict in
         .object(

@@ -41,11 +41,18 @@ public struct AtTextRenderer: Sendable {
     for section in ItemStatus.Section.allCases {
       let items = answer.items.filter { $0.section == section }
       guard !items.isEmpty else { continue }
+      let omitted = answer.omitted[section] ?? 0
       block.blank()
-      block.line(heading(section, count: items.count))
+      block.line(heading(section, count: items.count + omitted))
       for item in items {
         let full = [.inForce, .allDay, .partOfDay, .possibly, .notApplying].contains(section)
         details.add(item, full: full, to: &block)
+      }
+      if omitted > 0 {
+        let nearest = section == .notYet ? "soonest to start" : "latest to end"
+        block.line(
+          "  … and \(omitted) more (the \(items.count) \(nearest) are listed; --all lists every one)"
+        )
       }
     }
     if answer.items.isEmpty {

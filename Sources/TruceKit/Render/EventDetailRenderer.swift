@@ -98,7 +98,7 @@ public struct EventDetailRenderer: Sendable {
       if let value { block.row(label, value) }
     }
     if let note = event.note { block.row("note", note) }
-    if let raw = log.rawByID[event.id] {
+    if let raw = log.rawObject(id: event.id) {
       for (key, value) in raw where !EventDetailRenderer.commonFields.contains(key) {
         block.row(key, value.stringValue ?? value.serialized())
       }
@@ -133,11 +133,12 @@ public struct EventDetailRenderer: Sendable {
         "relation": .string(link.relation), "events": .array(link.events.map { .string($0.id) }),
       ])
     }
-    let raw = log.rawByID[event.id].map { JSONValue.object($0) } ?? .null
+    let raw = log.rawObject(id: event.id).map { JSONValue.object($0) } ?? .null
     return JSONValue.object([
       "schema": .string(Self.schema), "event": raw, "line": .int(event.line),
       "voided": .bool(log.voided.contains(event.id)),
-      "amended": log.amendedRaw[event.id].map { .object($0) } ?? .null, "links": .array(links),
+      "amended": log.amendedObject(id: event.id).map { .object($0) } ?? .null,
+      "links": .array(links),
     ]).serialized(pretty: true) + "\n"
   }
 }

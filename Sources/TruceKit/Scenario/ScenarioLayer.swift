@@ -34,7 +34,7 @@ public enum ScenarioLayer {
     -> LayeredLog
   {
     var entries: [Entry] = base.events.compactMap { event in
-      base.rawByID[event.id].map {
+      base.rawObject(id: event.id).map {
         Entry(id: event.id, object: $0, origin: nil, announced: event.announced)
       }
     }

@@ -19,7 +19,7 @@
 /// | `../2016-11-04` | on or before (the end of) 4 November |
 /// | `2016-11-16/..` | on or after (the start of) 16 November |
 /// | `../..` | not dated at all |
-public indirect enum TimeSpec: Hashable, Sendable, CustomStringConvertible {
+public enum TimeSpec: Hashable, Sendable, CustomStringConvertible {
   /// A wall time with its anchor.
   case instant(CivilDateTime, Anchor)
   /// A local calendar day.
@@ -29,7 +29,7 @@ public indirect enum TimeSpec: Hashable, Sendable, CustomStringConvertible {
   /// A calendar month, local.
   case month(year: Int, month: Int)
   /// Somewhere between two bounds, either of which may be open.
-  case range(from: TimeSpec?, to: TimeSpec?)
+  indirect case range(from: TimeSpec?, to: TimeSpec?)
 
   /// How a wall time is tied to the UTC timeline.
   public enum Anchor: Hashable, Sendable {

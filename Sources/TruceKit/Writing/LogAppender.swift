@@ -77,7 +77,7 @@ public struct LogAppender: Sendable {
         "at": .string(LogAppender.minute(now())), "by": .string(recordedBy),
       ])
     }
-    if let existing = log.events.first(where: { $0.id == id }), let raw = log.rawByID[id] {
+    if let existing = log.events.first(where: { $0.id == id }), let raw = log.rawObject(id: id) {
       guard LogAppender.content(of: raw) == LogAppender.content(of: object) else {
         throw .conflictingID(id: id, seq: existing.seq)
       }

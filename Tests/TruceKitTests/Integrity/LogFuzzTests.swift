@@ -235,6 +235,9 @@ struct LogFuzzTests {
   /// outcome: accepted whole, or a ``LogError`` on that line that names the file, the column
   /// for JSON problems and the field for field problems.
   private static func check(_ log: [UInt8], line: Int, _ mutated: [UInt8]) -> Outcome {
+    if let disagreement = DecoderComparison.disagreement(log, file: file) {
+      return .failed("the fast and reference decoders disagree: \(disagreement)")
+    }
     let parsed: EventLog
     do {
       parsed = try EventLog.parse(log, file: file)

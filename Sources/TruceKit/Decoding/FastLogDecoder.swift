@@ -1,0 +1,157 @@
+import Glibc
+
+/// The decoder the tools use: reads a log's lines straight from its bytes into events, at
+/// hundreds of megabytes a second.
+///
+/// Each line is tokenized onto a reusable tape (``LineTape``) and its fields read in the order
+/// the log's rules check them (``EventReader``); no JSON tree is built and most strings are never
+/// copied. What depends on earlier lines (references, sequence, duplicates, the hash chain,
+/// errata) is checked afterwards in line order by ``LogState``.
+///
+/// It must accept and reject exactly what ``ReferenceLogDecoder`` does, with the same events and
+/// errors of the same kind at the same line; the tests compare the two.
+enum FastLogDecoder {
+  /// Reads and checks a whole log.
+  ///
+  /// - Throws: ``LogError`` naming the file, line and field of the first problem.
+  static func parse(_ storage: LogBytes, file: String, options: ReadOptions) throws(LogError)
+    -> EventLog
+  {
+    let bytes = storage.bytes
+    guard !bytes.isEmpty else { throw LogError(file: file, line: 1, problem: .missingHeader) }
+    return try bytes.withUnsafeBytes { buffer in
+      Result { () throws(LogError) -> EventLog in
+        try parse(buffer, storage: storage, file: file, options: options)
+      }
+    }.get()
+  }
+
+  private static func parse(
+    _ buffer: UnsafeRawBufferPointer, storage: LogBytes, file: String, options: ReadOptions
+  ) throws(LogError) -> EventLog {
+    let bytes = storage.bytes
+    do {
+      // Lines run from the header to the last newline; a torn line may follow.
+      let lines = LineFinder(buffer)
+      guard let header = lines.line(startingAt: 0) else {
+        throw LogError(file: file, line: 1, problem: .missingHeader)
+      }
+      guard header.terminated else { throw LogError(file: file, line: 1, problem: .tornLastLine) }
+      let headerBytes = Array(UnsafeRawBufferPointer(rebasing: buffer[header.content]))
+      let log = EventLog.empty(
+        file: file, header: try LogHeaderLine.decode(headerBytes, file: file),
+        headerLine: headerBytes, headerEnd: header.end, storage: storage)
+      var state = LogState(log: log)
+      var decoder = LineDecoder(areas: log.header.areas)
+      let completeEnd = max(lines.lastCompleteEnd, header.end)
+      let runs = LineRun.decode(
+        buffer, from: header.end, to: completeEnd, areas: log.header.areas,
+        hashing: options.chain == .full)
+      var previous = header.content
+      var previousHash: SHA256Digest? = options.chain == .full ? log.lastLineHash : nil
+      var number = 1
+      for run in runs {
+        for index in run.outcomes.indices {
+          number += 1
+          let range = run.ranges[index]
+          let content = UnsafeRawBufferPointer(rebasing: buffer[range])
+          let expectedPrev: SHA256Digest? =
+            options.chain == .full
+            ? previousHash
+            : (options.chain == .tail && run.ends[index] == completeEnd
+              ? SHA256.hash(UnsafeRawBufferPointer(rebasing: buffer[previous])) : nil)
+          var outcome = run.outcomes[index]
+          outcome.event?.line = number
+          try state.accept(
+            outcome, checks: run.checks(ofLine: index), line: number, range: range,
+            content: content, expectedPrev: expectedPrev, decoder: &decoder)
+          if options.chain == .full { previousHash = run.hashes[index] }
+          previous = range
+          state.log.completeLength = run.ends[index]
+        }
+      }
+      if let torn = lines.line(startingAt: completeEnd) {
+        guard options.toleratesTornTail else {
+          throw LogError(file: file, line: number + 1, problem: .tornLastLine)
+        }
+        state.log.torn = TornTail(
+          line: number + 1, offset: state.log.completeLength,
+          bytes: bytes[torn.content.lowerBound..<torn.end])
+      }
+      state.log.lastLineHash =
+        previousHash ?? SHA256.hash(UnsafeRawBufferPointer(rebasing: buffer[previous]))
+      return state.log
+    }
+  }
+
+  /// Checks one more line as if it were appended to `log`, and adds its event.
+  static func appendLine(
+    _ line: [UInt8], number: Int, expectedPrev: SHA256Digest, to log: inout EventLog
+  ) throws(LogError) {
+    // Move the log into the state and back, so that its arrays are not copied.
+    var state = LogState(
+      log: EventLog.empty(
+        file: log.file, header: log.header, headerLine: [], headerEnd: 0, storage: log.storage))
+    swap(&state.log, &log)
+    defer { swap(&state.log, &log) }
+    var decoder = LineDecoder(areas: log.header.areas)
+    if line.isEmpty { throw LogError(file: log.file, line: number, problem: .emptyLine) }
+    var checks: [ContextCheck] = []
+    let (outcome, result) = line.withUnsafeBytes { content in
+      let outcome = decoder.decode(content, number: number, checks: &checks)
+      return (
+        outcome,
+        Result { () throws(LogError) in
+          try state.accept(
+            outcome, checks: checks[...], line: number, range: nil, content: content,
+            expectedPrev: expectedPrev, decoder: &decoder)
+        }
+      )
+    }
+    _ = outcome
+    try result.get()
+    state.log.appendedLines.append(line)
+    state.log.completeLength += line.count + 1
+    state.log.lastLineHash = SHA256.hash(line)
+  }
+}
+
+/// Finds lines in a buffer: each line's content (without its newline, or the CR before it) and
+/// where the next line starts.
+struct LineFinder {
+  /// One line.
+  struct Line {
+    /// The line's bytes, without the newline or a CR before it.
+    var content: Range<Int>
+    /// Just past the newline (or the end of the buffer for a last line without one).
+    var end: Int
+    /// Whether a newline ends the line.
+    var terminated: Bool
+  }
+
+  let buffer: UnsafeRawBufferPointer
+  /// Just past the buffer's last newline.
+  let lastCompleteEnd: Int
+
+  init(_ buffer: UnsafeRawBufferPointer) {
+    self.buffer = buffer
+    var end = buffer.count
+    while end > 0 && buffer[end - 1] != UInt8(ascii: "\n") { end -= 1 }
+    lastCompleteEnd = end
+  }
+
+  /// The line that starts at `offset`, or `nil` at the end of the buffer.
+  func line(startingAt offset: Int) -> Line? {
+    guard offset < buffer.count, let base = buffer.baseAddress else { return nil }
+    guard let found = memchr(base + offset, 0x0A, buffer.count - offset) else {
+      return Line(content: offset..<buffer.count, end: buffer.count, terminated: false)
+    }
+    let newline = base.distance(to: UnsafeRawPointer(found))
+    var contentEnd = newline
+    if contentEnd > offset && buffer[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+    return Line(content: offset..<contentEnd, end: newline + 1, terminated: true)
+  }
+
+  /// Whether this is the last line that a newline ends.
+  func isLastComplete(_ line: Line) -> Bool { line.end == lastCompleteEnd }
+}

@@ -1,0 +1,113 @@
+/// What the lines read so far have declared, for the rules that depend on earlier lines.
+struct KnownSubjects {
+  var events: Set<String> = []
+  /// Correction events, which no correction may target.
+  var corrections: Set<String> = []
+  /// Pauses, with the start their first declaration gives (if any).
+  var pauses: [String: UncertainInstant?] = [:]
+  /// Pauses suspended and not yet resumed: since when, and by which event.
+  var suspended: [String: (at: UncertainInstant, event: String)] = [:]
+  /// Corridor groups, with the start their first report gives (if any).
+  var corridors: [String: UncertainInstant?] = [:]
+  /// Offensives, with when their first report says they began.
+  var offensives: [String: UncertainInstant] = [:]
+  var proposals: Set<String> = []
+
+  /// Runs one check against what is known.
+  func run(_ check: ContextCheck) throws(FieldError) {
+    switch check {
+    case .linkedEventExists(let field, let id), .correctedEventExists(let field, let id):
+      guard events.contains(id) else {
+        throw FieldError(
+          field: field, problem: .unknownReference("no earlier event has id '\(id)'"))
+      }
+    case .pauseDeclared(let pause):
+      guard pauses[pause] != nil else {
+        throw FieldError(
+          field: "pause", problem: .unknownReference("no pause '\(pause)' was declared earlier"))
+      }
+    case .notBeforePauseStart(let stamp, let pause, let field):
+      guard let start = pauses[pause] ?? nil, let earliest = start.earliest,
+        let latest = stamp.range.latest, latest < earliest
+      else { return }
+      throw FieldError(
+        field: field, problem: .invalidValue("\(stamp) is before pause '\(pause)' began"))
+    case .notAlreadySuspended(let pause, let links):
+      guard let open = suspended[pause], !links.contains(open.event) else { return }
+      throw FieldError(
+        field: "pause",
+        problem: .invalidValue(
+          "pause '\(pause)' is already suspended (by '\(open.event)') and not resumed; a report of "
+            + "the same suspension names it in sameAnnouncementAs or disputes"))
+    case .suspendedBefore(let pause, let at):
+      guard let since = suspended[pause] else {
+        throw FieldError(
+          field: "pause", problem: .invalidValue("pause '\(pause)' is not suspended"))
+      }
+      if let latest = at.range.latest, let earliest = since.at.earliest, latest < earliest {
+        throw FieldError(
+          field: "at", problem: .invalidValue("\(at) is before the suspension began"))
+      }
+    case .corridorOpened(let corridor):
+      guard corridors[corridor] != nil else {
+        throw FieldError(
+          field: "corridor",
+          problem: .unknownReference("no corridor '\(corridor)' was opened earlier"))
+      }
+    case .notBeforeCorridorStart(let at, let corridor):
+      guard let start = corridors[corridor] ?? nil, let earliest = start.earliest,
+        let latest = at.range.latest, latest < earliest
+      else { return }
+      throw FieldError(field: "at", problem: .invalidValue("\(at) is before the corridors opened"))
+    case .offensiveLaunched(let offensive):
+      guard offensives[offensive] != nil else {
+        throw FieldError(
+          field: "offensive",
+          problem: .unknownReference("no offensive '\(offensive)' was launched earlier"))
+      }
+    case .notBeforeOffensiveStart(let at, let offensive):
+      guard let start = offensives[offensive], let earliest = start.earliest,
+        let latest = at.range.latest, latest < earliest
+      else { return }
+      throw FieldError(field: "at", problem: .invalidValue("\(at) is before the offensive began"))
+    case .subjectExists(let index, let id):
+      guard
+        pauses[id] == nil && corridors[id] == nil && offensives[id] == nil
+          && !proposals.contains(id)
+      else { return }
+      throw FieldError(
+        field: "about[\(index)]",
+        problem: .unknownReference(
+          "no pause, corridor, offensive or proposal '\(id)' is declared earlier"))
+    case .notACorrection(let field, let id):
+      guard corrections.contains(id) else { return }
+      throw FieldError(
+        field: field,
+        problem: .invalidValue(
+          "'\(id)' is itself a correction; correct the original event again instead"))
+    }
+  }
+
+  /// Takes in what an accepted event declares.
+  mutating func register(_ event: Event) {
+    events.insert(event.id)
+    switch event.payload {
+    case .pauseDeclared(let declaration):
+      if pauses[declaration.pause] == nil {
+        pauses[declaration.pause] = .some(declaration.window.start?.range)
+      }
+    case .pauseSuspended(let pause, let at):
+      if suspended[pause] == nil { suspended[pause] = (at.range, event.id) }
+    case .pauseResumed(let pause, _): suspended[pause] = nil
+    case .corridorOpened(let opening):
+      if corridors[opening.corridor] == nil {
+        corridors[opening.corridor] = .some(opening.window.start?.range)
+      }
+    case .offensiveLaunched(let launch):
+      if offensives[launch.offensive] == nil { offensives[launch.offensive] = launch.at.range }
+    case .proposal(let id, _, _, _): proposals.insert(id)
+    case .erratum, .retraction: corrections.insert(event.id)
+    default: break
+    }
+  }
+}

@@ -1,0 +1,154 @@
+/// The fast decoder's second stage: takes decoded lines in line order and applies the rules
+/// that depend on earlier lines, in the order the reference decoder applies them.
+///
+/// For each line: the recorded ``ContextCheck``s that come before the line's own first problem,
+/// then that problem, then the sequence number, the id's uniqueness, the hash chain, and an
+/// erratum's changes; then the event is added to the log.
+struct LogState {
+  var log: EventLog
+
+  var file: String { log.file }
+
+  /// Applies one decoded line.
+  ///
+  /// - Parameters:
+  ///   - outcome: What ``LineDecoder`` gave for the line.
+  ///   - checks: The checks it recorded for the line, in order.
+  ///   - line: The line number.
+  ///   - range: Where the line is in the log's storage (`nil` for a line being appended).
+  ///   - content: The line's bytes.
+  ///   - expectedPrev: The hash its `prev` must equal, when the chain is checked here.
+  ///   - decoder: For re-reading an event with an erratum's changes merged in.
+  mutating func accept(
+    _ outcome: LineDecoder.Outcome, checks: ArraySlice<ContextCheck>, line: Int,
+    range: Range<Int>?, content: UnsafeRawBufferPointer, expectedPrev: SHA256Digest?,
+    decoder: inout LineDecoder
+  ) throws(LogError) {
+    let first = checks.startIndex
+    for check in checks[first..<first + outcome.checksBeforeFailure] {
+      do { try log.known.run(check) } catch {
+        throw LogError(file: file, line: line, field: error.field, problem: error.problem)
+      }
+    }
+    if let failure = outcome.failure { throw error(failure, line: line, content: content) }
+    guard let event = outcome.event else {
+      preconditionFailure("a line decoded without a failure has an event")
+    }
+    guard event.seq == log.events.count + 1 else {
+      throw LogError(
+        file: file, line: line, field: "seq",
+        problem: .outOfSequence(expected: log.events.count + 1, found: event.seq))
+    }
+    guard !log.known.events.contains(event.id) else {
+      throw LogError(file: file, line: line, field: "id", problem: .duplicateID(event.id))
+    }
+    try checkChain(event, line: line, expectedPrev: expectedPrev)
+    if case .erratum(let target, let void) = event.payload {
+      if void {
+        log.voided.insert(target)
+      } else {
+        try amend(target, set: outcome.set, content: content, line: line, decoder: &decoder)
+      }
+    }
+    log.known.register(event)
+    log.lineByID[event.id] = line
+    if let range { log.eventLines.append(range) }
+    log.events.append(event)
+  }
+
+  /// The error for a problem the first stage found.
+  private func error(_ failure: LineDecoder.LineFailure, line: Int, content: UnsafeRawBufferPointer)
+    -> LogError
+  {
+    switch failure {
+    case .emptyLine:
+      return LogError(file: file, line: line, problem: .emptyLine)
+    case .syntax(let syntax):
+      // The line is known to be bad; the full parser words the diagnostic best.
+      do { _ = try JSONParser.parse(content) } catch {
+        if case .invalidUTF8 = error.reason {
+          return LogError(file: file, line: line, column: error.column, problem: .invalidUTF8)
+        }
+        return LogError(
+          file: file, line: line, column: error.column, problem: .syntax(error.description))
+      }
+      return LogError(
+        file: file, line: line, column: syntax.column(in: content),
+        problem: syntax.isInvalidUTF8 ? .invalidUTF8 : .syntax(syntax.message))
+    case .notAnObject(let found):
+      return LogError(
+        file: file, line: line, problem: .wrongType(expected: "an event object", found: found))
+    case .field(let field):
+      return LogError(file: file, line: line, field: field.field, problem: field.problem)
+    }
+  }
+
+  /// Every event carries `prev`, or none does; a carried `prev` must match when checked.
+  private mutating func checkChain(_ event: Event, line: Int, expectedPrev: SHA256Digest?)
+    throws(LogError)
+  {
+    if log.events.isEmpty { log.isChained = event.prev != nil }
+    guard let prev = event.prev else {
+      guard !log.isChained else {
+        throw chainError(
+          line, "missing, but the log is hash-chained (its first event carries 'prev')")
+      }
+      return
+    }
+    guard log.isChained else {
+      throw chainError(line, "present, but the log's first event carries none")
+    }
+    guard let digest = SHA256Digest(hex: prev) else {
+      throw chainError(line, "'\(prev)' is not a SHA-256 hash (64 hexadecimal digits)")
+    }
+    if let expectedPrev, digest != expectedPrev {
+      throw chainError(
+        line,
+        "does not match the line before it (expected \(expectedPrev.hex), found \(prev)): "
+          + "a line before it was changed, removed or inserted")
+    }
+  }
+
+  private func chainError(_ line: Int, _ message: String) -> LogError {
+    LogError(file: file, line: line, field: "prev", problem: .brokenChain(message))
+  }
+
+  /// Merges an erratum's `set` into the corrected event's line (as amended so far) and reads
+  /// the result as the event's amended form.
+  private mutating func amend(
+    _ target: String, set: (range: Range<Int>, kind: LineTape.Kind)?,
+    content: UnsafeRawBufferPointer, line: Int, decoder: inout LineDecoder
+  ) throws(LogError) {
+    guard let set, set.kind == .object, let targetLine = log.lineByID[target] else {
+      let found = set?.kind.typeName ?? "nothing"
+      throw LogError(
+        file: file, line: line, field: "set",
+        problem: .wrongType(expected: "an object", found: found))
+    }
+    let original = log.amendedLines[target] ?? Array(log.lineBytes(ofEventAt: targetLine - 2))
+    let merged: [UInt8]
+    do {
+      merged = try ErratumMerge.merge(
+        UnsafeRawBufferPointer(rebasing: content[set.range]), into: original)
+    } catch {
+      throw LogError(
+        file: file, line: line, field: "set.\(error.key)",
+        problem: .invalidValue("an erratum cannot change '\(error.key)'"))
+    }
+    var checks: [ContextCheck] = []
+    let outcome = merged.withUnsafeBytes { decoder.decode($0, number: line, checks: &checks) }
+    do throws(FieldError) {
+      for check in checks.prefix(outcome.checksBeforeFailure) { try log.known.run(check) }
+      if case .field(let failure) = outcome.failure { throw failure }
+    } catch {
+      throw LogError(
+        file: file, line: line, field: error.field.map { "set.\($0)" }, problem: error.problem)
+    }
+    guard var amended = outcome.event else {
+      preconditionFailure("a merged erratum is valid JSON and an object")
+    }
+    amended.line = log.amendments[target]?.line ?? targetLine
+    log.amendments[target] = amended
+    log.amendedLines[target] = merged
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import TruceKit
+
+/// The fast decoder against the reference decoder: the same events and the same errors.
+@Suite("The fast decoder gives what the reference decoder gives")
+struct FastDecoderTests {
+  @Test("The bundled Aleppo history decodes to the same events, amendments and chain")
+  func bundledHistory() throws {
+    let path = TestLog.repositoryRoot.appendingPathComponent(BundledLog.relativePath).path
+    let bytes = try FileIO.readAll(path: path)
+    for options in [ReadOptions.reading, .verifying, .writing] {
+      #expect(DecoderComparison.disagreement(bytes, file: path, options: options) == nil)
+    }
+    let log = try EventLog.parse(bytes, file: path, options: .verifying)
+    #expect(log.events.count > 40)
+  }
+
+  @Test(
+    "A generated history of 50,000 events decodes to the same events, event by event",
+    .timeLimit(.minutes(10)))
+  func generatedHistory() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    let report = try HistoryGenerator(events: 50_000, areas: 40, seed: 2016).write(to: scratch.log)
+    let bytes = try FileIO.readAll(path: scratch.log)
+    let fast = try EventLog.parse(bytes, file: scratch.log, options: .reading)
+    let reference = try ReferenceLogDecoder.parse(bytes, file: scratch.log, options: .reading)
+    #expect(DecoderComparison.difference(fast, reference) == nil)
+    #expect(fast.events.count == 50_000)
+    #expect(fast.lastLineHash == report.head.hash)
+    #expect(!fast.amendments.isEmpty && !fast.voided.isEmpty)
+  }
+
+  @Test("Every way of breaking one line of a small log is rejected alike, at the same line")
+  func damagedLines() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 300, areas: 6, seed: 9).write(to: scratch.log)
+    let lines = try FileIO.readAll(path: scratch.log).split(
+      separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    var random = SplitMix64(seed: 77)
+    var disagreements: [String] = []
+    for round in 0..<400 {
+      var damaged = lines.map(Array.init)
+      let target = 1 + Int(random.next() % UInt64(lines.count - 2))
+      switch round % 5 {
+      case 0: damaged.swapAt(target, target == 1 ? 2 : target - 1)
+      case 1: damaged.remove(at: target)
+      case 2: damaged.insert(damaged[target], at: target)
+      case 3:
+        // Cut a line short, inside a value.
+        damaged[target] = Array(damaged[target].prefix(damaged[target].count / 2))
+      default:
+        // Change one byte.
+        let position = Int(random.next() % UInt64(damaged[target].count))
+        damaged[target][position] = UInt8(truncatingIfNeeded: random.next())
+      }
+      let bytes = Array(damaged.joined(separator: [UInt8(ascii: "\n")]))
+      for options in [ReadOptions.reading, .verifying] {
+        if let problem = DecoderComparison.disagreement(
+          bytes, file: "damaged.jsonl", options: options)
+        {
+          disagreements.append("round \(round): \(problem)")
+        }
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(5).joined(separator: "\n"))")
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import TruceKit
+
+/// The fast decoder's tokenizer against the reference JSON parser: the same lines accepted, and
+/// the same lines rejected, for the same reason (bad UTF-8 or bad JSON) at the same column.
+@Suite("The line tape accepts and rejects what the JSON parser does")
+struct LineTapeTests {
+  @Test(
+    "Hand-picked lines are judged alike",
+    arguments: [
+      #"{"a":1}"#, #"{"a":1,"a":2}"#, #"{"a":{"b":[1,2,{"c":null}]}}"#, #"{"a":"\u00e9"}"#,
+      #"{"\u0061":1,"a":2}"#, #"{"e\u0301":1,"é":2}"#, #"{"a":"\ud800"}"#, #"{"a":"\ud83d\ude00"}"#,
+      #"{"a":01}"#, #"{"a":-}"#, #"{"a":1.}"#, #"{"a":1e}"#, #"{"a":tru}"#, #"{"a":nul}"#,
+      #"{"a":1} x"#, #"{"a" 1}"#, #"{,}"#, #"{"a":[1,]}"#, #"[1 2]"#, "", " ", "\"x",
+      #"{"a":"\x"}"#,
+      "{\"a\":\"\u{01}\"}", #"{"a":"\u12G4"}"#, #"{}"#, #"[]"#, #"[[[[]]]]"#, "1", "\"s\"",
+      String(repeating: "[", count: 64) + String(repeating: "]", count: 64),
+      String(repeating: "[", count: 65) + String(repeating: "]", count: 65),
+    ])
+  func handPicked(_ line: String) {
+    #expect(Self.verdicts(Array(line.utf8)) == nil)
+  }
+
+  @Test("Lines of a generated log with bytes changed, cut or repeated are judged alike")
+  func mutatedLines() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 400, areas: 6, seed: 4).write(to: scratch.log)
+    let lines = try FileIO.readAll(path: scratch.log).split(separator: UInt8(ascii: "\n"))
+      .map(Array.init)
+    var random = SplitMix64(seed: 2024)
+    var disagreements: [String] = []
+    let interesting: [UInt8] =
+      Array(#"{}[]",:\"0-.eE+tfnu"#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xE2, 0xED, 0xF0, 0xF4, 0xFF]
+    for round in 0..<20_000 {
+      var line = lines[round % lines.count]
+      for _ in 0..<(1 + round % 3) {
+        let position = Int(random.next() % UInt64(line.count))
+        switch random.next() % 4 {
+        case 0: line[position] = interesting[Int(random.next() % UInt64(interesting.count))]
+        case 1: line.remove(at: position)
+        case 2: line.insert(line[position], at: position)
+        default: line = Array(line.prefix(position))
+        }
+        if line.isEmpty { line = [UInt8(ascii: "{")] }
+      }
+      if let disagreement = Self.verdicts(line) {
+        disagreements.append("\(String(decoding: line, as: UTF8.self)): \(disagreement)")
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(5).joined(separator: "\n"))")
+  }
+
+  /// `nil` when the tape and the parser agree on a line; otherwise how they differ.
+  static func verdicts(_ line: [UInt8]) -> String? {
+    var tape = LineTape()
+    let tapeError = line.withUnsafeBytes { bytes -> (utf8: Bool, column: Int)? in
+      do throws(TapeSyntaxError) {
+        try tape.tokenize(bytes)
+        return nil
+      } catch {
+        return (error.isInvalidUTF8, error.column(in: bytes))
+      }
+    }
+    var parserError: (utf8: Bool, column: Int)?
+    do { _ = try JSONParser.parse(line) } catch {
+      if case .invalidUTF8 = error.reason {
+        parserError = (true, error.column)
+      } else {
+        parserError = (false, error.column)
+      }
+    }
+    switch (tapeError, parserError) {
+    case (nil, nil): return nil
+    case (let tape?, let parser?):
+      if tape.utf8 == parser.utf8 && tape.column == parser.column { return nil }
+      return
+        "tape: utf8 \(tape.utf8) column \(tape.column); parser: utf8 \(parser.utf8) column \(parser.column)"
+    case (.none, .some): return "the tape accepts what the parser rejects"
+    case (.some, .none): return "the tape rejects what the parser accepts"
+    }
+  }
+}
