@@ -1,0 +1,54 @@
+extension TimeTextScanner {
+  /// The proleptic Gregorian calendar's rules, as the scanner checks dates against them.
+  ///
+  /// These are the scanner's own, not ``CivilDate``'s, so that the two readers of times check
+  /// each other in the tests.
+  enum Gregorian {
+    /// Whether a year has a 29 February: every fourth year, except centuries not divisible by 400.
+    static func isLeap(_ year: Int) -> Bool {
+      year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    /// Whether `year-month-day` is a date of the calendar, for years 1 to 9999.
+    static func isDate(year: Int, month: Int, day: Int) -> Bool {
+      guard year >= 1, year <= 9999, month >= 1, month <= 12 else { return false }
+      return day >= 1 && day <= dayCount(month: month, year: year)
+    }
+
+    /// The number of days in a month (1 to 12) of a year.
+    static func dayCount(month: Int, year: Int) -> Int {
+      switch month {
+      case 2: return isLeap(year) ? 29 : 28
+      case 4, 6, 9, 11: return 30
+      default: return 31
+      }
+    }
+
+    /// The number of ISO 8601 weeks (52 or 53) in a week-based year from 1 to 9999.
+    ///
+    /// A year has 53 weeks when it starts on a Thursday (the year before ends on a Wednesday) or
+    /// ends on one (a leap year that starts on a Wednesday).
+    static func isoWeekCount(year: Int) -> Int {
+      weekdayOfDecember31(year) == 4 || weekdayOfDecember31(year - 1) == 3 ? 53 : 52
+    }
+
+    /// The weekday of 31 December of a year (0 or later), 0 for Sunday through 6 for Saturday.
+    private static func weekdayOfDecember31(_ year: Int) -> Int {
+      (year + year / 4 - year / 100 + year / 400) % 7
+    }
+
+    /// Days from 1970-01-01 to a date in years 1 to 9999 (negative before 1970).
+    ///
+    /// Counts from 1 March of year 0, so that the leap day falls at the end of a counted year.
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64 {
+      let countedYear = month <= 2 ? year - 1 : year
+      let monthFromMarch = month <= 2 ? month + 9 : month - 3
+      let dayOfCountedYear = (153 * monthFromMarch + 2) / 5 + day - 1
+      let days =
+        countedYear * 365 + countedYear / 4 - countedYear / 100 + countedYear / 400
+        + dayOfCountedYear
+      // 719,468 days run from 0000-03-01 to 1970-01-01.
+      return Int64(days - 719_468)
+    }
+  }
+}
