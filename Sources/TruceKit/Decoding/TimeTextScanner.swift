@@ -5,10 +5,6 @@
 /// no `String` unless it has an error to report. It shares no code with the reference reader:
 /// the scanning and the calendar checks (days in a month, leap years, ISO weeks in a year) are
 /// its own, and the tests compare the two on hand-picked and on mutated texts.
-///
-/// Two details of the reference are kept on purpose. A `Z` followed by an offset
-/// (`2016-11-04T09:00Z+02:00`) reads as that offset, and an offset's hours may be 14 with any
-/// minutes (`+14:59`).
 enum TimeTextScanner {
   /// Reads a time, a period or a range from the bytes of its text form.
   ///
@@ -114,8 +110,9 @@ enum TimeTextScanner {
       let wall = CivilDateTime(date: date, hour: hour, minute: minute, second: second)
     else { throw invalidTimeOfDay(bytes, start, end) }
     if cursor.atEnd { return .instant(wall, .local) }
-    // The reference consumes a `Z` that is not last and goes on to look for an offset.
-    if cursor.skip(ASCII.capitalZ), cursor.atEnd {
+    // `Z` ends the text: `…Z+02:00` names two anchors and is malformed.
+    if cursor.skip(ASCII.capitalZ) {
+      guard cursor.atEnd else { throw malformed(bytes) }
       return .instant(wall, .utc)
     }
     let sign: Int
@@ -127,7 +124,7 @@ enum TimeTextScanner {
       throw malformed(bytes)
     }
     guard let hours = cursor.number(width: 2), cursor.skip(ASCII.colon),
-      let minutes = cursor.number(width: 2), cursor.atEnd, hours <= 14, minutes <= 59
+      let minutes = cursor.number(width: 2), cursor.atEnd, hours * 60 + minutes <= 14 * 60, minutes <= 59
     else { throw malformed(bytes) }
     return .instant(wall, .offset(sign * (hours * 3600 + minutes * 60)))
   }

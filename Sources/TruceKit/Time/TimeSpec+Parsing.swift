@@ -53,7 +53,11 @@ extension TimeSpec {
       throw .invalidTimeOfDay(text)
     }
     if scanner.atEnd { return .instant(wall, .local) }
-    if scanner.take("Z"), scanner.atEnd { return .instant(wall, .utc) }
+    if scanner.take("Z") {
+      // `Z` ends the text: `…Z+02:00` names two anchors.
+      guard scanner.atEnd else { throw .malformed(whole) }
+      return .instant(wall, .utc)
+    }
     let sign: Int
     if scanner.take("+") {
       sign = 1
@@ -63,7 +67,7 @@ extension TimeSpec {
       throw .malformed(whole)
     }
     guard let offsetHours = scanner.digits(2), scanner.take(":"),
-      let offsetMinutes = scanner.digits(2), scanner.atEnd, offsetHours <= 14, offsetMinutes < 60
+      let offsetMinutes = scanner.digits(2), scanner.atEnd, offsetHours * 60 + offsetMinutes <= 14 * 60, offsetMinutes < 60
     else { throw .malformed(whole) }
     return .instant(wall, .offset(sign * (offsetHours * 3600 + offsetMinutes * 60)))
   }

@@ -32,7 +32,7 @@ struct TimeSpecParsingTests {
       "2016-11-04T19:00GMT",
       "2016-11-04T19:00+2", "2016-11-04T19:00+15:00",
       "2016/11/04",
-      "2016-11-04T19:00Zjunk",
+      "2016-11-04T19:00Zjunk", "2016-11-04T09:00Z+02:00", "2016-11-04T09:00+14:01",
     ])
   func malformed(text: String) {
     #expect(throws: TimeSpecError.self) { try TimeSpec(parsing: text) }
