@@ -124,7 +124,8 @@ enum TimeTextScanner {
       throw malformed(bytes)
     }
     guard let hours = cursor.number(width: 2), cursor.skip(ASCII.colon),
-      let minutes = cursor.number(width: 2), cursor.atEnd, hours * 60 + minutes <= 14 * 60, minutes <= 59
+      let minutes = cursor.number(width: 2), cursor.atEnd, hours * 60 + minutes <= 14 * 60,
+      minutes <= 59
     else { throw malformed(bytes) }
     return .instant(wall, .offset(sign * (hours * 3600 + minutes * 60)))
   }

@@ -67,7 +67,8 @@ extension TimeSpec {
       throw .malformed(whole)
     }
     guard let offsetHours = scanner.digits(2), scanner.take(":"),
-      let offsetMinutes = scanner.digits(2), scanner.atEnd, offsetHours * 60 + offsetMinutes <= 14 * 60, offsetMinutes < 60
+      let offsetMinutes = scanner.digits(2), scanner.atEnd,
+      offsetHours * 60 + offsetMinutes <= 14 * 60, offsetMinutes < 60
     else { throw .malformed(whole) }
     return .instant(wall, .offset(sign * (offsetHours * 3600 + offsetMinutes * 60)))
   }
