@@ -19,7 +19,7 @@ enum AtCommand {
       .flag(
         "all",
         help:
-          "List every item announced for later or already ended, not only the \(AtQuery.defaultContextLimit) nearest of each."
+          "List every item announced for later or already ended, and every possible conflict, not only the \(AtQuery.defaultContextLimit) nearest of each."
       ),
       TruceCommand.jsonFlag,
     ])

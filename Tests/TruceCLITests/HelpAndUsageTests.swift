@@ -72,7 +72,8 @@ struct HelpAndUsageTests {
                                 and around it.
         --utc                   Show times in UTC only.
         --all                   List every item announced for later or already ended,
-                                not only the 10 nearest of each.
+                                and every possible conflict, not only the 10 nearest
+                                of each.
         --json                  Write the answer as JSON.
         --version               Show the version.
         -h, --help              Show help information.

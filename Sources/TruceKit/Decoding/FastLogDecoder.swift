@@ -44,31 +44,39 @@ enum FastLogDecoder {
       var state = LogState(log: log)
       var decoder = LineDecoder(areas: log.header.areas)
       let completeEnd = max(lines.lastCompleteEnd, header.end)
-      let runs = LineRun.decode(
+      var runs = LineRun.decode(
         buffer, from: header.end, to: completeEnd, areas: log.header.areas,
         hashing: options.chain == .full)
+      let lineCount = runs.reduce(0) { $0 + $1.outcomes.count }
+      state.log.events.reserveCapacity(lineCount)
+      state.log.eventLines.reserveCapacity(lineCount)
       var previous = header.content
       var previousHash: SHA256Digest? = options.chain == .full ? log.lastLineHash : nil
       var number = 1
-      for run in runs {
-        for index in run.outcomes.indices {
+      for part in runs.indices {
+        for index in runs[part].outcomes.indices {
           number += 1
-          let range = run.ranges[index]
+          let range = runs[part].ranges[index]
           let content = UnsafeRawBufferPointer(rebasing: buffer[range])
+          let end = runs[part].ends[index]
           let expectedPrev: SHA256Digest? =
             options.chain == .full
             ? previousHash
-            : (options.chain == .tail && run.ends[index] == completeEnd
+            : (options.chain == .tail && end == completeEnd
               ? SHA256.hash(UnsafeRawBufferPointer(rebasing: buffer[previous])) : nil)
-          var outcome = run.outcomes[index]
+          // Move the outcome out of the run rather than copy it: a million of them add up.
+          var outcome = LineDecoder.Outcome(
+            event: nil, failure: nil, checksBeforeFailure: 0, set: nil)
+          swap(&outcome, &runs[part].outcomes[index])
           outcome.event?.line = number
           try state.accept(
-            outcome, checks: run.checks(ofLine: index), line: number, range: range,
+            outcome, checks: runs[part].checks(ofLine: index), line: number, range: range,
             content: content, expectedPrev: expectedPrev, decoder: &decoder)
-          if options.chain == .full { previousHash = run.hashes[index] }
+          if options.chain == .full { previousHash = runs[part].hashes[index] }
           previous = range
-          state.log.completeLength = run.ends[index]
+          state.log.completeLength = end
         }
+        runs[part] = LineRun()
       }
       if let torn = lines.line(startingAt: completeEnd) {
         guard options.toleratesTornTail else {

@@ -298,7 +298,8 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     let utf8 = hex.utf8
     guard utf8.count == 64 else { return nil }
     var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    for (index, character) in utf8.enumerated() {
+    var index = 0
+    for character in utf8 {
       let nibble: UInt8
       switch character {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character - UInt8(ascii: "0")
@@ -306,12 +307,13 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
       case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = character - UInt8(ascii: "A") + 10
       default: return nil
       }
-      switch index / 16 {
+      switch index >> 4 {
       case 0: words.0 = words.0 << 4 | UInt64(nibble)
       case 1: words.1 = words.1 << 4 | UInt64(nibble)
       case 2: words.2 = words.2 << 4 | UInt64(nibble)
       default: words.3 = words.3 << 4 | UInt64(nibble)
       }
+      index += 1
     }
     (word0, word1, word2, word3) = words
   }

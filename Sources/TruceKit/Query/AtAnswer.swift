@@ -21,6 +21,9 @@ public struct AtAnswer: Sendable {
   /// How many items each section leaves out: the "not yet" and "no longer" sections list only
   /// the nearest to the moment unless the query asks for every one.
   public var omitted: [ItemStatus.Section: Int] = [:]
+  /// How many conflicts that are only possible ``conflicts`` leaves out (certain ones are all
+  /// listed).
+  public var omittedConflicts = 0
 }
 
 /// How one pause, corridor group or offensive stood at the moment.

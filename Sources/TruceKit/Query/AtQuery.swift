@@ -69,19 +69,30 @@ public struct AtQuery: Sendable {
         (offensive.start.possibleRange?.earliest, offensive.end.possibleRange?.latest))
     }
     var omitted: [ItemStatus.Section: Int] = [:]
+    var omittedConflicts = 0
     if let contextLimit {
       items = nearest(items, nearness: nearness, limit: contextLimit, omitted: &omitted)
     }
     let shownIDs = Set(items.map(\.id))
+    var conflicts = conflicts(items, areas: log.areas)
+    if let contextLimit {
+      // Every certain conflict; of those that are only possible, the first few.
+      let possible = conflicts.indices.filter { !conflicts[$0].certain }
+      if possible.count > contextLimit {
+        let dropped = Set(possible.dropFirst(contextLimit))
+        conflicts = conflicts.indices.filter { !dropped.contains($0) }.map { conflicts[$0] }
+        omittedConflicts = possible.count - contextLimit
+      }
+    }
     return AtAnswer(
       moment: moment, zone: zone, asOf: asOf, area: area, items: items,
-      conflicts: conflicts(items, areas: log.areas),
+      conflicts: conflicts,
       proposals: projection.proposals.filter { proposal in
         proposal.announced.range.isPossibly(atOrBefore: moment.asOfInstant)
           && relation(of: proposal.area, in: log.areas) != nil
       },
       disputes: projection.disputes.filter { shownIDs.contains($0.subject) },
-      projection: projection, omitted: omitted)
+      projection: projection, omitted: omitted, omittedConflicts: omittedConflicts)
   }
 
   /// Keeps, of the items not yet in force and of those no longer in force, the `limit` nearest

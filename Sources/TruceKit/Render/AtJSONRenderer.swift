@@ -27,6 +27,7 @@ public struct AtJSONRenderer: Sendable {
     root["omitted"] = .object([
       "not-yet": .int(answer.omitted[.notYet] ?? 0),
       "no-longer": .int(answer.omitted[.noLonger] ?? 0),
+      "possible-conflicts": .int(answer.omittedConflicts),
     ])
     root["conflicts"] = .array(
       answer.conflicts.map { conflict in

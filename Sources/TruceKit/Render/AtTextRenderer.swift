@@ -67,6 +67,10 @@ public struct AtTextRenderer: Sendable {
           "  pause \(conflict.pause) and offensive \(conflict.offensive): "
             + (conflict.certain ? "both in force" : "possibly both in force"))
       }
+      if answer.omittedConflicts > 0 {
+        block.line(
+          "  … and \(answer.omittedConflicts) more possible conflicts (--all lists every one)")
+      }
     }
     if !answer.proposals.isEmpty {
       block.blank()
