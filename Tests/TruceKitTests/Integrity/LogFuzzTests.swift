@@ -130,7 +130,7 @@ struct LogFuzzTests {
 
   @Test(
     "Mutated event lines are accepted, or rejected naming their line and field, never a crash",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(6)))
   func mutatedEventLines() async throws {
     let seed = try fuzzSeed()
     print("fuzz seed: \(seed) (replay with TRUCE_FUZZ_SEED=\(seed))")
