@@ -102,3 +102,4 @@ print(
   "append: a whole `truce append` process; decode and fold: in-process, from bytes in memory;"
 )
 print("reference: the plain reference decoder on the same bytes (one run), checked to agree.")
+print(ReplayMeasure.summary(sizes: sizes, truce: truce, work: work))

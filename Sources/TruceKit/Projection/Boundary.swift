@@ -22,12 +22,6 @@ public struct BoundaryReport: Hashable, Sendable {
     self.citation = citation
     self.derivation = derivation
   }
-
-  /// A report taken straight from a time an event gives.
-  init(_ stamp: Stamp, of event: Event) {
-    self.init(
-      range: stamp.range, spec: stamp.spec, eventID: event.id, citation: event.source.citation)
-  }
 }
 
 /// Where every report of a boundary leaves it.

@@ -1,29 +1,84 @@
-/// A corridor group being folded.
+/// The reports of a corridor group not yet reconciled into its boundaries.
+///
+/// What needs no reconciling (pauses, counts, users, routes, hours, events) goes straight into
+/// the ``CorridorTrack`` being built beside the draft; ``finish(_:pause:in:)`` then sets what
+/// depends on the reports together and on the pause.
 struct CorridorDraft {
-  let id: String
-  let area: String
-  var pauses: [Cited<String>] = []
-  var counts: [Cited<Int>] = []
-  var users: [CorridorUser] = []
-  var routes: [Cited<String>] = []
-  var dailyHours: [Cited<DailyHours>] = []
-  var openings: [(event: Event, opening: CorridorOpening)] = []
+  var openings: [Opening] = []
   var closures: [BoundaryReport] = []
-  var eventIDs: [String] = []
+  /// How many of the track's event ids are the group's own (the rest are derived).
+  var ownEvents = 0
 
-  init(id: String, area: String) {
-    self.id = id
-    self.area = area
+  /// One report of the opening: the event, and the window it gives.
+  struct Opening {
+    var event: FoldedEvent
+    var start: Stamp?
+    var end: Stamp?
+    /// How a start is derived from the announcement, once put into words.
+    var derivation: String?
   }
 
-  mutating func open(_ opening: CorridorOpening, by event: Event) {
-    openings.append((event, opening))
-    eventIDs.append(event.id)
-    pauses.addCited(opening.pause, event: event)
-    if let count = opening.count { counts.addCited(count, event: event) }
-    for user in opening.users where !users.contains(user) { users.append(user) }
-    if let route = opening.route { routes.addCited(route, event: event) }
-    if let hours = opening.dailyHours { dailyHours.addCited(hours, event: event) }
+  /// What the group's boundaries and rules take from its pause.
+  struct PauseFacts {
+    var start: UncertainInstant?
+    var endReports: [BoundaryReport]
+    var applicability: Applicability
+
+    init(start: UncertainInstant?, endReports: [BoundaryReport], applicability: Applicability) {
+      self.start = start
+      self.endReports = endReports
+      self.applicability = applicability
+    }
+
+    init(_ pause: PauseTrack) {
+      self.init(
+        start: pause.start.possibleRange, endReports: pause.end.reports,
+        applicability: pause.applicability)
+    }
+  }
+
+  /// A track with nothing reported yet.
+  static func emptyTrack(id: String, area: String) -> CorridorTrack {
+    var eventIDs: [String] = []
+    // Most groups have a few events: room for them at once saves growing the list.
+    eventIDs.reserveCapacity(4)
+    return CorridorTrack(
+      id: id, pause: "", pauses: [], area: area, counts: [], users: [], routes: [], dailyHours: [],
+      start: Boundary(), end: Boundary(), eventIDs: eventIDs, applicability: .always)
+  }
+
+  /// Folds the corridor event at `position`; other events are ignored.
+  mutating func fold(_ position: Int, into track: inout CorridorTrack, in events: [Event]) {
+    switch events[position].payload {
+    case .corridorOpened(let opening):
+      open(opening, FoldedEvent(position, in: events), into: &track)
+    case .corridorClosed(_, let at):
+      close(at: at, FoldedEvent(position, in: events), into: &track)
+    default: break
+    }
+  }
+
+  mutating func open(
+    _ opening: CorridorOpening, _ event: FoldedEvent, into track: inout CorridorTrack
+  ) {
+    openings.append(Opening(event: event, start: opening.window.start, end: opening.window.end))
+    addOwnEvent(event.id, to: &track)
+    track.pauses.addCited(opening.pause, by: event)
+    if let count = opening.count { track.counts.addCited(count, by: event) }
+    for user in opening.users where !track.users.contains(user) { track.users.append(user) }
+    if let route = opening.route { track.routes.addCited(route, by: event) }
+    if let hours = opening.dailyHours { track.dailyHours.addCited(hours, by: event) }
+  }
+
+  mutating func close(at: Stamp, _ event: FoldedEvent, into track: inout CorridorTrack) {
+    closures.append(BoundaryReport(at, of: event))
+    addOwnEvent(event.id, to: &track)
+  }
+
+  private mutating func addOwnEvent(_ id: String, to track: inout CorridorTrack) {
+    if track.eventIDs.count > ownEvents { track.eventIDs.removeSubrange(ownEvents...) }
+    track.eventIDs.append(id)
+    ownEvents += 1
   }
 
   /// Reconciles the reports.
@@ -32,28 +87,19 @@ struct CorridorDraft {
   /// pause's start; such derived starts count only when no report gives a start. A report
   /// without an end ends with its pause, as the same source gives the pause's end when it does
   /// (so each source's version is kept). Derived boundaries are marked as such.
-  func track(pauses byID: [String: PauseTrack]) -> CorridorTrack {
-    let pauseID = pauses.first?.value ?? ""
-    let pause = byID[pauseID]
+  ///
+  /// - Parameter pause: What the pause named by the first report gives, if it is on record.
+  mutating func finish(_ track: inout CorridorTrack, pause: PauseFacts?, in events: [Event]) {
     var startReports: [BoundaryReport] = []
-    var derivedStarts: [BoundaryReport] = []
     var endReports: [BoundaryReport] = []
     var restsOn: [String] = []
-    for (event, opening) in openings {
-      if let start = opening.window.start {
-        startReports.append(BoundaryReport(start, of: event))
-      } else {
-        let pauseStart = pause?.start.possibleRange ?? UncertainInstant(earliest: nil, latest: nil)
-        derivedStarts.append(
-          BoundaryReport(
-            range: pauseStart.laterOf(event.announced.range), spec: nil, eventID: event.id,
-            citation: event.source.citation,
-            derivation: "opens with its announcement (\(event.announced)), not before its pause"))
-      }
-      if let end = opening.window.end {
+    for opening in openings {
+      let event = opening.event
+      if let start = opening.start { startReports.append(BoundaryReport(start, of: event)) }
+      if let end = opening.end {
         endReports.append(BoundaryReport(end, of: event))
-      } else if let pauseEnd = pause?.end.reports, !pauseEnd.isEmpty {
-        let sameSource = pauseEnd.filter { $0.citation == event.source.citation }
+      } else if let pauseEnd = pause?.endReports, !pauseEnd.isEmpty {
+        let sameSource = pauseEnd.filter { $0.citation == event.citation }
         for report in sameSource.isEmpty ? pauseEnd : sameSource {
           var derived = report
           derived.derivation = "ends with its pause"
@@ -62,49 +108,35 @@ struct CorridorDraft {
         }
       }
     }
-    let start = Boundary(reports: startReports.isEmpty ? derivedStarts : startReports)
-    let end = closures.isEmpty ? Boundary(reports: endReports) : Boundary(reports: closures)
-    let own = Applicability(dailyHours: dailyHours, suspensions: [])
-    return CorridorTrack(
-      id: id, pause: pauseID, pauses: pauses, area: area, counts: counts, users: users,
-      routes: routes,
-      dailyHours: dailyHours, start: start, end: end,
-      eventIDs: restsOn.reduce(into: eventIDs) { ids, id in if !ids.contains(id) { ids.append(id) }
-      },
-      applicability: pause.map { own.combined(with: $0.applicability) } ?? own)
-  }
-}
-
-/// An offensive being folded.
-struct OffensiveDraft {
-  let id: String
-  let area: String
-  var parties: [String] = []
-  var aims: [String] = []
-  var starts: [BoundaryReport] = []
-  var endings: [BoundaryReport] = []
-  var phases: [OffensivePhase] = []
-  var eventIDs: [String] = []
-
-  init(id: String, area: String) {
-    self.id = id
-    self.area = area
+    track.pause = track.pauses.first?.value ?? ""
+    track.start = Boundary(
+      reports: startReports.isEmpty ? derivedStarts(pause, in: events) : startReports)
+    track.end = closures.isEmpty ? Boundary(reports: endReports) : Boundary(reports: closures)
+    if track.eventIDs.count > ownEvents { track.eventIDs.removeSubrange(ownEvents...) }
+    for id in restsOn where !track.eventIDs.contains(id) { track.eventIDs.append(id) }
+    let own = Applicability(dailyHours: track.dailyHours, suspensions: [])
+    track.applicability = pause.map { own.combined(with: $0.applicability) } ?? own
   }
 
-  mutating func launch(_ launch: OffensiveLaunch, by event: Event) {
-    eventIDs.append(event.id)
-    starts.append(BoundaryReport(launch.at, of: event))
-    for party in launch.parties where !parties.contains(party) { parties.append(party) }
-    if let aim = launch.aim, !aims.contains(aim) { aims.append(aim) }
-  }
-
-  func track() -> OffensiveTrack {
-    let ordered = phases.sorted { lhs, rhs in
-      (lhs.at.range.earliest?.secondsSinceEpoch ?? Int64.min)
-        < (rhs.at.range.earliest?.secondsSinceEpoch ?? Int64.min)
+  /// Starts derived from the announcements, for when no report gives a start of its own; each
+  /// derivation is put into words once, however often the group is reconciled.
+  private mutating func derivedStarts(_ pause: PauseFacts?, in events: [Event])
+    -> [BoundaryReport]
+  {
+    let pauseStart = pause?.start ?? UncertainInstant(earliest: nil, latest: nil)
+    var reports: [BoundaryReport] = []
+    for index in openings.indices {
+      let event = openings[index].event
+      let announced = events[event.position].announced
+      let derivation =
+        openings[index].derivation
+        ?? "opens with its announcement (\(announced)), not before its pause"
+      openings[index].derivation = derivation
+      reports.append(
+        BoundaryReport(
+          range: pauseStart.laterOf(announced.range), spec: nil, eventID: event.id,
+          citation: event.citation, derivation: derivation))
     }
-    return OffensiveTrack(
-      id: id, area: area, parties: parties, aims: aims, start: Boundary(reports: starts),
-      end: Boundary(reports: endings), phases: ordered, eventIDs: eventIDs)
+    return reports
   }
 }

@@ -1,207 +1,189 @@
-/// Accumulates events, in announcement order, into drafts of every pause, corridor group and
-/// offensive; ``finish()`` turns the drafts into tracks with their boundaries.
+/// Accumulates events, in announcement order, into the tracks of every pause, corridor group and
+/// offensive, with drafts of what is not yet reconciled; ``finish(folded:)`` reconciles them.
+///
+/// Events are read from the list being folded by position and never copied into drafts; each
+/// track is found through one dictionary lookup of its id and built in place.
 struct Folder {
-  private var pauses: [String: PauseDraft] = [:]
-  private var pauseOrder: [String] = []
-  private var corridors: [String: CorridorDraft] = [:]
-  private var corridorOrder: [String] = []
-  private var offensives: [String: OffensiveDraft] = [:]
-  private var offensiveOrder: [String] = []
-  private var proposals: [Event] = []
-  private var statements: [Event] = []
-  private var violations: [Event] = []
-  private var byID: [String: Event] = [:]
+  /// The events being folded (only some positions are folded).
+  let events: [Event]
+  private(set) var pauseSlots: [String: Int] = [:]
+  private var pauses: [PauseTrack] = []
+  private var pauseDrafts: [PauseDraft] = []
+  private(set) var corridorSlots: [String: Int] = [:]
+  private var corridors: [CorridorTrack] = []
+  private var corridorDrafts: [CorridorDraft] = []
+  private(set) var offensiveSlots: [String: Int] = [:]
+  private var offensives: [OffensiveTrack] = []
+  private(set) var proposals: [Int] = []
+  private(set) var statements: [Int] = []
+  private(set) var violations: [Int] = []
 
-  mutating func fold(_ event: Event) {
-    byID[event.id] = event
-    switch event.payload {
+  /// A folder for some of `events`; `expected` is how many will be folded, to size the tables.
+  init(events: [Event], expected: Int) {
+    self.events = events
+    // Room for tracks as a generated history has them (one per 10 to 40 events), so that the
+    // tables rarely grow while folding.
+    pauseSlots.reserveCapacity(expected / 8)
+    corridorSlots.reserveCapacity(expected / 10)
+    offensiveSlots.reserveCapacity(expected / 32)
+  }
+
+  /// Folds the event at `position`.
+  mutating func fold(_ position: Int) {
+    switch events[position].payload {
     case .pauseDeclared(let declaration):
-      ensurePause(declaration.pause, area: event.area)
-      pauses[declaration.pause]?.declare(declaration, by: event)
+      let slot = pauseSlot(declaration.pause, position)
+      pauseDrafts[slot].declare(
+        declaration, FoldedEvent(position, in: events), into: &pauses[slot], in: events)
     case .pauseExtended(let pause, let end):
-      ensurePause(pause, area: event.area)
-      pauses[pause]?.endCandidates.append(EndCandidate(event: event, end: end))
-      pauses[pause]?.eventIDs.append(event.id)
+      let slot = pauseSlot(pause, position)
+      pauseDrafts[slot].extend(to: end, FoldedEvent(position, in: events), into: &pauses[slot])
     case .pauseSuspended(let pause, let at):
-      ensurePause(pause, area: event.area)
-      let links = Set(event.sameAnnouncementAs + event.disputes)
-      if let index = pauses[pause]?.suspensions.firstIndex(where: {
-        !links.isDisjoint(with: $0.events)
-      }) {
-        // Another report of a suspension already on the record: weigh its time with the others.
-        pauses[pause]?.suspensions[index].from.append(BoundaryReport(at, of: event))
-        pauses[pause]?.suspensions[index].events.append(event.id)
-      } else {
-        pauses[pause]?.suspensions.append(
-          SuspensionDraft(events: [event.id], from: [BoundaryReport(at, of: event)]))
-      }
-      pauses[pause]?.eventIDs.append(event.id)
+      let slot = pauseSlot(pause, position)
+      pauseDrafts[slot].suspend(
+        at: at, FoldedEvent(position, in: events), into: &pauses[slot], in: events)
     case .pauseResumed(let pause, let at):
-      ensurePause(pause, area: event.area)
-      if let index = pauses[pause]?.suspensions.indices.last {
-        pauses[pause]?.suspensions[index].to.append(BoundaryReport(at, of: event))
-      }
-      pauses[pause]?.eventIDs.append(event.id)
+      let slot = pauseSlot(pause, position)
+      pauseDrafts[slot].resume(at: at, FoldedEvent(position, in: events), into: &pauses[slot])
     case .pauseEnded(let pause, let at, let how):
-      ensurePause(pause, area: event.area)
-      pauses[pause]?.endings.append(BoundaryReport(at, of: event))
-      if pauses[pause]?.endHow.contains(how) == false { pauses[pause]?.endHow.append(how) }
-      pauses[pause]?.eventIDs.append(event.id)
+      let slot = pauseSlot(pause, position)
+      pauseDrafts[slot].end(
+        at: at, how: how, FoldedEvent(position, in: events), into: &pauses[slot])
     case .corridorOpened(let opening):
-      if corridors[opening.corridor] == nil {
-        corridors[opening.corridor] = CorridorDraft(id: opening.corridor, area: event.area)
-        corridorOrder.append(opening.corridor)
+      let slot = Folder.slot(of: opening.corridor, in: &corridorSlots, next: corridors.count)
+      if slot == corridors.count {
+        corridors.append(
+          CorridorDraft.emptyTrack(id: opening.corridor, area: events[position].area))
+        corridorDrafts.append(CorridorDraft())
       }
-      corridors[opening.corridor]?.open(opening, by: event)
+      corridorDrafts[slot].open(opening, FoldedEvent(position, in: events), into: &corridors[slot])
     case .corridorClosed(let corridor, let at):
-      corridors[corridor]?.closures.append(BoundaryReport(at, of: event))
-      corridors[corridor]?.eventIDs.append(event.id)
+      guard let slot = corridorSlots[corridor] else { return }
+      corridorDrafts[slot].close(at: at, FoldedEvent(position, in: events), into: &corridors[slot])
     case .offensiveLaunched(let launch):
-      ensureOffensive(launch.offensive, area: event.area)
-      offensives[launch.offensive]?.launch(launch, by: event)
+      let slot = offensiveSlot(launch.offensive, position)
+      OffensiveDraft.launch(launch, FoldedEvent(position, in: events), into: &offensives[slot])
     case .offensiveScaledBack(let offensive, let at):
-      ensureOffensive(offensive, area: event.area)
-      offensives[offensive]?.phases.append(
-        OffensivePhase(change: .scaledBack, at: BoundaryReport(at, of: event)))
-      offensives[offensive]?.eventIDs.append(event.id)
+      let slot = offensiveSlot(offensive, position)
+      OffensiveDraft.phase(
+        .scaledBack, at: at, FoldedEvent(position, in: events), into: &offensives[slot])
     case .offensiveIntensified(let offensive, let at):
-      ensureOffensive(offensive, area: event.area)
-      offensives[offensive]?.phases.append(
-        OffensivePhase(change: .intensified, at: BoundaryReport(at, of: event)))
-      offensives[offensive]?.eventIDs.append(event.id)
+      let slot = offensiveSlot(offensive, position)
+      OffensiveDraft.phase(
+        .intensified, at: at, FoldedEvent(position, in: events), into: &offensives[slot])
     case .offensiveEnded(let offensive, let at):
-      ensureOffensive(offensive, area: event.area)
-      offensives[offensive]?.endings.append(BoundaryReport(at, of: event))
-      offensives[offensive]?.eventIDs.append(event.id)
-    case .violationReported: violations.append(event)
-    case .proposal: proposals.append(event)
+      let slot = offensiveSlot(offensive, position)
+      OffensiveDraft.end(at: at, FoldedEvent(position, in: events), into: &offensives[slot])
     case .statement(let kind, let about):
-      statements.append(event)
-      if kind == .condition {
-        for subject in about where pauses[subject] != nil {
-          pauses[subject]?.conditions.addCited(
-            event.source.quote ?? event.note ?? "condition", event: event)
-        }
+      statements.append(position)
+      guard kind == .condition else { return }
+      let event = FoldedEvent(position, in: events)
+      let condition = Folder.condition(stated: position, in: events)
+      for subject in about {
+        guard let slot = pauseSlots[subject] else { continue }
+        PauseDraft.addCondition(condition, by: event, to: &pauses[slot])
       }
+    case .proposal: proposals.append(position)
+    case .violationReported: violations.append(position)
     case .erratum, .retraction: break
     }
   }
 
-  /// Starts a draft for a pause first met in an event other than its declaration, which can
-  /// happen when the declaration was not yet announced at the as-of moment.
-  private mutating func ensurePause(_ id: String, area: String) {
-    guard pauses[id] == nil else { return }
-    pauses[id] = PauseDraft(id: id, area: area)
-    pauseOrder.append(id)
+  /// The words of a condition a statement sets.
+  static func condition(stated position: Int, in events: [Event]) -> String {
+    events[position].source.quote ?? events[position].note ?? "condition"
   }
 
-  private mutating func ensureOffensive(_ id: String, area: String) {
-    guard offensives[id] == nil else { return }
-    offensives[id] = OffensiveDraft(id: id, area: area)
-    offensiveOrder.append(id)
+  /// The slot of a pause, started when the pause is first met: in an event other than its
+  /// declaration when the declaration was not yet announced at the as-of moment.
+  private mutating func pauseSlot(_ id: String, _ position: Int) -> Int {
+    let slot = Folder.slot(of: id, in: &pauseSlots, next: pauses.count)
+    if slot == pauses.count {
+      pauses.append(PauseDraft.emptyTrack(id: id, area: events[position].area))
+      pauseDrafts.append(PauseDraft())
+    }
+    return slot
   }
 
-  func finish() -> FoldResult {
-    let pauseTracks = pauseOrder.compactMap { pauses[$0]?.track() }
-    let pauseByID = Dictionary(uniqueKeysWithValues: pauseTracks.map { ($0.id, $0) })
-    let corridorTracks = corridorOrder.compactMap { id in
-      corridors[id].map { $0.track(pauses: pauseByID) }
+  private mutating func offensiveSlot(_ id: String, _ position: Int) -> Int {
+    let slot = Folder.slot(of: id, in: &offensiveSlots, next: offensives.count)
+    if slot == offensives.count {
+      offensives.append(OffensiveDraft.emptyTrack(id: id, area: events[position].area))
     }
-    let offensiveTracks = offensiveOrder.compactMap { offensives[$0]?.track() }
-    var disputes: [Dispute] = []
-    for id in pauseOrder {
-      guard let draft = pauses[id], let track = pauseByID[id] else { continue }
-      disputes += draft.characterizationDisputes(byID: byID)
-      disputes += boundaryDisputes(subject: id, start: track.start, end: track.end)
-    }
-    for track in pauseTracks {
-      disputes += citedDispute(
-        track.id, "daily hours", track.dailyHours.map { $0.map(\.description) })
-    }
-    for track in corridorTracks {
-      disputes += citedDispute(track.id, "count", track.counts.map { $0.map { "\($0)" } })
-      disputes += citedDispute(track.id, "pause", track.pauses)
-      disputes += citedDispute(track.id, "route", track.routes)
-      disputes += citedDispute(
-        track.id, "daily hours", track.dailyHours.map { $0.map(\.description) })
-      disputes += boundaryDisputes(subject: track.id, start: track.start, end: track.end)
-    }
-    for track in offensiveTracks {
-      disputes += boundaryDisputes(subject: track.id, start: track.start, end: track.end)
-    }
-    disputes += statementDisputes()
-    return FoldResult(
-      pauses: pauseTracks, corridors: corridorTracks, offensives: offensiveTracks,
-      proposals: proposals,
-      statements: statements, violations: violations, disputes: disputes)
+    return slot
   }
 
-  /// A local wall time as written, with the UTC instant it names: "2016-11-04T19:00 (local,
-  /// 17:00Z)", so that a dispute between local time and GMT reads plainly.
-  static func withUTC(_ text: String, _ boundary: Boundary) -> String {
-    guard let report = boundary.reports.first(where: { $0.spec?.description == text }),
-      case .instant(_, .local)? = report.spec, report.range.isExact,
-      let instant = report.range.earliest
-    else { return text }
-    return "\(text) (local, \(instant.iso8601))"
-  }
-
-  /// A dispute when reports give more than one value for the same fact.
-  private func citedDispute(_ subject: String, _ aspect: String, _ values: [Cited<String>])
-    -> [Dispute]
-  {
-    guard values.count > 1 else { return [] }
-    let versions = values.map {
-      Dispute.Version(says: $0.value, citations: $0.citations, eventIDs: $0.eventIDs)
+  /// The slot of an id, given the next free slot if the id has none yet; one hash either way.
+  private static func slot(of id: String, in slots: inout [String: Int], next: Int) -> Int {
+    func claim(_ slot: inout Int) -> Int {
+      if slot < 0 { slot = next }
+      return slot
     }
-    return [Dispute(subject: subject, aspect: aspect, versions: versions)]
+    return claim(&slots[id, default: -1])
   }
 
-  private func boundaryDisputes(subject: String, start: Boundary, end: Boundary) -> [Dispute] {
-    [("start", start), ("end", end)].compactMap { aspect, boundary in
-      guard boundary.isDisputed else { return nil }
-      let versions = boundary.versions.map { version in
-        Dispute.Version(
-          says: Folder.withUTC(version.text, boundary), citations: version.citations,
-          eventIDs: boundary.reports.filter {
-            ($0.spec?.description ?? $0.derivation) == version.text
+  /// Reconciles every draft and hands over the tracks, with every dispute; the folder is left
+  /// empty.
+  ///
+  /// - Parameter folded: The position of the folded event with an id, if one is folded.
+  mutating func finish(folded: (String) -> Int?) -> FoldResult {
+    var result = FoldResult()
+    swap(&result.pauses, &pauses)
+    swap(&result.corridors, &corridors)
+    swap(&result.offensives, &offensives)
+    let events = events
+    var dailyHours: [Dispute] = []
+    // Drafts and tracks are reached through buffer pointers so that reading them does not copy
+    // them out of their arrays; no pointer outlives its closure.
+    pauseDrafts.withUnsafeMutableBufferPointer { drafts in
+      result.pauses.withUnsafeMutableBufferPointer { pauses in
+        for slot in pauses.indices {
+          drafts[slot].finish(&pauses[slot], in: events)
+          if !drafts[slot].recharacterizations.isEmpty {
+            result.disputes += drafts[slot].characterizationDisputes(
+              of: pauses[slot].id, in: events, folded: folded)
           }
-          .map(\.eventID))
+          result.disputes += DisputeRules.boundaryDisputes(
+            subject: pauses[slot].id, start: pauses[slot].start, end: pauses[slot].end)
+          dailyHours += DisputeRules.dailyHoursDisputes(pauses[slot])
+        }
       }
-      return Dispute(subject: subject, aspect: aspect, versions: versions)
     }
-  }
-
-  /// A dispute for each statement that contradicts events folded so far; one whose targets are
-  /// not (yet) on the record disputes nothing yet.
-  private func statementDisputes() -> [Dispute] {
-    statements.compactMap { statement in
-      let targets = statement.disputes.compactMap { byID[$0] }
-      guard !targets.isEmpty else { return nil }
-      var versions = [
-        Dispute.Version(
-          says: statement.source.quote ?? statement.note ?? statement.type.rawValue,
-          citations: [statement.source.citation], eventIDs: [statement.id])
-      ]
-      for target in targets {
-        versions.append(
-          Dispute.Version(
-            says: target.source.quote ?? target.note ?? target.type.rawValue,
-            citations: [target.source.citation], eventIDs: [target.id]))
+    result.disputes += dailyHours
+    corridorDrafts.withUnsafeMutableBufferPointer { drafts in
+      result.pauses.withUnsafeBufferPointer { pauses in
+        result.corridors.withUnsafeMutableBufferPointer { corridors in
+          for slot in corridors.indices {
+            let pause = corridors[slot].pauses.first.flatMap { pauseSlots[$0.value] }
+            drafts[slot].finish(
+              &corridors[slot], pause: pause.map { CorridorDraft.PauseFacts(pauses[$0]) },
+              in: events)
+            result.disputes += DisputeRules.corridorDisputes(corridors[slot])
+          }
+        }
       }
-      let subject = statement.subject ?? targets.first.map { $0.subject ?? $0.id } ?? statement.id
-      return Dispute(subject: subject, aspect: "claim", versions: versions)
     }
+    result.offensives.withUnsafeMutableBufferPointer { offensives in
+      for slot in offensives.indices {
+        OffensiveDraft.finish(&offensives[slot])
+        result.disputes += DisputeRules.offensiveDisputes(offensives[slot])
+      }
+    }
+    for position in statements {
+      if let claim = DisputeRules.claim(position, in: events, folded: folded) {
+        result.disputes.append(claim)
+      }
+    }
+    pauseDrafts = []
+    corridorDrafts = []
+    return result
   }
 }
 
 /// What a finished fold yields.
 struct FoldResult {
-  var pauses: [PauseTrack]
-  var corridors: [CorridorTrack]
-  var offensives: [OffensiveTrack]
-  var proposals: [Event]
-  var statements: [Event]
-  var violations: [Event]
-  var disputes: [Dispute]
+  var pauses: [PauseTrack] = []
+  var corridors: [CorridorTrack] = []
+  var offensives: [OffensiveTrack] = []
+  var disputes: [Dispute] = []
 }

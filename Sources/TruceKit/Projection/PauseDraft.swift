@@ -1,6 +1,7 @@
 /// A planned end of a pause: from a declaration's window or an extension.
 struct EndCandidate {
-  var event: Event
+  /// The event that plans it.
+  var event: FoldedEvent
   /// The new end; `nil` when an extension's new end was not reported.
   var end: Stamp?
 }
@@ -12,140 +13,179 @@ struct SuspensionDraft {
   var to: [BoundaryReport] = []
 }
 
-/// A pause being folded: every report so far, not yet reconciled.
+/// The reports of a pause not yet reconciled into its boundaries.
+///
+/// What needs no reconciling (kinds, parties, conditions, events) goes straight into the
+/// ``PauseTrack`` being built beside the draft; ``finish(_:in:)`` then sets the track's start,
+/// end and suspensions. Events are kept as positions in the list being folded, not copied.
 struct PauseDraft {
-  let id: String
-  let area: String
-  var kinds: [Cited<PauseKind>] = []
-  var scopes: [String] = []
-  var parties: [String] = []
-  var conditions: [Cited<String>] = []
-  var dailyHours: [Cited<DailyHours>] = []
   var startReports: [BoundaryReport] = []
   /// Declarations without a start of their own, from which the start is derived.
-  var startlessDeclarations: [Event] = []
+  var startlessDeclarations: [Int] = []
   var endCandidates: [EndCandidate] = []
   var endings: [BoundaryReport] = []
-  var endHow: [PauseEnding] = []
   var suspensions: [SuspensionDraft] = []
-  var eventIDs: [String] = []
   /// Declarations that report, in other words, an announcement another event also reports.
-  var recharacterizations: [Event] = []
+  var recharacterizations: [Int] = []
+  /// The start derived from a declaration's announcement, and the declaration's position.
+  private var derivedStart: (position: Int, boundary: Boundary)?
 
-  init(id: String, area: String) {
-    self.id = id
-    self.area = area
+  /// A track with nothing reported yet.
+  static func emptyTrack(id: String, area: String) -> PauseTrack {
+    var eventIDs: [String] = []
+    // Most pauses have a few events: room for them at once saves growing the list.
+    eventIDs.reserveCapacity(4)
+    return PauseTrack(
+      id: id, area: area, kinds: [], scopes: [], parties: [], conditions: [], dailyHours: [],
+      start: Boundary(), end: Boundary(), endings: [], suspensions: [], eventIDs: eventIDs)
   }
 
-  mutating func declare(_ declaration: PauseDeclaration, by event: Event) {
-    eventIDs.append(event.id)
-    kinds.addCited(declaration.kind, event: event)
-    if let scope = declaration.scope, !scopes.contains(scope) { scopes.append(scope) }
-    for party in declaration.parties where !parties.contains(party) { parties.append(party) }
-    for condition in declaration.conditions { conditions.addCited(condition, event: event) }
-    if let hours = declaration.dailyHours { dailyHours.addCited(hours, event: event) }
+  /// Folds the pause event at `position`; other events are ignored.
+  mutating func fold(_ position: Int, into track: inout PauseTrack, in events: [Event]) {
+    let event = FoldedEvent(position, in: events)
+    switch events[position].payload {
+    case .pauseDeclared(let declaration): declare(declaration, event, into: &track, in: events)
+    case .pauseExtended(_, let end): extend(to: end, event, into: &track)
+    case .pauseSuspended(_, let at): suspend(at: at, event, into: &track, in: events)
+    case .pauseResumed(_, let at): resume(at: at, event, into: &track)
+    case .pauseEnded(_, let at, let how): end(at: at, how: how, event, into: &track)
+    default: break
+    }
+  }
+
+  mutating func declare(
+    _ declaration: PauseDeclaration, _ event: FoldedEvent, into track: inout PauseTrack,
+    in events: [Event]
+  ) {
+    track.eventIDs.append(event.id)
+    track.kinds.addCited(declaration.kind, by: event)
+    if let scope = declaration.scope, !track.scopes.contains(scope) { track.scopes.append(scope) }
+    for party in declaration.parties where !track.parties.contains(party) {
+      track.parties.append(party)
+    }
+    for condition in declaration.conditions { track.conditions.addCited(condition, by: event) }
+    if let hours = declaration.dailyHours { track.dailyHours.addCited(hours, by: event) }
     // A declaration that reports the same announcement as another event (an extension, in
     // another source's words) describes a new stage: its window start is that stage's, not
     // the pause's; its end competes with the other reports of the end.
-    if event.sameAnnouncementAs.isEmpty {
+    if events[event.position].sameAnnouncementAs.isEmpty {
       if let start = declaration.window.start {
         startReports.append(BoundaryReport(start, of: event))
       } else {
-        startlessDeclarations.append(event)
+        startlessDeclarations.append(event.position)
       }
     } else {
-      recharacterizations.append(event)
+      recharacterizations.append(event.position)
     }
     if declaration.window.end != nil {
       endCandidates.append(EndCandidate(event: event, end: declaration.window.end))
     }
   }
 
-  func track() -> PauseTrack {
-    PauseTrack(
-      id: id, area: area, kinds: kinds, scopes: scopes, parties: parties, conditions: conditions,
-      dailyHours: dailyHours, start: start, end: end, endings: endHow,
-      suspensions: suspensions.map { draft in
-        Suspension(from: Boundary(reports: draft.from), to: Boundary(reports: draft.to))
-      },
-      eventIDs: eventIDs)
+  mutating func extend(to end: Stamp?, _ event: FoldedEvent, into track: inout PauseTrack) {
+    endCandidates.append(EndCandidate(event: event, end: end))
+    track.eventIDs.append(event.id)
+  }
+
+  mutating func suspend(
+    at: Stamp, _ event: FoldedEvent, into track: inout PauseTrack, in events: [Event]
+  ) {
+    let same = events[event.position].sameAnnouncementAs
+    let disputed = events[event.position].disputes
+    if let index = suspensions.firstIndex(where: { draft in
+      draft.events.contains { same.contains($0) || disputed.contains($0) }
+    }) {
+      // Another report of a suspension already on the record: weigh its time with the others.
+      suspensions[index].from.append(BoundaryReport(at, of: event))
+      suspensions[index].events.append(event.id)
+    } else {
+      suspensions.append(SuspensionDraft(events: [event.id], from: [BoundaryReport(at, of: event)]))
+    }
+    track.eventIDs.append(event.id)
+  }
+
+  mutating func resume(at: Stamp, _ event: FoldedEvent, into track: inout PauseTrack) {
+    if !suspensions.isEmpty {
+      suspensions[suspensions.count - 1].to.append(BoundaryReport(at, of: event))
+    }
+    track.eventIDs.append(event.id)
+  }
+
+  mutating func end(
+    at: Stamp, how: PauseEnding, _ event: FoldedEvent, into track: inout PauseTrack
+  ) {
+    endings.append(BoundaryReport(at, of: event))
+    if !track.endings.contains(how) { track.endings.append(how) }
+    track.eventIDs.append(event.id)
+  }
+
+  /// Attaches a condition stated about the pause.
+  static func addCondition(_ condition: String, by event: FoldedEvent, to track: inout PauseTrack) {
+    track.conditions.addCited(condition, by: event)
+  }
+
+  /// Sets the track's start, end and suspensions from the reports so far.
+  mutating func finish(_ track: inout PauseTrack, in events: [Event]) {
+    track.start = start(in: events)
+    track.end = end(in: events)
+    track.suspensions = suspensions.map { draft in
+      Suspension(from: Boundary(reports: draft.from), to: Boundary(reports: draft.to))
+    }
   }
 
   /// The start: every declaration's own start; failing any, the pause is taken to start with
   /// the announcement certainly made first (the one whose latest possible time is earliest).
-  private var start: Boundary {
+  private mutating func start(in events: [Event]) -> Boundary {
     if !startReports.isEmpty { return Boundary(reports: startReports) }
     let first = startlessDeclarations.min { lhs, rhs in
-      (lhs.announced.range.latest ?? .distantFuture, lhs.announced.range.earliest ?? .distantPast)
-        < (
-          rhs.announced.range.latest ?? .distantFuture, rhs.announced.range.earliest ?? .distantPast
-        )
+      let left = events[lhs].announced.range
+      let right = events[rhs].announced.range
+      return (left.latest ?? .distantFuture, left.earliest ?? .distantPast)
+        < (right.latest ?? .distantFuture, right.earliest ?? .distantPast)
     }
     guard let first else { return Boundary() }
-    return Boundary(reports: [
+    // The derived report is put into words once, however often the pause is reconciled.
+    if let derived = derivedStart, derived.position == first { return derived.boundary }
+    let announced = events[first].announced
+    let boundary = Boundary(reports: [
       BoundaryReport(
-        range: first.announced.range, spec: nil, eventID: first.id, citation: first.source.citation,
-        derivation: "start not given: from its announcement (\(first.announced))")
+        range: announced.range, spec: nil, eventID: events[first].id,
+        citation: events[first].source.citation,
+        derivation: "start not given: from its announcement (\(announced))")
     ])
+    derivedStart = (first, boundary)
+    return boundary
   }
 
   /// The end: reported endings if any; otherwise the planned ends not superseded. Only an
   /// extension supersedes, and only ends announced certainly before it; other reports of the
   /// end (declarations, extensions that cannot be ordered) compete, and differing ones make a
   /// dispute.
-  private var end: Boundary {
+  private func end(in events: [Event]) -> Boundary {
     if !endings.isEmpty { return Boundary(reports: endings) }
-    let standing = endCandidates.filter { candidate in
-      !endCandidates.contains { other in
-        other.event.type == .pauseExtended && other.event.id != candidate.event.id
-          && isCertainlyLater(other.event, than: candidate.event)
+    var reports: [BoundaryReport] = []
+    for candidate in endCandidates {
+      guard let end = candidate.end else { continue }
+      let superseded = endCandidates.contains { other in
+        events[other.event.position].type == .pauseExtended && other.event.id != candidate.event.id
+          && isCertainlyLater(other.event.position, than: candidate.event.position, in: events)
       }
+      if !superseded { reports.append(BoundaryReport(end, of: candidate.event)) }
     }
-    return Boundary(
-      reports: standing.compactMap { candidate in
-        candidate.end.map { BoundaryReport($0, of: candidate.event) }
-      })
+    return Boundary(reports: reports)
   }
 
-  private func isCertainlyLater(_ event: Event, than other: Event) -> Bool {
-    if event.sameAnnouncementAs.contains(other.id) || other.sameAnnouncementAs.contains(event.id) {
+  private func isCertainlyLater(_ position: Int, than other: Int, in events: [Event]) -> Bool {
+    if events[position].sameAnnouncementAs.contains(events[other].id)
+      || events[other].sameAnnouncementAs.contains(events[position].id)
+    {
       return false
     }
-    guard let earliest = event.announced.range.earliest, let latest = other.announced.range.latest
+    guard let earliest = events[position].announced.range.earliest,
+      let latest = events[other].announced.range.latest
     else {
       return false
     }
     return earliest > latest
-  }
-
-  /// One dispute per re-characterized announcement: what each source says was announced.
-  func characterizationDisputes(byID: [String: Event]) -> [Dispute] {
-    recharacterizations.compactMap { event in
-      let others = event.sameAnnouncementAs.compactMap { byID[$0] }
-      // Until another report of the announcement is on the record, nothing is disputed.
-      guard !others.isEmpty else { return nil }
-      return Dispute(
-        subject: id, aspect: "what was announced",
-        versions: [version(of: event)] + others.map { version(of: $0) })
-    }
-  }
-
-  private func version(of event: Event) -> Dispute.Version {
-    let says: String
-    switch event.payload {
-    case .pauseDeclared(let declaration):
-      let window = [
-        declaration.window.start.map { "from \($0)" }, declaration.window.end.map { "until \($0)" },
-      ]
-      .compactMap { $0 }.joined(separator: " ")
-      says = "a new \(declaration.kind.rawValue)" + (window.isEmpty ? "" : " \(window)")
-    case .pauseExtended(_, let end):
-      says =
-        "an extension of the pause in force"
-        + (end.map { " until \($0)" } ?? ", new end not reported")
-    default:
-      says = event.type.rawValue
-    }
-    return Dispute.Version(says: says, citations: [event.source.citation], eventIDs: [event.id])
   }
 }

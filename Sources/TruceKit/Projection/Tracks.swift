@@ -139,20 +139,6 @@ public struct Cited<Value: Hashable & Sendable>: Hashable, Sendable {
   }
 }
 
-extension Array {
-  /// Adds a value with its citation, merging with an equal value already present.
-  mutating func addCited<V>(_ value: V, event: Event) where Element == Cited<V> {
-    if let index = firstIndex(where: { $0.value == value }) {
-      if !self[index].citations.contains(event.source.citation) {
-        self[index].citations.append(event.source.citation)
-      }
-      if !self[index].eventIDs.contains(event.id) { self[index].eventIDs.append(event.id) }
-    } else {
-      append(Cited(value, citations: [event.source.citation], eventIDs: [event.id]))
-    }
-  }
-}
-
 /// A stretch during which a pause did not apply.
 public struct Suspension: Hashable, Sendable {
   /// When it was suspended.

@@ -3,149 +3,180 @@
 struct ChangeDescriber {
   let time: TimeFormatter
 
+  /// Everything that changed between two projections, in this order: pauses, corridor groups
+  /// and offensives as the later projection lists them, new disputes, then what was withdrawn.
+  ///
+  /// A replay computes the same list from only the items an announcement touched (see
+  /// ``ReplayFold``): items that did not change add nothing to it.
   func changes(from before: Projection, to after: Projection) -> [Change] {
     var changes: [Change] = []
-    for pause in after.pauses {
-      guard let old = before.pause(pause.id) else {
-        let kinds = pause.kinds.map(\.value.rawValue).joined(separator: ", ")
-        let how =
-          kinds.isEmpty ? "first reported, before any declaration of it" : "declared (\(kinds))"
-        changes.append(
-          Change(
-            subject: pause.id, kind: .added,
-            text: "pause \(pause.id) \(how): \(span(pause.start, pause.end))"))
-        continue
-      }
-      let newEndings = pause.endings.filter { !old.endings.contains($0) }
-      if newEndings.isEmpty || pause.end.isDisputed {
-        changes += boundaryChanges(
-          "pause \(pause.id)", pause.id, old.start, pause.start, old.end, pause.end)
-      } else {
-        changes += boundaryChanges(
-          "pause \(pause.id)", pause.id, old.start, pause.start, old.end, old.end)
-        let how = newEndings.map(\.rawValue).joined(separator: ", ")
-        changes.append(
-          Change(
-            subject: pause.id, kind: .changed,
-            text: "pause \(pause.id) ended (\(how)): \(describe(pause.end))"))
-      }
-      for condition in pause.conditions
-      where !old.conditions.contains(where: { $0.value == condition.value }) {
-        changes.append(
-          Change(
-            subject: pause.id, kind: .changed,
-            text: "pause \(pause.id): condition \"\(condition.value)\""))
-      }
-      if pause.suspensions.count != old.suspensions.count
-        || pause.suspensions.last?.to.reports.count != old.suspensions.last?.to.reports.count
-      {
-        let text =
-          pause.suspensions.last.map { suspension in
-            suspension.to.reports.isEmpty
-              ? "pause \(pause.id) suspended from \(describe(suspension.from))"
-              : "pause \(pause.id) resumed at \(describe(suspension.to))"
-          } ?? "pause \(pause.id) suspensions changed"
-        changes.append(Change(subject: pause.id, kind: .changed, text: text))
-      }
-    }
+    for pause in after.pauses { changes += self.changes(of: pause, from: before.pause(pause.id)) }
     for corridor in after.corridors {
-      guard let old = before.corridor(corridor.id) else {
-        let count = corridor.counts.map { "\($0.value)" }.joined(separator: " or ")
-        let users = corridor.users.map(\.phrase).joined(separator: ", ")
-        let number = count.isEmpty ? "corridors" : "\(count) corridor\(count == "1" ? "" : "s")"
-        changes.append(
-          Change(
-            subject: corridor.id, kind: .added,
-            text: "\(number) opened for \(users) (\(corridor.id), pause \(corridor.pause)): "
-              + span(corridor.start, corridor.end)))
-        continue
-      }
-      if corridor.counts.map(\.value) != old.counts.map(\.value) && corridor.counts.count > 1 {
-        let versions = corridor.counts.map {
-          "\($0.value) (\($0.citations.joined(separator: ", ")))"
-        }
-        changes.append(
-          Change(
-            subject: corridor.id, kind: .disputed,
-            text: "corridors \(corridor.id): reports disagree on how many: "
-              + versions.joined(separator: " | ")))
-      }
-      changes += boundaryChanges(
-        "corridors \(corridor.id)", corridor.id, old.start, corridor.start, old.end, corridor.end)
+      changes += self.changes(of: corridor, from: before.corridor(corridor.id))
     }
     for offensive in after.offensives {
-      guard let old = before.offensive(offensive.id) else {
-        changes.append(
-          Change(
-            subject: offensive.id, kind: .added,
-            text: "offensive \(offensive.id) launched: from \(describe(offensive.start))"))
-        continue
-      }
-      if old.end.reports.isEmpty && !offensive.end.reports.isEmpty {
-        changes += boundaryChanges(
-          "offensive \(offensive.id)", offensive.id, old.start, offensive.start, old.end, old.end)
-        changes.append(
-          Change(
-            subject: offensive.id, kind: .changed,
-            text: "offensive \(offensive.id) ended: \(describe(offensive.end))"))
-      } else {
-        changes += boundaryChanges(
-          "offensive \(offensive.id)", offensive.id, old.start, offensive.start, old.end,
-          offensive.end)
-      }
-      for phase in offensive.phases where !old.phases.contains(phase) {
-        let verb = phase.change == .scaledBack ? "scaled back" : "intensified"
-        changes.append(
-          Change(
-            subject: offensive.id, kind: .changed,
-            text:
-              "offensive \(offensive.id) \(verb) from \(time.stamp(phase.at.spec ?? .range(from: nil, to: nil), range: phase.at.range))"
-          ))
-      }
+      changes += self.changes(of: offensive, from: before.offensive(offensive.id))
     }
     for dispute in after.disputes where !before.disputes.contains(dispute) {
-      guard dispute.aspect != "start" && dispute.aspect != "end" else { continue }
-      guard
-        !before.disputes.contains(where: {
-          $0.subject == dispute.subject && $0.aspect == dispute.aspect
-        })
-      else {
-        continue
+      let known = before.disputes.contains {
+        $0.subject == dispute.subject && $0.aspect == dispute.aspect
       }
-      let versions = dispute.versions.map { "\($0.says) (\($0.citations.joined(separator: ", ")))" }
-      changes.append(
-        Change(
-          subject: dispute.subject, kind: .disputed,
-          text: "reports disagree (\(dispute.aspect)) about \(dispute.subject): "
-            + versions.joined(separator: " | ")))
+      if let change = newDispute(dispute, aspectKnownBefore: known) { changes.append(change) }
     }
     for pause in before.pauses where after.pause(pause.id) == nil {
-      changes.append(Change(subject: pause.id, kind: .removed, text: "pause \(pause.id) withdrawn"))
+      changes.append(withdrawn("pause", pause.id))
     }
     for corridor in before.corridors
     where !after.corridors.contains(where: { $0.id == corridor.id }) {
-      changes.append(
-        Change(subject: corridor.id, kind: .removed, text: "corridors \(corridor.id) withdrawn"))
+      changes.append(withdrawn("corridors", corridor.id))
     }
     for offensive in before.offensives
     where !after.offensives.contains(where: { $0.id == offensive.id }) {
-      changes.append(
-        Change(subject: offensive.id, kind: .removed, text: "offensive \(offensive.id) withdrawn"))
+      changes.append(withdrawn("offensive", offensive.id))
     }
     for dispute in before.disputes where !after.disputes.contains(dispute) {
-      guard
-        !after.disputes.contains(where: {
-          $0.subject == dispute.subject && $0.aspect == dispute.aspect
-        })
-      else { continue }
+      let remains = after.disputes.contains {
+        $0.subject == dispute.subject && $0.aspect == dispute.aspect
+      }
+      if !remains { changes.append(settledDispute(dispute)) }
+    }
+    return changes
+  }
+
+  /// What changed in a pause; `old` is `nil` when the pause is new.
+  func changes(of pause: PauseTrack, from old: PauseTrack?) -> [Change] {
+    guard let old else {
+      let kinds = pause.kinds.map(\.value.rawValue).joined(separator: ", ")
+      let how =
+        kinds.isEmpty ? "first reported, before any declaration of it" : "declared (\(kinds))"
+      return [
+        Change(
+          subject: pause.id, kind: .added,
+          text: "pause \(pause.id) \(how): \(span(pause.start, pause.end))")
+      ]
+    }
+    var changes: [Change] = []
+    let newEndings = pause.endings.filter { !old.endings.contains($0) }
+    if newEndings.isEmpty || pause.end.isDisputed {
+      changes += boundaryChanges(
+        "pause \(pause.id)", pause.id, old.start, pause.start, old.end, pause.end)
+    } else {
+      changes += boundaryChanges(
+        "pause \(pause.id)", pause.id, old.start, pause.start, old.end, old.end)
+      let how = newEndings.map(\.rawValue).joined(separator: ", ")
       changes.append(
         Change(
-          subject: dispute.subject, kind: .removed,
+          subject: pause.id, kind: .changed,
+          text: "pause \(pause.id) ended (\(how)): \(describe(pause.end))"))
+    }
+    for condition in pause.conditions
+    where !old.conditions.contains(where: { $0.value == condition.value }) {
+      changes.append(
+        Change(
+          subject: pause.id, kind: .changed,
+          text: "pause \(pause.id): condition \"\(condition.value)\""))
+    }
+    if pause.suspensions.count != old.suspensions.count
+      || pause.suspensions.last?.to.reports.count != old.suspensions.last?.to.reports.count
+    {
+      let text =
+        pause.suspensions.last.map { suspension in
+          suspension.to.reports.isEmpty
+            ? "pause \(pause.id) suspended from \(describe(suspension.from))"
+            : "pause \(pause.id) resumed at \(describe(suspension.to))"
+        } ?? "pause \(pause.id) suspensions changed"
+      changes.append(Change(subject: pause.id, kind: .changed, text: text))
+    }
+    return changes
+  }
+
+  /// What changed in a corridor group; `old` is `nil` when the group is new.
+  func changes(of corridor: CorridorTrack, from old: CorridorTrack?) -> [Change] {
+    guard let old else {
+      let count = corridor.counts.map { "\($0.value)" }.joined(separator: " or ")
+      let users = corridor.users.map(\.phrase).joined(separator: ", ")
+      let number = count.isEmpty ? "corridors" : "\(count) corridor\(count == "1" ? "" : "s")"
+      return [
+        Change(
+          subject: corridor.id, kind: .added,
+          text: "\(number) opened for \(users) (\(corridor.id), pause \(corridor.pause)): "
+            + span(corridor.start, corridor.end))
+      ]
+    }
+    var changes: [Change] = []
+    if corridor.counts.map(\.value) != old.counts.map(\.value) && corridor.counts.count > 1 {
+      let versions = corridor.counts.map {
+        "\($0.value) (\($0.citations.joined(separator: ", ")))"
+      }
+      changes.append(
+        Change(
+          subject: corridor.id, kind: .disputed,
+          text: "corridors \(corridor.id): reports disagree on how many: "
+            + versions.joined(separator: " | ")))
+    }
+    changes += boundaryChanges(
+      "corridors \(corridor.id)", corridor.id, old.start, corridor.start, old.end, corridor.end)
+    return changes
+  }
+
+  /// What changed in an offensive; `old` is `nil` when the offensive is new.
+  func changes(of offensive: OffensiveTrack, from old: OffensiveTrack?) -> [Change] {
+    guard let old else {
+      return [
+        Change(
+          subject: offensive.id, kind: .added,
+          text: "offensive \(offensive.id) launched: from \(describe(offensive.start))")
+      ]
+    }
+    var changes: [Change] = []
+    if old.end.reports.isEmpty && !offensive.end.reports.isEmpty {
+      changes += boundaryChanges(
+        "offensive \(offensive.id)", offensive.id, old.start, offensive.start, old.end, old.end)
+      changes.append(
+        Change(
+          subject: offensive.id, kind: .changed,
+          text: "offensive \(offensive.id) ended: \(describe(offensive.end))"))
+    } else {
+      changes += boundaryChanges(
+        "offensive \(offensive.id)", offensive.id, old.start, offensive.start, old.end,
+        offensive.end)
+    }
+    for phase in offensive.phases where !old.phases.contains(phase) {
+      let verb = phase.change == .scaledBack ? "scaled back" : "intensified"
+      changes.append(
+        Change(
+          subject: offensive.id, kind: .changed,
           text:
-            "no longer disputed (\(dispute.aspect)) about \(dispute.subject): a report was withdrawn"
+            "offensive \(offensive.id) \(verb) from \(time.stamp(phase.at.spec ?? .range(from: nil, to: nil), range: phase.at.range))"
         ))
     }
     return changes
+  }
+
+  /// A dispute not on record before; `nil` for a start or an end (their changes say it), or
+  /// when the same fact was already disputed.
+  func newDispute(_ dispute: Dispute, aspectKnownBefore: Bool) -> Change? {
+    guard dispute.aspect != "start" && dispute.aspect != "end" else { return nil }
+    guard !aspectKnownBefore else { return nil }
+    let versions = dispute.versions.map { "\($0.says) (\($0.citations.joined(separator: ", ")))" }
+    return Change(
+      subject: dispute.subject, kind: .disputed,
+      text: "reports disagree (\(dispute.aspect)) about \(dispute.subject): "
+        + versions.joined(separator: " | "))
+  }
+
+  /// A dispute no longer on record, when nothing else disputes the same fact.
+  func settledDispute(_ dispute: Dispute) -> Change {
+    Change(
+      subject: dispute.subject, kind: .removed,
+      text:
+        "no longer disputed (\(dispute.aspect)) about \(dispute.subject): a report was withdrawn"
+    )
+  }
+
+  /// An item that left the record: "pause P withdrawn".
+  func withdrawn(_ noun: String, _ id: String) -> Change {
+    Change(subject: id, kind: .removed, text: "\(noun) \(id) withdrawn")
   }
 
   private func boundaryChanges(

@@ -1,0 +1,69 @@
+import Foundation
+import TruceKit
+
+/// In-process measures of the fold and of a replay, from events already decoded (decoding is not
+/// timed): ``Projection/init(events:knowledge:hypothetical:)``, a ``Replayer`` pass that shows no
+/// step (the fold alone, one event at a time), and, up to 100k events, a ``Replayer`` pass that
+/// describes every step.
+enum ReplayMeasure {
+  /// Sizes above this are not replayed with every step described (a million steps, each with its
+  /// event and changes, take about a gigabyte).
+  static let describedLimit = 100_000
+
+  /// The measures for each size, as lines of text.
+  ///
+  /// - Parameters:
+  ///   - sizes: How many events to generate for each measure.
+  ///   - truce: The `truce` binary, which generates the logs.
+  ///   - work: A directory for the generated logs (they are removed).
+  static func summary(sizes: [Int], truce: String, work: String) -> String {
+    var lines = [
+      "",
+      "replay (fold only, from decoded events), in process, best of 3 (1 at 1M):",
+    ]
+    for size in sizes {
+      let path = "\(work)/replay-\(size).jsonl"
+      defer {
+        try? FileManager.default.removeItem(atPath: path)
+        try? FileManager.default.removeItem(atPath: path + ".head")
+      }
+      let generated = Measure.run(truce, ["generate", "--events", "\(size)", "--output", path])
+      guard generated.status == 0, let log = try? EventLog.read(path: path),
+        let zone = log.areas.areas.first?.zone
+      else {
+        lines.append("  \(Format.count(size)) events: generating or reading the log failed")
+        continue
+      }
+      lines.append("  \(Format.count(size)) events: " + rates(of: log, zone: zone, size: size))
+    }
+    lines.append(
+      "  Projection(events:): the fold of the whole log; its index by id and its lists of"
+        + " statements, proposals and violations are built when first read and not counted.")
+    lines.append(
+      "  Replayer, fold only: a replay that shows no step, so every event is folded one at a"
+        + " time and nothing is described; described: every step shown with its changes in words.")
+    return lines.joined(separator: "\n")
+  }
+
+  /// The rates for one log, in words.
+  private static func rates(of log: EventLog, zone: Zone, size: Int) -> String {
+    let events = log.effectiveEvents
+    let runs = size >= 1_000_000 ? 1 : 3
+    // Projections are kept until the timing ends, so that freeing them is not counted.
+    var kept: [Projection] = []
+    let fold = Measure.best(runs: runs) { kept.append(Projection(events: events)) }
+    kept.removeAll()
+    let silent = Replayer(filter: EventFilter(types: ["no such type"]), zone: zone)
+    let foldOnly = Measure.best(runs: runs) { _ = silent.steps(of: log) }
+    var text =
+      "Projection(events:) \(Format.perSecond(Double(events.count) / fold)),"
+      + " Replayer fold only \(Format.perSecond(Double(events.count) / foldOnly))"
+    if size <= describedLimit {
+      let replayer = Replayer(zone: zone)
+      var steps: [[ReplayStep]] = []
+      let described = Measure.best(runs: runs) { steps.append(replayer.steps(of: log)) }
+      text += ", described \(Format.perSecond(Double(events.count) / described))"
+    }
+    return text
+  }
+}

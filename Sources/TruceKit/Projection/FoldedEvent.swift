@@ -1,0 +1,34 @@
+/// What a draft keeps of an event it folds: where the event is in the list being folded, its id
+/// and the citation of its source, each read once.
+struct FoldedEvent {
+  let position: Int
+  let id: String
+  let citation: String
+
+  init(_ position: Int, in events: [Event]) {
+    self.position = position
+    id = events[position].id
+    citation = events[position].source.citation
+  }
+}
+
+extension BoundaryReport {
+  /// A report taken straight from a time a folded event gives.
+  init(_ stamp: Stamp, of event: FoldedEvent) {
+    self.init(range: stamp.range, spec: stamp.spec, eventID: event.id, citation: event.citation)
+  }
+}
+
+extension Array {
+  /// Adds a value with its citation, merging with an equal value already present.
+  mutating func addCited<V>(_ value: V, by event: FoldedEvent) where Element == Cited<V> {
+    if let index = firstIndex(where: { $0.value == value }) {
+      if !self[index].citations.contains(event.citation) {
+        self[index].citations.append(event.citation)
+      }
+      if !self[index].eventIDs.contains(event.id) { self[index].eventIDs.append(event.id) }
+    } else {
+      append(Cited(value, citations: [event.citation], eventIDs: [event.id]))
+    }
+  }
+}

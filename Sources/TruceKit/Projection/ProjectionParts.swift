@@ -1,0 +1,68 @@
+/// What a fold of events yields, with indexes by id.
+struct ProjectionParts: Sendable {
+  var pauses: [PauseTrack] = []
+  var corridors: [CorridorTrack] = []
+  var offensives: [OffensiveTrack] = []
+  /// Proposals, statements and violations: built when first asked, from ``listed``.
+  var proposals: [Event]?
+  var statements: [Event]?
+  var violations: [Event]?
+  /// Positions of proposals, statements and violations in the folded list.
+  var listed = Listed()
+  var disputes: [Dispute] = []
+  var possiblyKnown: Set<String> = []
+  var retracted: [String: String] = [:]
+  var possiblyRetracted: [String: String] = [:]
+  var hypotheticallyCorrected: Set<String> = []
+  /// Positions of tracks by id, so that lookups do not scan.
+  var pauseIndex: [String: Int] = [:]
+  var corridorIndex: [String: Int] = [:]
+  var offensiveIndex: [String: Int] = [:]
+  /// Positions in ``statements`` by subject; built when first asked.
+  var statementIndex: [String: [Int]]?
+  /// The folded events by id; built when first asked, from ``folded``.
+  var events: [String: Event]?
+  /// Which events were folded.
+  var folded = FoldInput.Selection(events: [], count: 0, skipped: [])
+}
+
+/// Where the proposals, statements and violations are in the list folded.
+struct Listed: Sendable {
+  var proposals: [Int] = []
+  var statements: [Int] = []
+  var violations: [Int] = []
+}
+
+extension ProjectionParts {
+  /// Proposals, built now if not yet.
+  mutating func builtProposals() -> [Event] {
+    if let proposals { return proposals }
+    let built = listed.proposals.map { folded.events[$0] }
+    proposals = built
+    return built
+  }
+
+  /// Statements, built now if not yet.
+  mutating func builtStatements() -> [Event] {
+    if let statements { return statements }
+    let built = listed.statements.map { folded.events[$0] }
+    statements = built
+    return built
+  }
+
+  /// Violations, built now if not yet.
+  mutating func builtViolations() -> [Event] {
+    if let violations { return violations }
+    let built = listed.violations.map { folded.events[$0] }
+    violations = built
+    return built
+  }
+
+  /// The folded events by id, built now if not yet.
+  mutating func builtEvents() -> [String: Event] {
+    if let events { return events }
+    let built = folded.byID()
+    events = built
+    return built
+  }
+}

@@ -1,0 +1,325 @@
+/// The fold of a replay, one announcement at a time: each event is folded once into a running
+/// state, and each step says which pauses, corridor groups, offensives and statements it touched,
+/// with their state just before.
+///
+/// The running state is what ``Projection/init(events:knowledge:hypothetical:)`` would make of
+/// the events so far, kept per item: a retraction withdraws its target by folding the target's
+/// item again from its remaining events. Item order (the order a projection lists them in) is
+/// the position of an item's first event still on record.
+///
+/// Items live in arrays, found by id through one dictionary lookup, and change in place.
+/// Event ids must be unique (as in any ``EventLog``).
+struct ReplayFold {
+  /// The events to fold, in replay order.
+  let events: [Event]
+  /// Where each event is, by id.
+  private let positions: [String: Int]
+  /// How many events are folded so far.
+  private(set) var count = 0
+  /// Ids withdrawn by a retraction folded so far (certainly announced by the as-of moment).
+  private var retracted: Set<String> = []
+  /// Which ids were only possibly announced by the as-of moment.
+  private let possiblyKnown: Set<String>
+
+  private var pauseSlots: [String: Int] = [:]
+  private(set) var pauses: [PauseItem] = []
+  private var corridorSlots: [String: Int] = [:]
+  private(set) var corridors: [CorridorItem] = []
+  private var offensiveSlots: [String: Int] = [:]
+  private(set) var offensives: [OffensiveItem] = []
+  /// The dispute each statement on record makes, by the statement's position.
+  private(set) var claims: [Int: Dispute] = [:]
+  /// Corridor groups (slots) by the pause their first report names.
+  private var corridorsByPause: [String: Set<Int>] = [:]
+  /// Who looks up an id: statements (their disputed events) and pauses (other reports of a
+  /// re-characterized announcement). They change when that id comes onto or leaves the record.
+  private var watchers: [String: [Owner]] = [:]
+
+  /// What the last step touched, and how it was before the step.
+  private(set) var touched = Touched()
+
+  /// Prepares to fold `events`, in that order.
+  ///
+  /// - Parameters:
+  ///   - events: The events, without those certainly unknown at the as-of moment.
+  ///   - knowledge: The as-of moment.
+  /// - Returns: `nil` when ids repeat.
+  init?(events: [Event], knowledge: Knowledge) {
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(events.count)
+    var possiblyKnown: Set<String> = []
+    for (position, event) in events.enumerated() {
+      guard positions.updateValue(position, forKey: event.id) == nil else { return nil }
+      if knowledge.status(of: event) == .possiblyKnown { possiblyKnown.insert(event.id) }
+    }
+    self.events = events
+    self.positions = positions
+    self.possiblyKnown = possiblyKnown
+  }
+
+  /// Folds the next event; ``touched`` then says what it touched.
+  mutating func foldNext() {
+    touched.removeAll()
+    let position = count
+    count += 1
+    let id = events[position].id
+    // A retraction withdraws its target even when it is itself withdrawn, as in a projection.
+    if case .retraction(let target) = events[position].payload, !possiblyKnown.contains(id),
+      retracted.insert(target).inserted, let withdrawn = positions[target], withdrawn < position
+    {
+      unfold(withdrawn)
+      touchWatchers(of: target)
+    }
+    if !retracted.contains(id) {
+      fold(position)
+      touchWatchers(of: id)
+    }
+    settle()
+  }
+
+  // MARK: - Folding and withdrawing
+
+  private mutating func fold(_ position: Int) {
+    switch FoldRoute(events[position].payload) {
+    case .pause(let pause):
+      let slot = pauseSlot(pause)
+      touch(.pause(slot))
+      pauses[slot].members.append(position)
+      pauses[slot].apply(position, in: events)
+      if case .pauseDeclared = events[position].payload {
+        for other in events[position].sameAnnouncementAs {
+          watchers[other, default: []].append(.pause(slot))
+        }
+      }
+    case .corridorOpened(let corridor):
+      let slot = corridorSlot(corridor)
+      touch(.corridor(slot))
+      corridors[slot].members.append(position)
+      corridors[slot].apply(position, in: events)
+    case .corridorClosed(let corridor):
+      guard let slot = corridorSlots[corridor], corridors[slot].isOnRecord else { return }
+      touch(.corridor(slot))
+      corridors[slot].members.append(position)
+      corridors[slot].apply(position, in: events)
+    case .offensive(let offensive):
+      let slot = offensiveSlot(offensive)
+      touch(.offensive(slot))
+      offensives[slot].members.append(position)
+      offensives[slot].apply(position, in: events)
+    case .statement(let isCondition):
+      if isCondition, case .statement(_, let about) = events[position].payload {
+        for pause in Set(about) {
+          guard let slot = pauseSlots[pause], pauses[slot].isOnRecord else { continue }
+          touch(.pause(slot))
+          pauses[slot].members.append(position)
+          pauses[slot].apply(position, in: events)
+        }
+      }
+      for target in events[position].disputes {
+        watchers[target, default: []].append(.claim(position))
+      }
+      touch(.claim(position))
+    case .proposal, .violation, .correction:
+      break
+    }
+  }
+
+  /// Takes a folded event off the record: its item is folded again from the rest.
+  private mutating func unfold(_ position: Int) {
+    switch FoldRoute(events[position].payload) {
+    case .pause(let pause):
+      guard let slot = pauseSlots[pause] else { return }
+      touch(.pause(slot))
+      pauses[slot].remove(position, in: events)
+    case .corridorOpened(let corridor), .corridorClosed(let corridor):
+      guard let slot = corridorSlots[corridor], corridors[slot].members.contains(position) else {
+        return
+      }
+      touch(.corridor(slot))
+      corridors[slot].remove(position, in: events)
+    case .offensive(let offensive):
+      guard let slot = offensiveSlots[offensive] else { return }
+      touch(.offensive(slot))
+      offensives[slot].remove(position, in: events)
+    case .statement:
+      if case .statement(_, let about) = events[position].payload {
+        for pause in Set(about) {
+          guard let slot = pauseSlots[pause], pauses[slot].members.contains(position) else {
+            continue
+          }
+          touch(.pause(slot))
+          pauses[slot].remove(position, in: events)
+        }
+      }
+      touch(.claim(position))
+    case .proposal, .violation, .correction:
+      break
+    }
+  }
+
+  private mutating func touchWatchers(of id: String) {
+    for owner in watchers[id] ?? [] { touch(owner) }
+  }
+
+  /// Records an owner as touched, with its state before the step, the first time.
+  private mutating func touch(_ owner: Owner) {
+    switch owner {
+    case .pause(let slot):
+      guard !touched.pauses.indices.contains(where: { touched.pauses[$0].slot == slot }) else {
+        return
+      }
+      touched.pauses.append(pauseSnapshot(slot))
+    case .corridor(let slot):
+      guard !touched.corridors.indices.contains(where: { touched.corridors[$0].slot == slot })
+      else {
+        return
+      }
+      touched.corridors.append(corridorSnapshot(slot))
+    case .offensive(let slot):
+      guard !touched.offensives.indices.contains(where: { touched.offensives[$0].slot == slot })
+      else {
+        return
+      }
+      touched.offensives.append(offensiveSnapshot(slot))
+    case .claim(let position):
+      guard !touched.claims.contains(where: { $0.position == position }) else { return }
+      touched.claims.append(Touched.Claim(position: position, before: claims[position]))
+    }
+  }
+
+  /// Brings every touched item up to date: tracks reconciled, disputes listed again; corridor
+  /// groups follow their pause.
+  private mutating func settle() {
+    let folded = FoldedLookup(positions: positions, count: count, retracted: retracted)
+    // Touched items are reached by index: iterating would copy their snapshots.
+    for index in touched.pauses.indices {
+      let slot = touched.pauses[index].slot
+      pauses[slot].settle(in: events, folded: folded.position(of:))
+      for corridor in corridorsByPause[pauses[slot].id] ?? [] { touch(.corridor(corridor)) }
+    }
+    for index in touched.corridors.indices {
+      let slot = touched.corridors[index].slot
+      let named = corridors[slot].isOnRecord ? corridors[slot].track.pauses.first?.value : nil
+      let pause = named.flatMap { pauseSlots[$0] }.flatMap(pauseFacts)
+      corridors[slot].settle(pause: pause, in: events)
+      let registered = corridors[slot].registeredPause
+      if named != registered {
+        if let registered { corridorsByPause[registered]?.remove(slot) }
+        if let named { corridorsByPause[named, default: []].insert(slot) }
+        corridors[slot].registeredPause = named
+      }
+    }
+    for index in touched.offensives.indices { offensives[touched.offensives[index].slot].settle() }
+    for index in touched.claims.indices {
+      let position = touched.claims[index].position
+      let onRecord = !retracted.contains(events[position].id)
+      claims[position] =
+        onRecord ? DisputeRules.claim(position, in: events, folded: folded.position(of:)) : nil
+    }
+  }
+
+  // Items are read field by field: reading a whole item out of its array would copy it.
+
+  private func pauseSnapshot(_ slot: Int) -> PauseItem.Snapshot {
+    PauseItem.Snapshot(
+      slot: slot, isOnRecord: pauses[slot].isOnRecord, track: pauses[slot].track,
+      order: pauses[slot].order, disputes: pauses[slot].disputes,
+      dailyHours: pauses[slot].dailyHours)
+  }
+
+  private func corridorSnapshot(_ slot: Int) -> CorridorItem.Snapshot {
+    CorridorItem.Snapshot(
+      slot: slot, isOnRecord: corridors[slot].isOnRecord, track: corridors[slot].track,
+      order: corridors[slot].order, disputes: corridors[slot].disputes)
+  }
+
+  private func offensiveSnapshot(_ slot: Int) -> OffensiveItem.Snapshot {
+    OffensiveItem.Snapshot(
+      slot: slot, isOnRecord: offensives[slot].isOnRecord, track: offensives[slot].track,
+      order: offensives[slot].order, disputes: offensives[slot].disputes)
+  }
+
+  /// What a corridor group takes from its pause, if the pause is on record.
+  private func pauseFacts(_ slot: Int) -> CorridorDraft.PauseFacts? {
+    guard pauses[slot].isOnRecord else { return nil }
+    return CorridorDraft.PauseFacts(
+      start: pauses[slot].track.start.possibleRange, endReports: pauses[slot].track.end.reports,
+      applicability: Applicability(
+        dailyHours: pauses[slot].track.dailyHours, suspensions: pauses[slot].track.suspensions))
+  }
+
+  private mutating func pauseSlot(_ id: String) -> Int {
+    if let slot = pauseSlots[id] { return slot }
+    pauseSlots[id] = pauses.count
+    pauses.append(PauseItem(id: id))
+    return pauses.count - 1
+  }
+
+  private mutating func corridorSlot(_ id: String) -> Int {
+    if let slot = corridorSlots[id] { return slot }
+    corridorSlots[id] = corridors.count
+    corridors.append(CorridorItem(id: id))
+    return corridors.count - 1
+  }
+
+  private mutating func offensiveSlot(_ id: String) -> Int {
+    if let slot = offensiveSlots[id] { return slot }
+    offensiveSlots[id] = offensives.count
+    offensives.append(OffensiveItem(id: id))
+    return offensives.count - 1
+  }
+}
+
+/// Which events are on record at a moment of the replay.
+private struct FoldedLookup {
+  let positions: [String: Int]
+  let count: Int
+  let retracted: Set<String>
+
+  func position(of id: String) -> Int? {
+    guard let position = positions[id], position < count, !retracted.contains(id) else {
+      return nil
+    }
+    return position
+  }
+}
+
+extension ReplayFold {
+  /// Something whose state a step can change.
+  enum Owner: Hashable {
+    /// The pause in this slot.
+    case pause(Int)
+    /// The corridor group in this slot.
+    case corridor(Int)
+    /// The offensive in this slot.
+    case offensive(Int)
+    /// The statement at this position.
+    case claim(Int)
+  }
+
+  /// The items a step touched (a few), each with its state just before the step.
+  struct Touched {
+    var pauses: [PauseItem.Snapshot] = []
+    var corridors: [CorridorItem.Snapshot] = []
+    var offensives: [OffensiveItem.Snapshot] = []
+    var claims: [Claim] = []
+
+    /// A statement's dispute before the step; `nil` when it disputed nothing on record.
+    struct Claim {
+      var position: Int
+      var before: Dispute?
+    }
+
+    var isEmpty: Bool {
+      pauses.isEmpty && corridors.isEmpty && offensives.isEmpty && claims.isEmpty
+    }
+
+    /// Empties the lists, keeping their room for the next step.
+    mutating func removeAll() {
+      pauses.removeAll(keepingCapacity: true)
+      corridors.removeAll(keepingCapacity: true)
+      offensives.removeAll(keepingCapacity: true)
+      claims.removeAll(keepingCapacity: true)
+    }
+  }
+}
