@@ -63,10 +63,6 @@ enum ErratumMerge {
 
   /// A key's text with its escapes decoded, as the reference compares keys.
   private static func decodedKey(_ raw: [UInt8]) -> String {
-    var quoted = [UInt8(ascii: "\"")] + raw + [UInt8(ascii: "\"")]
-    return quoted.withUnsafeMutableBytes { buffer in
-      TapeScanner(bytes: UnsafeRawBufferPointer(buffer)).text(
-        1, Int32(raw.count + 1), escaped: true)
-    }
+    raw.withUnsafeBytes { TapeScanner(bytes: $0).text(0, Int32(raw.count), escaped: true) }
   }
 }

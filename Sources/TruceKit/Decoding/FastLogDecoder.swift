@@ -30,66 +30,64 @@ enum FastLogDecoder {
     _ buffer: UnsafeRawBufferPointer, storage: LogBytes, file: String, options: ReadOptions
   ) throws(LogError) -> EventLog {
     let bytes = storage.bytes
-    do {
-      // Lines run from the header to the last newline; a torn line may follow.
-      let lines = LineFinder(buffer)
-      guard let header = lines.line(startingAt: 0) else {
-        throw LogError(file: file, line: 1, problem: .missingHeader)
-      }
-      guard header.terminated else { throw LogError(file: file, line: 1, problem: .tornLastLine) }
-      let headerBytes = Array(UnsafeRawBufferPointer(rebasing: buffer[header.content]))
-      let log = EventLog.empty(
-        file: file, header: try LogHeaderLine.decode(headerBytes, file: file),
-        headerLine: headerBytes, headerEnd: header.end, storage: storage)
-      var state = LogState(log: log)
-      var decoder = LineDecoder(areas: log.header.areas)
-      let completeEnd = max(lines.lastCompleteEnd, header.end)
-      var runs = LineRun.decode(
-        buffer, from: header.end, to: completeEnd, areas: log.header.areas,
-        hashing: options.chain == .full)
-      let lineCount = runs.reduce(0) { $0 + $1.outcomes.count }
-      state.log.events.reserveCapacity(lineCount)
-      state.log.eventLines.reserveCapacity(lineCount)
-      var previous = header.content
-      var previousHash: SHA256Digest? = options.chain == .full ? log.lastLineHash : nil
-      var number = 1
-      for part in runs.indices {
-        for index in runs[part].outcomes.indices {
-          number += 1
-          let range = runs[part].ranges[index]
-          let content = UnsafeRawBufferPointer(rebasing: buffer[range])
-          let end = runs[part].ends[index]
-          let expectedPrev: SHA256Digest? =
-            options.chain == .full
-            ? previousHash
-            : (options.chain == .tail && end == completeEnd
-              ? SHA256.hash(UnsafeRawBufferPointer(rebasing: buffer[previous])) : nil)
-          // Move the outcome out of the run rather than copy it: a million of them add up.
-          var outcome = LineDecoder.Outcome(
-            event: nil, failure: nil, checksBeforeFailure: 0, set: nil)
-          swap(&outcome, &runs[part].outcomes[index])
-          outcome.event?.line = number
-          try state.accept(
-            outcome, checks: runs[part].checks(ofLine: index), line: number, range: range,
-            content: content, expectedPrev: expectedPrev, decoder: &decoder)
-          if options.chain == .full { previousHash = runs[part].hashes[index] }
-          previous = range
-          state.log.completeLength = end
-        }
-        runs[part] = LineRun()
-      }
-      if let torn = lines.line(startingAt: completeEnd) {
-        guard options.toleratesTornTail else {
-          throw LogError(file: file, line: number + 1, problem: .tornLastLine)
-        }
-        state.log.torn = TornTail(
-          line: number + 1, offset: state.log.completeLength,
-          bytes: bytes[torn.content.lowerBound..<torn.end])
-      }
-      state.log.lastLineHash =
-        previousHash ?? SHA256.hash(UnsafeRawBufferPointer(rebasing: buffer[previous]))
-      return state.log
+    // Lines run from the header to the last newline; a torn line may follow.
+    let lines = LineFinder(buffer)
+    guard let header = lines.line(startingAt: 0) else {
+      throw LogError(file: file, line: 1, problem: .missingHeader)
     }
+    guard header.terminated else { throw LogError(file: file, line: 1, problem: .tornLastLine) }
+    let headerBytes = Array(UnsafeRawBufferPointer(rebasing: buffer[header.content]))
+    let log = EventLog.empty(
+      file: file, header: try LogHeaderLine.decode(headerBytes, file: file),
+      headerLine: headerBytes, headerEnd: header.end, storage: storage)
+    var state = LogState(log: log)
+    var decoder = LineDecoder(areas: log.header.areas)
+    let completeEnd = max(lines.lastCompleteEnd, header.end)
+    var runs = LineRun.decode(
+      buffer, from: header.end, to: completeEnd, areas: log.header.areas,
+      hashing: options.chain == .full)
+    let lineCount = runs.reduce(0) { $0 + $1.outcomes.count }
+    state.log.events.reserveCapacity(lineCount)
+    state.log.eventLines.reserveCapacity(lineCount)
+    var previous = header.content
+    var previousHash: SHA256Digest? = options.chain == .full ? log.lastLineHash : nil
+    var number = 1
+    for part in runs.indices {
+      for index in runs[part].outcomes.indices {
+        number += 1
+        let range = runs[part].ranges[index]
+        let content = UnsafeRawBufferPointer(rebasing: buffer[range])
+        let end = runs[part].ends[index]
+        let expectedPrev: SHA256Digest? =
+          options.chain == .full
+          ? previousHash
+          : (options.chain == .tail && end == completeEnd
+            ? SHA256.hash(UnsafeRawBufferPointer(rebasing: buffer[previous])) : nil)
+        // Move the outcome out of the run rather than copy it: a million of them add up.
+        var outcome = LineDecoder.Outcome(
+          event: nil, failure: nil, checksBeforeFailure: 0, set: nil)
+        swap(&outcome, &runs[part].outcomes[index])
+        outcome.event?.line = number
+        try state.accept(
+          outcome, checks: runs[part].checks(ofLine: index), line: number, range: range,
+          content: content, expectedPrev: expectedPrev, decoder: &decoder)
+        if options.chain == .full { previousHash = runs[part].hashes[index] }
+        previous = range
+        state.log.completeLength = end
+      }
+      runs[part] = LineRun()
+    }
+    if let torn = lines.line(startingAt: completeEnd) {
+      guard options.toleratesTornTail else {
+        throw LogError(file: file, line: number + 1, problem: .tornLastLine)
+      }
+      state.log.torn = TornTail(
+        line: number + 1, offset: state.log.completeLength,
+        bytes: bytes[torn.content.lowerBound..<torn.end])
+    }
+    state.log.lastLineHash =
+      previousHash ?? SHA256.hash(UnsafeRawBufferPointer(rebasing: buffer[previous]))
+    return state.log
   }
 
   /// Checks one more line as if it were appended to `log`, and adds its event.
@@ -102,22 +100,17 @@ enum FastLogDecoder {
         file: log.file, header: log.header, headerLine: [], headerEnd: 0, storage: log.storage))
     swap(&state.log, &log)
     defer { swap(&state.log, &log) }
-    var decoder = LineDecoder(areas: log.header.areas)
-    if line.isEmpty { throw LogError(file: log.file, line: number, problem: .emptyLine) }
+    if line.isEmpty { throw LogError(file: state.file, line: number, problem: .emptyLine) }
+    var decoder = LineDecoder(areas: state.log.header.areas)
     var checks: [ContextCheck] = []
-    let (outcome, result) = line.withUnsafeBytes { content in
-      let outcome = decoder.decode(content, number: number, checks: &checks)
-      return (
-        outcome,
-        Result { () throws(LogError) in
-          try state.accept(
-            outcome, checks: checks[...], line: number, range: nil, content: content,
-            expectedPrev: expectedPrev, decoder: &decoder)
-        }
-      )
-    }
-    _ = outcome
-    try result.get()
+    try line.withUnsafeBytes { content in
+      Result { () throws(LogError) in
+        let outcome = decoder.decode(content, number: number, checks: &checks)
+        try state.accept(
+          outcome, checks: checks[...], line: number, range: nil, content: content,
+          expectedPrev: expectedPrev, decoder: &decoder)
+      }
+    }.get()
     state.log.appendedLines.append(line)
     state.log.completeLength += line.count + 1
     state.log.lastLineHash = SHA256.hash(line)

@@ -68,4 +68,28 @@ struct FastDecoderTests {
     }
     #expect(disagreements.isEmpty, "\(disagreements.prefix(5).joined(separator: "\n"))")
   }
+
+  @Test("In a log split across cores, a bad line in either part is rejected alike, at its line")
+  func damagedLinesInSplitLog() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 4_000, areas: 8, seed: 31).write(to: scratch.log)
+    let original = try FileIO.readAll(path: scratch.log)
+    #expect(original.count > LineRun.parallelThreshold, "the log is decoded in parts")
+    var lines = original.split(separator: UInt8(ascii: "\n")).map(Array.init)
+    // A dangling reference near the end (second part), and a bad sequence near the start.
+    for target in [lines.count - 3, 5] {
+      var damaged = lines
+      damaged[target] = Array(
+        String(decoding: damaged[target], as: UTF8.self).replacingOccurrences(
+          of: "\"seq\":\(target)", with: "\"seq\":\(target + 7)"
+        ).utf8)
+      let bytes = Array(damaged.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
+      #expect(DecoderComparison.disagreement(bytes, file: "split.jsonl") == nil)
+      #expect(throws: LogError.self) { try EventLog.parse(bytes, file: "split.jsonl") }
+    }
+    lines.swapAt(lines.count - 2, lines.count - 10)
+    let swapped = Array(lines.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
+    #expect(DecoderComparison.disagreement(swapped, file: "split.jsonl") == nil)
+  }
 }
