@@ -91,13 +91,18 @@ enum FastLogDecoder {
   }
 
   /// Checks one more line as if it were appended to `log`, and adds its event.
+  ///
+  /// `precedingEvents` counts events before the line that `log` does not hold (when it holds
+  /// only what an index gave about them).
   static func appendLine(
-    _ line: [UInt8], number: Int, expectedPrev: SHA256Digest, to log: inout EventLog
+    _ line: [UInt8], number: Int, expectedPrev: SHA256Digest, precedingEvents: Int = 0,
+    to log: inout EventLog
   ) throws(LogError) {
     // Move the log into the state and back, so that its arrays are not copied.
     var state = LogState(
       log: EventLog.empty(
         file: log.file, header: log.header, headerLine: [], headerEnd: 0, storage: log.storage))
+    state.precedingEvents = precedingEvents
     swap(&state.log, &log)
     defer { swap(&state.log, &log) }
     if line.isEmpty { throw LogError(file: state.file, line: number, problem: .emptyLine) }

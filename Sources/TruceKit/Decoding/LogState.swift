@@ -6,6 +6,9 @@
 /// erratum's changes; then the event is added to the log.
 struct LogState {
   var log: EventLog
+  /// Events before those in ``log``: when one line is checked against an index rather than the
+  /// whole log (see ``IndexedLineCheck``), the log holds none of them.
+  var precedingEvents = 0
 
   var file: String { log.file }
 
@@ -34,10 +37,11 @@ struct LogState {
     guard let event = outcome.event else {
       preconditionFailure("a line decoded without a failure has an event")
     }
-    guard event.seq == log.events.count + 1 else {
+    let expectedSeq = precedingEvents + log.events.count + 1
+    guard event.seq == expectedSeq else {
       throw LogError(
         file: file, line: line, field: "seq",
-        problem: .outOfSequence(expected: log.events.count + 1, found: event.seq))
+        problem: .outOfSequence(expected: expectedSeq, found: event.seq))
     }
     guard !log.known.events.contains(event.id) else {
       throw LogError(file: file, line: line, field: "id", problem: .duplicateID(event.id))
@@ -87,7 +91,7 @@ struct LogState {
   private mutating func checkChain(_ event: Event, line: Int, expectedPrev: SHA256Digest?)
     throws(LogError)
   {
-    if log.events.isEmpty { log.isChained = event.prev != nil }
+    if precedingEvents == 0 && log.events.isEmpty { log.isChained = event.prev != nil }
     guard let prev = event.prev else {
       guard !log.isChained else {
         throw chainError(

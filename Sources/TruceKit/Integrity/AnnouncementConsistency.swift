@@ -16,21 +16,32 @@ enum AnnouncementConsistency {
         firsts[subject, default: FirstReports()].note(earliest, by: event.id)
       }
     }
-    for event in event.map({ [$0] }) ?? log.events
-    where event.type != .erratum && event.type != .retraction {
-      guard let latest = event.announced.range.latest else { continue }
-      for reference in references(of: event) {
-        guard let first = firsts[reference]?.earliest(excluding: event.id), let instant = first
-        else {
-          continue
-        }
-        if instant > latest {
-          throw LogError(
-            file: log.file, line: event.line, field: "announced",
-            problem: .invalidValue(
-              "announced \(event.announced), before anything else the log holds about '\(reference)' "
-                + "had been announced"))
-        }
+    for event in event.map({ [$0] }) ?? log.events {
+      try check(event, file: log.file) { firsts[$0]?.earliest(excluding: event.id) }
+    }
+  }
+
+  /// Throws if `event` refers to something not yet announced when it was.
+  ///
+  /// - Parameters:
+  ///   - event: The event (errata and retractions are not checked).
+  ///   - file: The name to use in errors.
+  ///   - firstAnnounced: For an id, the earliest announcement by another event with that id or
+  ///     about it: `nil` when there is none, `.some(nil)` when it has no lower bound.
+  static func check(
+    _ event: Event, file: String, firstAnnounced: (String) -> Instant??
+  ) throws(LogError) {
+    guard event.type != .erratum && event.type != .retraction,
+      let latest = event.announced.range.latest
+    else { return }
+    for reference in references(of: event) {
+      guard let first = firstAnnounced(reference), let instant = first else { continue }
+      if instant > latest {
+        throw LogError(
+          file: file, line: event.line, field: "announced",
+          problem: .invalidValue(
+            "announced \(event.announced), before anything else the log holds about '\(reference)' "
+              + "had been announced"))
       }
     }
   }

@@ -46,25 +46,45 @@ public enum HeadStatus: Hashable, Sendable, CustomStringConvertible {
   ///   - bytes: The log's bytes, to hash the line the head names when it lags.
   ///   - head: The head, if one was found.
   public static func of(_ log: EventLog, bytes: [UInt8], head: LogHead?) -> HeadStatus {
-    guard log.isChained || log.events.isEmpty else { return .notChained }
+    of(
+      isChained: log.isChained, eventCount: log.events.count, lastLineHash: log.lastLineHash,
+      completeLength: log.completeLength, head: head
+    ) { length in
+      guard length <= bytes.count, length > 0, bytes[length - 1] == UInt8(ascii: "\n") else {
+        return nil
+      }
+      var start = length - 1
+      while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+      var end = length - 1
+      if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+      return SHA256.hash(bytes[start..<end])
+    }
+  }
+
+  /// Compares a log, as far as it is known, with its head.
+  ///
+  /// - Parameters:
+  ///   - isChained: Whether the log's events carry the hash chain.
+  ///   - eventCount: How many events it holds.
+  ///   - lastLineHash: The hash of its last complete line.
+  ///   - completeLength: Its length up to the end of that line.
+  ///   - head: The head, if one was found.
+  ///   - lineHash: The hash of the line that ends (with its newline) at a length, or `nil`
+  ///     when no line ends there; asked only when the head lags.
+  static func of(
+    isChained: Bool, eventCount seq: Int, lastLineHash: SHA256Digest, completeLength: Int,
+    head: LogHead?, lineHash: (Int) -> SHA256Digest?
+  ) -> HeadStatus {
+    guard isChained || seq == 0 else { return .notChained }
     guard let head else { return .missing }
-    let seq = log.events.count
     if head.seq > seq { return .ahead(headSeq: head.seq, logSeq: seq) }
     if head.seq == seq {
-      return head.hash == log.lastLineHash && head.length == log.completeLength
+      return head.hash == lastLineHash && head.length == completeLength
         ? .matches : .mismatch(seq: seq)
     }
     // The head lags: the line it names must be the one the log holds there. The lines after
     // it were chained onto it when they were read (fully by verify, the last one by readers).
-    guard head.length <= bytes.count, head.length > 0, bytes[head.length - 1] == UInt8(ascii: "\n")
-    else {
-      return .mismatch(seq: head.seq)
-    }
-    var start = head.length - 1
-    while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
-    var end = head.length - 1
-    if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-    return SHA256.hash(bytes[start..<end]) == head.hash
-      ? .behind(headSeq: head.seq, logSeq: seq) : .mismatch(seq: head.seq)
+    guard head.length > 0, let hash = lineHash(head.length) else { return .mismatch(seq: head.seq) }
+    return hash == head.hash ? .behind(headSeq: head.seq, logSeq: seq) : .mismatch(seq: head.seq)
   }
 }

@@ -318,6 +318,17 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     (word0, word1, word2, word3) = words
   }
 
+  /// Creates a digest from its 32 bytes, in the order ``bytes`` gives them.
+  ///
+  /// - Returns: `nil` unless there are exactly 32 bytes.
+  init?(bytes: [UInt8]) {
+    guard bytes.count == 32 else { return nil }
+    func word(_ index: Int) -> UInt64 {
+      bytes[index * 8..<index * 8 + 8].reduce(0) { $0 << 8 | UInt64($1) }
+    }
+    (word0, word1, word2, word3) = (word(0), word(1), word(2), word(3))
+  }
+
   /// The 32 digest bytes in order.
   ///
   /// This is the byte string FIPS 180-4 defines as the message digest.

@@ -89,10 +89,15 @@ public struct EventLog: Sendable {
 
   /// Checks one more line as if it were appended, and adds its event: what `truce append` does
   /// before writing the line.
-  mutating func appendLine(_ bytes: [UInt8], number: Int, expectedPrev: SHA256Digest)
-    throws(LogError)
-  {
-    try FastLogDecoder.appendLine(bytes, number: number, expectedPrev: expectedPrev, to: &self)
+  ///
+  /// `precedingEvents` counts events before the line that this log does not hold: a log that
+  /// holds only what an index gave about them (see ``IndexedLineCheck``).
+  mutating func appendLine(
+    _ bytes: [UInt8], number: Int, expectedPrev: SHA256Digest, precedingEvents: Int = 0
+  ) throws(LogError) {
+    try FastLogDecoder.appendLine(
+      bytes, number: number, expectedPrev: expectedPrev, precedingEvents: precedingEvents,
+      to: &self)
   }
 
   /// The bytes of an event's line as recorded, by the event's position in ``events``.

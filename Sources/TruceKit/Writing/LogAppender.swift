@@ -2,10 +2,12 @@ import Foundation
 
 /// Appends one event to a log: the only way events are added.
 ///
-/// Under an exclusive lock it reads the log, checks its tail against its head, validates the
-/// event fully against the log (format, references, an end before its start), assigns the next
-/// sequence number and the hash of the last line, writes the one line with a single `write`,
-/// `fsync`s it, then updates the head. Appending an event whose id is already in the log with the
+/// Under an exclusive lock it checks the log's tail against its head, validates the event fully
+/// against the log (format, references, an end before its start), assigns the next sequence
+/// number and the hash of the last line, writes the one line with a single `write`, `fsync`s it,
+/// then updates the head. The checks read only the lines that the index beside the log
+/// (``LogIndex``) points to; when there is no usable index, they read the whole log, and the
+/// index is rebuilt. Appending an event whose id is already in the log with the
 /// same content writes nothing and succeeds; with different content it fails.
 public struct LogAppender: Sendable {
   /// The log file.
@@ -14,6 +16,9 @@ public struct LogAppender: Sendable {
   public var recordedBy: String
   /// The clock for `recorded.at`, when the event does not say.
   public var now: @Sendable () -> Date
+  /// Whether the index beside the log is used (and kept up to date); without it, every append
+  /// reads the whole log.
+  var usesIndex = true
 
   /// Creates an appender.
   public init(path: String, recordedBy: String, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -46,30 +51,26 @@ public struct LogAppender: Sendable {
   public func append(
     _ event: JSONObject, expectedSeq: Int? = nil, source: String = "the event"
   ) throws(WriteError) -> Outcome {
+    let request = try self.request(event, expectedSeq: expectedSeq, source: source)
+    let path = FileIO.resolved(self.path)
+    let file = try LockedLog(path: path)
+    defer { file.release() }
+    if usesIndex, case .done(let outcome) = try appendWithIndex(request, file: file, path: path) {
+      return outcome
+    }
+    return try appendReadingWholeLog(request, file: file, path: path)
+  }
+
+  /// Checks what does not depend on the log, and fills in `recorded` when the event does not
+  /// say.
+  func request(_ event: JSONObject, expectedSeq: Int?, source: String) throws(WriteError)
+    -> Request
+  {
     for key in ["seq", "prev"] where event[key] != nil {
       throw .input("\(source): the event must not carry '\(key)': append assigns it")
     }
     guard case .string(let id)? = event["id"] else {
       throw .input("\(source): the event needs an 'id' (a string)")
-    }
-    let path = FileIO.resolved(self.path)
-    let file = try LockedLog(path: path)
-    defer { file.release() }
-    let bytes = try file.readAll()
-    var log: EventLog
-    do { log = try EventLog.parse(bytes, file: self.path, options: .writing) } catch {
-      if error.problem == .tornLastLine, let line = error.line { throw .tornTail(line: line) }
-      throw .log(error)
-    }
-    if !log.isChained && !log.events.isEmpty { throw .notChained }
-    let head: LogHead?
-    do { head = try LogHead.read(forLog: path) } catch { throw .log(error) }
-    let status = HeadStatus.of(log, bytes: bytes, head: head)
-    switch status {
-    case .matches: break
-    case .behind(let headSeq, let logSeq) where logSeq - headSeq == 1: break
-    case .missing where log.events.isEmpty: break
-    default: throw .head(status)
     }
     var object = event
     if object["recorded"] == nil {
@@ -77,31 +78,17 @@ public struct LogAppender: Sendable {
         "at": .string(LogAppender.minute(now())), "by": .string(recordedBy),
       ])
     }
-    if let existing = log.events.first(where: { $0.id == id }), let raw = log.rawObject(id: id) {
-      guard LogAppender.content(of: raw) == LogAppender.content(of: object) else {
-        throw .conflictingID(id: id, seq: existing.seq)
-      }
-      return .alreadyPresent(seq: existing.seq)
-    }
-    let seq = log.events.count + 1
-    if let expectedSeq, expectedSeq != seq {
-      throw .unexpectedSeq(expected: expectedSeq, next: seq)
-    }
-    let line = Array(LogAppender.line(object, seq: seq, prev: log.lastLineHash).utf8)
-    do {
-      try log.appendLine(line, number: seq + 1, expectedPrev: log.lastLineHash)
-      try AnnouncementConsistency.check(log, only: log.events.last)
-    } catch {
-      throw .log(LogError(file: source, line: nil, field: error.field, problem: error.problem))
-    }
-    try file.append(line + [UInt8(ascii: "\n")], restoringLength: bytes.count)
-    let hash = SHA256.hash(line)
-    do {
-      try LogHead(seq: seq, hash: hash, length: bytes.count + line.count + 1).write(forLog: path)
-    } catch {
-      return .appendedHeadStale(seq: seq, hash: hash, reason: "\(error.path): \(error)")
-    }
-    return .appended(seq: seq, hash: hash)
+    return Request(object: object, id: id, expectedSeq: expectedSeq, source: source)
+  }
+
+  /// An event to append, with what the caller asked of the append.
+  struct Request {
+    /// The event, with `recorded` filled in.
+    var object: JSONObject
+    var id: String
+    var expectedSeq: Int?
+    /// Where the event came from, for errors in it.
+    var source: String
   }
 
   /// The line to write: `seq`, `id` and `type` first, the rest in the order given, `prev` last.

@@ -1,0 +1,179 @@
+/// The index kept beside a log (`<log>.index`): for every id the log declares, where the lines
+/// are that the log's rules consult about it, so that `truce append` checks a new event by
+/// reading those few lines instead of the whole log.
+///
+/// It is a cache, never trusted blindly. Its header records the log's length and the hash of
+/// the last line it covers; it is used only when the log still holds that line there. When the
+/// log has grown past it (an append that could not update it), it catches up from that line;
+/// when it is missing, stale, damaged or was left half-updated, the whole log is read and it is
+/// rebuilt. Updates mark it as updating before they change anything and as clean once they are
+/// done, so an interrupted update is seen as such; an index last written before the system
+/// restarted is not trusted either (see ``BootID``).
+final class LogIndex {
+  /// Where the index of a log is kept.
+  static func path(forLog path: String) -> String { path + ".index" }
+
+  private(set) var file: IndexFile
+  private(set) var header: IndexHeader
+
+  /// The table of names, in the mapped file.
+  var table: NameTable {
+    NameTable(
+      slots: file.base + IndexHeader.size, capacity: Int(header.capacity),
+      used: Int(header.used))
+  }
+
+  /// Opens the index beside a log.
+  ///
+  /// - Throws: ``IndexMismatch`` when it is missing, not an index of this version, damaged, or
+  ///   was left half-updated.
+  init(forLog logPath: String) throws(IndexMismatch) {
+    let path = LogIndex.path(forLog: logPath)
+    guard let file = IndexFile(path: path) else {
+      throw IndexMismatch(reason: "\(path) is missing or unreadable")
+    }
+    guard let header = IndexHeader(loadingFrom: file.base) else {
+      throw IndexMismatch(reason: "\(path) is not an index of this version")
+    }
+    guard header.state == .clean else {
+      throw IndexMismatch(reason: "\(path): an update was interrupted")
+    }
+    if let boot = BootID.current, header.boot != boot {
+      throw IndexMismatch(reason: "\(path) was last written before the system restarted")
+    }
+    let capacity = Int(header.capacity)
+    guard capacity >= 1, capacity & (capacity - 1) == 0,
+      file.size == IndexHeader.fileSize(capacity: capacity),
+      NameTable.fits(Int(header.used), capacity: capacity)
+    else {
+      throw IndexMismatch(reason: "\(path) is damaged")
+    }
+    self.file = file
+    self.header = header
+  }
+
+  /// Checks that the log still holds, where the index says, the last line the index covers.
+  ///
+  /// - Parameters:
+  ///   - reader: The log.
+  ///   - size: The log's size now.
+  func check(against reader: LogLineReader, size: Int) throws(IndexMismatch) {
+    let length = Int(header.logLength)
+    guard length <= size else {
+      throw IndexMismatch(reason: "the log is shorter than when it was indexed")
+    }
+    let line: (content: [UInt8], end: Int)?
+    do { line = try reader.line(at: Int(header.lastLineOffset)) } catch {
+      throw IndexMismatch(reason: "\(error.path): \(error)")
+    }
+    guard let line, line.end == length, SHA256.hash(line.content) == header.lastLineHash else {
+      throw IndexMismatch(reason: "the log's last indexed line changed")
+    }
+  }
+
+  /// Takes in events appended to the log after the lines the index covers.
+  ///
+  /// - Parameters:
+  ///   - events: The events, each with where its line starts, in log order.
+  ///   - end: The log's length after the last of them.
+  ///   - lastLine: Where the last line starts, and its hash.
+  func record(
+    _ events: [(event: Event, offset: Int)], end: Int, lastLine: (offset: Int, hash: SHA256Digest)
+  ) throws(FileIOError) {
+    if !table.hasRoom(for: events.count * NameTable.namesPerEvent) {
+      try grow(toHold: events.count * NameTable.namesPerEvent)
+    }
+    // Within one boot the page cache keeps every write in order for the next process; only
+    // where the boot cannot be told apart must each step reach the disk first.
+    let durable = BootID.current == nil
+    header.state = .updating
+    header.store(to: file.base)
+    if durable { try file.sync() }
+    var table = self.table
+    for (event, offset) in events { table.register(event, at: UInt64(offset)) }
+    header.used = UInt64(table.used)
+    if header.eventCount == 0, let first = events.first {
+      header.isChained = first.event.prev != nil
+    }
+    header.eventCount += UInt64(events.count)
+    header.logLength = UInt64(end)
+    header.lastLineOffset = UInt64(lastLine.offset)
+    header.lastLineHash = lastLine.hash
+    header.store(to: file.base)
+    if durable { try file.sync() }
+    header.state = .clean
+    header.store(to: file.base)
+  }
+
+  /// Rewrites the index with a table twice as large (or more), so that `extra` more names fit.
+  private func grow(toHold extra: Int) throws(FileIOError) {
+    let records = table.records()
+    var capacity = Int(header.capacity) * 2
+    while !NameTable.fits(records.count + extra, capacity: capacity) { capacity *= 2 }
+    let image = LogIndex.image(header: header, capacity: capacity) { table in
+      for record in records { table.insert(record) }
+      return true
+    }
+    guard let image else { throw FileIOError(path: file.path, operation: "grow", code: 0) }
+    try FileIO.replaceAtomically(path: file.path, with: image)
+    guard let reopened = IndexFile(path: file.path),
+      let header = IndexHeader(loadingFrom: reopened.base)
+    else {
+      throw FileIOError(path: file.path, operation: "open", code: 0)
+    }
+    self.file = reopened
+    self.header = header
+  }
+
+  /// Writes the index of a log read in full, replacing any index beside it.
+  ///
+  /// - Parameters:
+  ///   - log: The log, as read (with no lines appended since).
+  ///   - path: The log's path.
+  static func write(for log: EventLog, atLog path: String) throws(FileIOError) {
+    guard log.appendedLines.isEmpty else { return }
+    try FileIO.replaceAtomically(path: LogIndex.path(forLog: path), with: image(of: log))
+  }
+
+  /// The bytes of the index of a log read in full.
+  static func image(of log: EventLog) -> [UInt8] {
+    var header = IndexHeader()
+    header.logLength = UInt64(log.completeLength)
+    header.eventCount = UInt64(log.events.count)
+    header.lastLineOffset = UInt64(log.eventLines.last?.lowerBound ?? 0)
+    header.lastLineHash = log.lastLineHash
+    header.isChained = log.isChained
+    var capacity = NameTable.capacity(for: log.events.count + 16)
+    while true {
+      let image = LogIndex.image(header: header, capacity: capacity) { table in
+        for (position, event) in log.events.enumerated() {
+          guard table.hasRoom(for: NameTable.namesPerEvent) else { return false }
+          table.register(event, at: UInt64(log.eventLines[position].lowerBound))
+        }
+        return true
+      }
+      if let image { return image }
+      capacity *= 2
+    }
+  }
+
+  /// An index file's bytes: `header` (with the table's shape filled in) and a table of
+  /// `capacity` slots filled by `fill`; `nil` when `fill` runs out of room.
+  private static func image(
+    header: IndexHeader, capacity: Int, fill: (inout NameTable) -> Bool
+  ) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: IndexHeader.fileSize(capacity: capacity))
+    return bytes.withUnsafeMutableBytes { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return false }
+      var table = NameTable(slots: base + IndexHeader.size, capacity: capacity, used: 0)
+      guard fill(&table) else { return false }
+      var header = header
+      header.state = .clean
+      header.boot = BootID.current ?? header.boot
+      header.capacity = UInt64(capacity)
+      header.used = UInt64(table.used)
+      header.store(to: base)
+      return true
+    } ? bytes : nil
+  }
+}

@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads single lines of a log by offset, without reading the rest of the file.
+struct LogLineReader {
+  /// The log, open for reading.
+  let descriptor: Int32
+  /// Its name, for errors.
+  let path: String
+
+  /// The bytes in `range`; fewer when the file ends first.
+  func bytes(_ range: Range<Int>) throws(FileIOError) -> [UInt8] {
+    var result = [UInt8](repeating: 0, count: range.count)
+    var filled = 0
+    while filled < range.count {
+      let count = result.withUnsafeMutableBytes { buffer in
+        pread(
+          descriptor, buffer.baseAddress.map { $0 + filled }, range.count - filled,
+          off_t(range.lowerBound + filled))
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw FileIOError(path: path, operation: "read", code: errno)
+      }
+      if count == 0 { break }
+      filled += count
+    }
+    result.removeLast(range.count - filled)
+    return result
+  }
+
+  /// The line that starts at `offset`: its bytes without the newline (or a CR before it), and
+  /// where the next line starts; `nil` when no newline ends it.
+  func line(at offset: Int) throws(FileIOError) -> (content: [UInt8], end: Int)? {
+    var chunk = 512
+    while true {
+      let read = try bytes(offset..<offset + chunk)
+      if let newline = read.firstIndex(of: UInt8(ascii: "\n")) {
+        var content = Array(read[..<newline])
+        if content.last == UInt8(ascii: "\r") { content.removeLast() }
+        return (content, offset + newline + 1)
+      }
+      if read.count < chunk { return nil }
+      chunk *= 4
+    }
+  }
+
+  /// The file's size.
+  func size() throws(FileIOError) -> Int {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      throw FileIOError(path: path, operation: "stat", code: errno)
+    }
+    return Int(info.st_size)
+  }
+
+  /// The hash of the line that ends, with its newline, just before `length` (without the newline
+  /// or a CR before it); `nil` when no newline is there.
+  func hashOfLine(endingAt length: Int) throws(FileIOError) -> SHA256Digest? {
+    guard length > 0 else { return nil }
+    var chunk = 512
+    while true {
+      let start = max(0, length - chunk)
+      let read = try bytes(start..<length)
+      guard read.count == length - start, read.last == UInt8(ascii: "\n") else { return nil }
+      let body = read.dropLast()
+      if let newline = body.lastIndex(of: UInt8(ascii: "\n")) {
+        var content = body[(newline + 1)...]
+        if content.last == UInt8(ascii: "\r") { content = content.dropLast() }
+        return SHA256.hash(content)
+      }
+      if start == 0 {
+        var content = body[...]
+        if content.last == UInt8(ascii: "\r") { content = content.dropLast() }
+        return SHA256.hash(content)
+      }
+      chunk *= 4
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/// What the index knows about one name: where the lines that the log's rules consult about it
+/// are, so that an appended event can be checked without reading the whole log.
+///
+/// Offsets are those of line starts in the log (the header is at 0, so 0 means "none"). A
+/// record is 64 bytes in the file: eight little-endian 64-bit words, in the order of the
+/// stored properties.
+struct NameRecord: Equatable, Sendable {
+  /// The name's hash (see ``NameHash``); 0 marks an empty slot.
+  var hash: UInt64 = 0
+  /// The line of the event with this id, with ``Flags`` in the top byte.
+  var eventWord: UInt64 = 0
+  /// The first `pause.declared` of the pause with this id.
+  var pauseOffset: UInt64 = 0
+  /// The first `corridor.opened` of the corridor group with this id.
+  var corridorOffset: UInt64 = 0
+  /// The first `offensive.launched` of the offensive with this id.
+  var offensiveOffset: UInt64 = 0
+  /// The suspension of the pause with this id that is not yet resumed, if any.
+  var suspensionOffset: UInt64 = 0
+  /// The earliest announcement among events with this id or about it: seconds since the epoch,
+  /// `Int64.min` when one of them has no lower bound, `Int64.max` when there is none.
+  var firstAnnounced = Int64.max
+  /// For an event that errata amend: the latest such erratum. For an erratum that amends: the
+  /// erratum before it on the same event. (A correction is never itself corrected, so one word
+  /// serves both.)
+  var erratumLink: UInt64 = 0
+
+  /// Marks kept with the event's line.
+  struct Flags: OptionSet, Sendable {
+    let rawValue: UInt64
+    /// The event is an erratum or a retraction.
+    static let correction = Flags(rawValue: 1)
+    /// A proposal with this id exists.
+    static let proposal = Flags(rawValue: 2)
+  }
+
+  private static let offsetMask: UInt64 = (1 << 56) - 1
+
+  /// The line of the event with this id (0 when there is none).
+  var eventOffset: UInt64 {
+    get { eventWord & NameRecord.offsetMask }
+    set { eventWord = (eventWord & ~NameRecord.offsetMask) | newValue }
+  }
+
+  /// The marks.
+  var flags: Flags {
+    get { Flags(rawValue: eventWord >> 56) }
+    set { eventWord = (eventWord & NameRecord.offsetMask) | (newValue.rawValue << 56) }
+  }
+
+  /// The size of a record in the file.
+  static let size = 64
+
+  /// Reads a record from the file's bytes.
+  init(loadingFrom pointer: UnsafeRawPointer) {
+    func word(_ index: Int) -> UInt64 {
+      UInt64(littleEndian: pointer.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+    }
+    hash = word(0)
+    eventWord = word(1)
+    pauseOffset = word(2)
+    corridorOffset = word(3)
+    offensiveOffset = word(4)
+    suspensionOffset = word(5)
+    firstAnnounced = Int64(bitPattern: word(6))
+    erratumLink = word(7)
+  }
+
+  /// An empty record for a name.
+  init(hash: UInt64) { self.hash = hash }
+
+  /// Writes the record into the file's bytes.
+  func store(to pointer: UnsafeMutableRawPointer) {
+    let words = [
+      hash, eventWord, pauseOffset, corridorOffset, offensiveOffset, suspensionOffset,
+      UInt64(bitPattern: firstAnnounced), erratumLink,
+    ]
+    for (index, word) in words.enumerated() {
+      pointer.storeBytes(of: word.littleEndian, toByteOffset: index * 8, as: UInt64.self)
+    }
+  }
+}

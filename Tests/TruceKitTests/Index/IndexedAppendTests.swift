@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+
+@testable import TruceKit
+
+/// Appends checked through the index beside the log against appends that read the whole log:
+/// the same lines written, the same events refused with the same errors.
+@Suite("Appending through the index")
+struct IndexedAppendTests {
+  @Test(
+    "A generated history appended line by line through the index is written byte for byte, and its index matches a fresh one",
+    .timeLimit(.minutes(5)))
+  func historyAppendedThroughIndex() throws {
+    let history = try IndexedLogScratch(events: 900, areas: 8, seed: 5)
+    defer { history.remove() }
+    let path = try history.prefix(150, named: "log.jsonl", indexed: true)
+    let capacityBefore = try LogIndex(forLog: path).header.capacity
+    for line in 151..<history.lines.count {
+      let outcome = IndexedLogScratch.appendThroughIndex(try history.event(line), to: path)
+      guard case .success(.appended(let seq, _))? = outcome else {
+        Issue.record("line \(line): \(String(describing: outcome))")
+        return
+      }
+      #expect(seq == line)
+      if line % 250 == 0 || line == history.lines.count - 1 {
+        let records = try IndexedLogScratch.records(besideLog: path)
+        #expect(records.kept == records.fresh, "after line \(line)")
+      }
+    }
+    let written = try FileIO.readAll(path: path)
+    #expect(written == Array(history.lines.joined(separator: [0x0A])) + [0x0A])
+    // The table grew on the way, and the log it indexes still verifies.
+    #expect(try LogIndex(forLog: path).header.capacity > capacityBefore)
+    _ = try EventLog.read(path: path, options: .verifying)
+  }
+
+  @Test(
+    "Events that break the log's rules are refused through the index exactly as when the whole log is read",
+    .timeLimit(.minutes(5)))
+  func refusalsMatchReadingWholeLog() throws {
+    let history = try IndexedLogScratch(events: 900, areas: 6, seed: 11)
+    defer { history.remove() }
+    var random = SplitMix64(seed: 2016)
+    var kinds: [String: Int] = [:]
+    for start in [40, 300, 700] {
+      let base = try history.prefix(start, named: "base-\(start).jsonl", indexed: true)
+      for trial in 0..<60 {
+        let object = try candidate(trial, after: start, in: history, random: &random)
+        let indexed = try history.copy(base, to: "indexed.jsonl")
+        let whole = try history.copy(base, to: "whole.jsonl")
+        try FileManager.default.removeItem(atPath: whole + ".index")
+        let throughIndex = IndexedLogScratch.appendThroughIndex(object, to: indexed)
+        let readingAll = IndexedLogScratch.appendReadingWholeLog(object, to: whole)
+        guard let throughIndex else {
+          Issue.record("the index was not usable at \(start), trial \(trial)")
+          continue
+        }
+        #expect(
+          "\(throughIndex)" == "\(readingAll)", "prefix \(start), trial \(trial): \(object)")
+        #expect(try FileIO.readAll(path: indexed) == FileIO.readAll(path: whole))
+        switch readingAll {
+        case .success(let outcome):
+          kinds["\(outcome)".prefix(while: { $0 != "(" }) + "", default: 0] += 1
+        case .failure(let error):
+          let kind = "\(error)".replacingOccurrences(
+            of: "'[^']*'|\\d+", with: "…", options: .regularExpression)
+          kinds[String(kind.prefix(60)), default: 0] += 1
+        }
+      }
+    }
+    print("indexed append trials, by outcome: \(kinds.sorted { $0.key < $1.key })")
+    // The trials cover acceptance, idempotence, conflicts and many kinds of refusal.
+    #expect(kinds.keys.contains("appended"))
+    #expect(kinds.keys.contains("alreadyPresent"))
+    #expect(kinds.count > 8, "\(kinds)")
+  }
+
+  /// An event to try appending after the first `start` events: one from later in the history
+  /// (which may refer to what is not declared yet; some of them corrections, suspensions and
+  /// closures), an earlier one again (the same or changed), or the next one with a field
+  /// dropped, replaced or moved far back in time.
+  private func candidate(
+    _ trial: Int, after start: Int, in history: IndexedLogScratch, random: inout SplitMix64
+  ) throws -> JSONObject {
+    let count = history.lines.count - 1
+    func pick(_ range: Range<Int>) -> Int {
+      range.lowerBound + Int(random.next() % UInt64(range.count))
+    }
+    /// An event of one of `types`, from `range`, under a fresh id.
+    func clone(_ types: Set<String>, from range: Range<Int>) throws -> JSONObject {
+      var object = try history.event(range.lowerBound)
+      for _ in 0..<300 {
+        object = try history.event(pick(range))
+        if let type = object["type"]?.stringValue, types.contains(type) { break }
+      }
+      object["id"] = .string("fresh-\(trial)")
+      return object
+    }
+    var object = try history.event(start + 1)
+    switch trial % 10 {
+    case 0: object = try history.event(pick(start + 1..<count + 1))
+    case 1: object = try history.event(pick(1..<start + 1))
+    case 2:
+      object = try history.event(pick(1..<start + 1))
+      object["note"] = .string("changed")
+    case 3:
+      let keys = object.keys.filter { $0 != "id" }
+      object[keys[pick(0..<keys.count)]] = nil
+    case 4:
+      let other = try history.event(pick(1..<count + 1))
+      let shared = object.keys.filter { other[$0] != nil && $0 != "id" }
+      let key = shared[pick(0..<shared.count)]
+      object[key] = other[key]
+    case 5:
+      // A suspension, resumption or end reported again: suspension rules, and times before
+      // the pause began.
+      object = try clone(["pause.suspended", "pause.resumed", "pause.ended"], from: 1..<start + 1)
+      if trial % 20 == 5 { object["at"] = .string("2001-01-01") }
+    case 6:
+      // Corrections, suspensions and closures from later on, whose targets may not exist yet.
+      object = try clone(
+        [
+          "correction.erratum", "correction.retraction", "pause.suspended", "pause.resumed",
+          "corridor.closed",
+        ], from: start + 1..<count + 1)
+    case 7:
+      // Something about what the log holds, announced long before any of it.
+      object = try clone(
+        ["pause.extended", "pause.ended", "corridor.closed", "offensive.ended", "statement"],
+        from: 1..<start + 1)
+      object["announced"] = .string("2001-01-01")
+    case 8:
+      // An erratum of a correction, or of an event already amended.
+      object = try clone(["correction.erratum"], from: 1..<start + 1)
+      if trial % 20 == 8 {
+        let target = try clone(
+          ["correction.erratum", "correction.retraction"], from: 1..<start + 1)
+        object["corrects"] = try history.event(pick(1..<start + 1))["id"]
+        if let id = target["id"], trial % 40 == 8 { object["corrects"] = id }
+      }
+    default:
+      object["announced"] = .string("2001-01-01")
+    }
+    return object
+  }
+
+  @Test("An index left behind by appends made without it catches up, line by line")
+  func indexCatchesUp() throws {
+    let history = try IndexedLogScratch(events: 400, areas: 6, seed: 3)
+    defer { history.remove() }
+    let path = try history.prefix(300, named: "log.jsonl", indexed: true)
+    for line in 301...310 {
+      _ = try IndexedLogScratch.appendReadingWholeLog(history.event(line), to: path).get()
+    }
+    #expect(try LogIndex(forLog: path).header.eventCount == 300)
+    let outcome = IndexedLogScratch.appendThroughIndex(try history.event(311), to: path)
+    guard case .success(.appended(311, _))? = outcome else {
+      Issue.record("\(String(describing: outcome))")
+      return
+    }
+    let records = try IndexedLogScratch.records(besideLog: path)
+    #expect(records.kept == records.fresh)
+    #expect(try LogIndex(forLog: path).header.eventCount == 311)
+  }
+
+  @Test(
+    "An index that is damaged, half-updated, written before a restart, or no longer matches the log is not used, and the next append rebuilds it",
+    arguments: ["garbage", "cut", "updating", "other boot", "log cut short", "log replaced"])
+  func untrustedIndexIsRebuilt(_ damage: String) throws {
+    let history = try IndexedLogScratch(events: 200, areas: 4, seed: 8)
+    defer { history.remove() }
+    var path = try history.prefix(150, named: "log.jsonl", indexed: true)
+    let indexPath = LogIndex.path(forLog: path)
+    var next = 151
+    switch damage {
+    case "garbage":
+      var bytes = try FileIO.readAll(path: indexPath)
+      for position in stride(from: 0, to: bytes.count, by: 97) { bytes[position] ^= 0x5A }
+      try Data(bytes).write(to: URL(fileURLWithPath: indexPath))
+    case "cut":
+      let bytes = try FileIO.readAll(path: indexPath)
+      try Data(bytes.prefix(bytes.count / 2)).write(to: URL(fileURLWithPath: indexPath))
+    case "updating", "other boot":
+      let index = try LogIndex(forLog: path)
+      var header = index.header
+      if damage == "updating" { header.state = .updating } else { header.boot[3] ^= 1 }
+      header.store(to: index.file.base)
+    case "log cut short":
+      // What `truce verify --repair` leaves after a lost line: a shorter log and head.
+      _ = try history.prefix(149, named: "short.jsonl", indexed: false)
+      for suffix in ["", ".head"] {
+        try FileManager.default.removeItem(atPath: path + suffix)
+        try FileManager.default.moveItem(
+          atPath: history.scratch.path("short.jsonl") + suffix, toPath: path + suffix)
+      }
+      next = 150
+    default:
+      // Another log under the same name, longer than the old one.
+      let other = try IndexedLogScratch(events: 200, areas: 4, seed: 9)
+      defer { other.remove() }
+      let replacement = try other.prefix(160, named: "other.jsonl", indexed: false)
+      path = try other.copy(replacement, to: "moved.jsonl")
+      try FileManager.default.copyItem(atPath: indexPath, toPath: path + ".index")
+      let outcome = IndexedLogScratch.appendThroughIndex(try other.event(161), to: path)
+      #expect(outcome == nil)
+      _ = try IndexedLogScratch.appendReadingWholeLog(try other.event(161), to: path).get()
+      return
+    }
+    #expect(IndexedLogScratch.appendThroughIndex(try history.event(next), to: path) == nil)
+    let appended = try IndexedLogScratch.appender(path, usesIndex: true).append(
+      try history.event(next))
+    #expect(appended.seq == next)
+    let records = try IndexedLogScratch.records(besideLog: path)
+    #expect(records.kept == records.fresh)
+    #expect(
+      IndexedLogScratch.appendThroughIndex(try history.event(next + 1), to: path) != nil)
+  }
+}
+
+extension LogAppender.Outcome {
+  /// The sequence number the outcome names.
+  var seq: Int {
+    switch self {
+    case .appended(let seq, _), .appendedHeadStale(let seq, _, _), .alreadyPresent(let seq):
+      return seq
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@testable import TruceKit
+
+/// A generated history, and logs holding its first lines with a head (and an index) beside
+/// them, for comparing appends through the index with appends that read the whole log.
+struct IndexedLogScratch {
+  let scratch: GeneratorScratch
+  /// The generated log's lines: the header, then one per event.
+  let lines: [[UInt8]]
+
+  init(events: Int, areas: Int, seed: UInt64) throws {
+    scratch = try GeneratorScratch()
+    _ = try HistoryGenerator(events: events, areas: areas, seed: seed).write(to: scratch.log)
+    lines = try FileIO.readAll(path: scratch.log).split(separator: UInt8(ascii: "\n")).map(
+      Array.init)
+  }
+
+  func remove() { scratch.remove() }
+
+  /// Writes a log with the header and the first `events` events, its head, and (when asked)
+  /// its index, under `name`; returns its path.
+  func prefix(_ events: Int, named name: String, indexed: Bool) throws -> String {
+    let path = scratch.path(name)
+    let bytes = Array(lines[0...events].joined(separator: [UInt8(ascii: "\n")])) + [0x0A]
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let log = try EventLog.parse(bytes, file: path, options: .writing)
+    try LogHead(of: log).write(forLog: path)
+    if indexed { try LogIndex.write(for: log, atLog: path) }
+    return path
+  }
+
+  /// Copies a log with its head and index (when there is one) under a new name.
+  func copy(_ path: String, to name: String) throws -> String {
+    let target = scratch.path(name)
+    for suffix in ["", ".head", ".index"] {
+      try? FileManager.default.removeItem(atPath: target + suffix)
+      if FileManager.default.fileExists(atPath: path + suffix) {
+        try FileManager.default.copyItem(atPath: path + suffix, toPath: target + suffix)
+      }
+    }
+    return target
+  }
+
+  /// The event of a generated line, as `append` takes it: without `seq` and `prev`.
+  func event(_ line: Int) throws -> JSONObject {
+    var object = try #require(try JSONParser.parse(lines[line]).objectValue)
+    object["seq"] = nil
+    object["prev"] = nil
+    return object
+  }
+
+  static func appender(_ path: String, usesIndex: Bool) -> LogAppender {
+    var appender = LogAppender(
+      path: path, recordedBy: "test", now: { Date(timeIntervalSince1970: 1_795_000_000) })
+    appender.usesIndex = usesIndex
+    return appender
+  }
+
+  /// Appends through the index only; `nil` when the index could not be used.
+  static func appendThroughIndex(_ object: JSONObject, to path: String)
+    -> Result<LogAppender.Outcome, WriteError>?
+  {
+    do {
+      let appender = appender(path, usesIndex: true)
+      let request = try appender.request(object, expectedSeq: nil, source: "the event")
+      let file = try LockedLog(path: path)
+      defer { file.release() }
+      switch try appender.appendWithIndex(request, file: file, path: path) {
+      case .done(let outcome): return .success(outcome)
+      case .unusable: return nil
+      }
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// Appends by reading the whole log, without any index.
+  static func appendReadingWholeLog(_ object: JSONObject, to path: String)
+    -> Result<LogAppender.Outcome, WriteError>
+  {
+    Result { () throws(WriteError) in
+      try appender(path, usesIndex: false).append(object, source: "the event")
+    }
+  }
+
+  /// The records of the index beside a log, and of an index built afresh from the log.
+  static func records(besideLog path: String) throws -> (kept: [NameRecord], fresh: [NameRecord]) {
+    let index = try LogIndex(forLog: path)
+    let kept = index.table.records().sorted { $0.hash < $1.hash }
+    var image = LogIndex.image(of: try EventLog.read(path: path, options: .writing))
+    let fresh = try image.withUnsafeMutableBytes { buffer in
+      let base = try #require(buffer.baseAddress)
+      let header = try #require(IndexHeader(loadingFrom: base))
+      return NameTable(
+        slots: base + IndexHeader.size, capacity: Int(header.capacity), used: Int(header.used)
+      ).records()
+    }
+    return (kept, fresh.sorted { $0.hash < $1.hash })
+  }
+}
