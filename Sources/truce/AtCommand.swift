@@ -19,45 +19,91 @@ enum AtCommand {
       .flag(
         "all",
         help:
-          "List every item announced for later or already ended, and every possible conflict, not only the \(AtQuery.defaultContextLimit) nearest of each."
+          "List every item announced for later or already ended, every possible conflict and every proposal, not only the \(AtQuery.defaultContextLimit) nearest (or latest) of each."
       ),
       TruceCommand.jsonFlag,
     ])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
+    // Without scenarios, and only when the index matches the log, the answer comes from the
+    // index beside the log; otherwise from the whole log, which then indexes it.
+    let path = parsed.value("log") ?? BundledLog.locate()
+    if parsed.values("scenario").isEmpty, parsed.value("as-of") == nil, !parsed.flag("all"),
+      let indexed = IndexedLogReader(path: path)
+    {
+      switch question(parsed, areas: indexed.areas) {
+      case .failure(let error): return error.report()
+      case .success(let query):
+        if let answer = indexed.answer(query) {
+          return render(answer, parsed, logFile: indexed.file, areas: indexed.areas)
+        }
+      }
+    }
     let log: EventLog
     switch CommandSupport.loadLog(parsed) {
     case .success(let loaded): log = loaded
     case .failure(let error): return CommandSupport.fail(error.description)
     }
+    let query: AtQuery
+    switch question(parsed, areas: log.areas) {
+    case .success(let asked): query = asked
+    case .failure(let error): return error.report()
+    }
+    let answer = query.answer(from: log)
+    let code = render(answer, parsed, logFile: log.file, areas: log.areas)
+    if parsed.values("scenario").isEmpty && query.asOf == nil {
+      IndexedLogReader.refreshIndex(of: log, projection: answer.projection, path: path)
+    }
+    return code
+  }
+
+  /// The question the arguments ask, read in the log's areas and zones.
+  private static func question(_ parsed: ParsedCommand, areas: AreaRegistry) -> Result<
+    AtQuery, QuestionError
+  > {
     let area: Area?
     let zone: Zone?
-    switch CommandSupport.zone(parsed, log: log) {
+    switch CommandSupport.zone(parsed, areas: areas) {
     case .success(let result): (area, zone) = result
-    case .failure(let error): return CommandSupport.usage(error)
+    case .failure(let error): return .failure(.usage(error))
     }
     let momentText = parsed.argument("moment") ?? ""
     let moment: Moment
     do { moment = try Moment(parsing: momentText, zone: zone) } catch {
-      return CommandSupport.usage(
-        parsed.invalidValue(momentText, forArgument: "moment", reason: error.description))
+      return .failure(
+        .usage(parsed.invalidValue(momentText, forArgument: "moment", reason: error.description)))
     }
     let asOf: Moment?
     switch CommandSupport.moment(parsed, "as-of", zone: zone) {
     case .success(let value): asOf = value
-    case .failure(let error): return CommandSupport.usage(error)
+    case .failure(let error): return .failure(.usage(error))
     }
-    guard let displayZone = zone ?? log.areas.zones.first else {
-      return CommandSupport.fail("the log declares no areas")
-    }
+    guard let displayZone = zone ?? areas.zones.first else { return .failure(.noAreas) }
     var query = AtQuery(moment: moment, asOf: asOf, area: area, zone: displayZone)
     if parsed.flag("all") { query.contextLimit = nil }
-    let answer = query.answer(from: log)
+    return .success(query)
+  }
+
+  /// Why the arguments ask no question of this log.
+  private enum QuestionError: Error {
+    case usage(UsageError)
+    case noAreas
+
+    func report() -> ExitCode {
+      switch self {
+      case .usage(let error): return CommandSupport.usage(error)
+      case .noAreas: return CommandSupport.fail("the log declares no areas")
+      }
+    }
+  }
+
+  private static func render(
+    _ answer: AtAnswer, _ parsed: ParsedCommand, logFile: String, areas: AreaRegistry
+  ) -> ExitCode {
     if parsed.flag("json") {
-      StandardStreams.writeOut(AtJSONRenderer(logFile: log.file).render(answer))
+      StandardStreams.writeOut(AtJSONRenderer(logFile: logFile).render(answer))
     } else {
-      var renderer = AtTextRenderer(
-        logFile: log.file, areas: log.areas, utcOnly: parsed.flag("utc"))
+      var renderer = AtTextRenderer(logFile: logFile, areas: areas, utcOnly: parsed.flag("utc"))
       renderer.scenarios = CommandSupport.scenarioTitles(parsed)
       StandardStreams.writeOut(renderer.render(answer))
     }

@@ -98,17 +98,24 @@ enum CommandSupport {
 
   /// The zone to read moments in: the `--area`'s, or the log's only one.
   static func zone(_ parsed: ParsedCommand, log: EventLog) -> Result<(Area?, Zone?), UsageError> {
+    zone(parsed, areas: log.areas)
+  }
+
+  /// The area named by `--area` (if any), and the zone its local times are read in.
+  static func zone(_ parsed: ParsedCommand, areas: AreaRegistry) -> Result<
+    (Area?, Zone?), UsageError
+  > {
     var area: Area?
     if let name = parsed.value("area") {
-      guard let found = log.areas.area(named: name) else {
-        let known = log.areas.areas.map(\.id).joined(separator: ", ")
+      guard let found = areas.area(named: name) else {
+        let known = areas.areas.map(\.id).joined(separator: ", ")
         return .failure(
           parsed.invalidValue(
             name, forOption: "area", reason: "no such area in the log (areas: \(known))"))
       }
       area = found
     }
-    let zones = log.areas.zones
+    let zones = areas.zones
     return .success((area, area?.zone ?? (zones.count == 1 ? zones.first : nil)))
   }
 

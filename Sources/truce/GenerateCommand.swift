@@ -9,8 +9,10 @@ enum GenerateCommand {
       The history is the same for the same --events, --areas and --seed on every machine, \
       and passes truce verify: countries with regions and cities in their own time zones, \
       pauses with extensions, suspensions and ends, corridors, offensives, violations, \
-      disputed reports, statements, proposals and corrections. It prints the mix of event \
-      types, the areas and the size.
+      disputed reports, statements, proposals and corrections. Dates are mostly known to \
+      the day or better; the few open-ended ones ("on or after") are narrowed by a later \
+      correction, and things end, so that few items are possibly in force at any moment. \
+      It prints the mix of event types, the areas and the size.
       """,
     options: [
       .option("events", help: "How many events to write.", isRequired: true),

@@ -72,8 +72,8 @@ struct HelpAndUsageTests {
                                 and around it.
         --utc                   Show times in UTC only.
         --all                   List every item announced for later or already ended,
-                                and every possible conflict, not only the 10 nearest
-                                of each.
+                                every possible conflict and every proposal, not only
+                                the 10 nearest (or latest) of each.
         --json                  Write the answer as JSON.
         --version               Show the version.
         -h, --help              Show help information.

@@ -18,6 +18,10 @@ struct EventDraft: Sendable {
   var announcedForm: TimeForm?
   /// The end it gives, for a `pause.extended` (an erratum may move it).
   var end: Instant?
+  /// The item it declares, opens or launches (see ``RecentEvent/founds``).
+  var founds: String?
+  /// What withdrawing it (an ending) puts back under way.
+  var reopens: Reopening?
 
   init(_ type: EventType, area: Int, announced: Instant) {
     self.type = type

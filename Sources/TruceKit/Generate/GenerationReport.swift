@@ -36,6 +36,9 @@ public struct GenerationReport: Sendable {
     public var ambiguousLocalAvoided = 0
     /// Times written as a day, week, month or range.
     public var coarseTimes = 0
+    /// Open-ended times (`../X`, `X/..`) of reports of pauses, corridors and offensives that a
+    /// later erratum narrowed to a day or a time.
+    public var openBoundsNarrowed = 0
 
     /// Creates empty counts.
     public init() {}
@@ -71,7 +74,8 @@ public struct GenerationReport: Sendable {
         + "\(grouped(features.dailyHours)) pauses with daily hours.",
       "\(grouped(features.localNearClockChange)) local times within a day of a clock change; "
         + "\(grouped(features.ambiguousLocalAvoided)) ambiguous local times written with an "
-        + "offset; \(grouped(features.coarseTimes)) times known to the day or more coarsely.",
+        + "offset; \(grouped(features.coarseTimes)) times known to the day or more coarsely; "
+        + "\(grouped(features.openBoundsNarrowed)) open-ended times narrowed by a later report.",
       "Head: seq \(head.seq), hash \(head.hash.hex.prefix(12))…",
     ]
     return lines.joined(separator: "\n") + "\n"
@@ -92,6 +96,7 @@ public struct GenerationReport: Sendable {
         "localNearClockChange": .int(features.localNearClockChange),
         "ambiguousLocalAvoided": .int(features.ambiguousLocalAvoided),
         "coarseTimes": .int(features.coarseTimes),
+        "openBoundsNarrowed": .int(features.openBoundsNarrowed),
       ],
       "head": [
         "seq": .int(head.seq), "hash": .string(head.hash.hex), "length": .int(head.length),

@@ -7,7 +7,14 @@
 /// offensives launched, scaled back, intensified and ended; violations, proposals, statements
 /// (some disputing a report); errata (setting fields or voiding) and retractions. Times come in
 /// every form the log accepts, some local times close to a change of the clocks (never one that
-/// is ambiguous), and lines are about 250 bytes long. The log passes `truce verify`.
+/// is ambiguous), and lines are about 400 bytes long. The log passes `truce verify`.
+///
+/// It reads like an analyst's log, where few items are possibly in force at any moment (tens at
+/// a million events, most of them dated only to the day): open-ended times ("on or after 13
+/// July") are rare and a later erratum narrows each of them; a pause or corridors that start
+/// with their announcement have it dated to a range of days at worst; what a later report names
+/// is never withdrawn (only a declaration nothing follows yet is), and a withdrawn ending leaves
+/// the item under way, to end later; the longest offensives are the likeliest to end.
 ///
 /// ```swift
 /// let report = try HistoryGenerator(events: 100_000, areas: 12, seed: 1).write(to: "big.jsonl")

@@ -1,12 +1,18 @@
 /// Corridor groups and offensives.
 extension HistoryWorld {
   mutating func openCorridors() -> EventDraft {
-    let pause = random.element(of: state.pauses)
+    let pauseIndex = random.below(state.pauses.count)
+    let pause = state.pauses[pauseIndex]
+    state.pauses[pauseIndex].followed = true
     let area = areaWithin(pause.area)
     var draft = EventDraft(.corridorOpened, area: area, announced: clock)
     let id = newItemID("corridors")
     let base = max(clock, pause.start)
     let givesStart = random.chance(7, in: 10)
+    if !givesStart {
+      // The corridors open with their announcement, so that is dated to a range of days at worst.
+      draft.announcedForm = TimeSpeller.draw(TimeSpeller.datedAnnouncement, &random)
+    }
     let start =
       givesStart ? halfHour(atOrAfter: base.adding(seconds: span(0...5)), in: area) : clock
     var payload: [(String, JSONValue)] = [("corridor", .string(id)), ("pause", .string(pause.id))]
@@ -27,6 +33,7 @@ extension HistoryWorld {
         ("dailyHours", ["from": "08:00", "to": .string("\(random.int(in: 16...19)):00")]))
     }
     draft.payload = payload
+    draft.founds = id
     state.corridors.append(
       CorridorState(
         id: id, pause: pause.id, area: area, start: start, startGiven: givesStart,
@@ -36,7 +43,9 @@ extension HistoryWorld {
 
   /// Another source's report of the same corridors, with another count: it disputes the first.
   mutating func reportCorridorsAgain() -> EventDraft {
-    let corridors = random.element(of: state.corridors)
+    let index = random.below(state.corridors.count)
+    let corridors = state.corridors[index]
+    state.corridors[index].followed = true
     var draft = EventDraft(.corridorOpened, area: corridors.area, announced: corridors.announced)
     draft.disputes = [corridors.opening]
     draft.payload = [
@@ -53,8 +62,10 @@ extension HistoryWorld {
 
   mutating func closeCorridors() -> EventDraft {
     let index = random.below(state.corridors.count)
-    let corridors = state.corridors.remove(at: index)
+    var corridors = state.corridors.remove(at: index)
     var draft = EventDraft(.corridorClosed, area: corridors.area, announced: clock)
+    corridors.followed = true
+    draft.reopens = .corridors(corridors)
     let at = halfHour(
       atOrAfter: max(clock, corridors.start).adding(seconds: span(0...3)), in: corridors.area)
     draft.payload = [("corridor", .string(corridors.id)), ("at", moment(at, in: corridors.area))]
@@ -74,16 +85,24 @@ extension HistoryWorld {
     if random.chance(1, in: 3) {
       draft.payload.append(("aim", .string(random.element(of: Self.aims))))
     }
+    draft.founds = id
     state.offensives.append(OffensiveState(id: id, area: area, launched: at))
     return draft
   }
 
   /// An offensive scaled back, intensified or ended.
   mutating func changeOffensive(_ type: EventType) -> EventDraft {
-    let index = random.below(state.offensives.count)
-    let offensive = state.offensives[index]
-    if type == .offensiveEnded { state.offensives.remove(at: index) }
+    // Half the offensives that end are the longest under way, so that few drag on for years.
+    let index =
+      type == .offensiveEnded && random.chance(1, in: 2) ? 0 : random.below(state.offensives.count)
+    var offensive = state.offensives[index]
+    offensive.followed = true
+    state.offensives[index].followed = true
     var draft = EventDraft(type, area: offensive.area, announced: clock)
+    if type == .offensiveEnded {
+      state.offensives.remove(at: index)
+      draft.reopens = .offensive(offensive)
+    }
     let at = halfHour(
       atOrAfter: max(clock.adding(seconds: -span(0...2)), offensive.launched), in: offensive.area)
     draft.payload = [("offensive", .string(offensive.id)), ("at", moment(at, in: offensive.area))]

@@ -15,7 +15,11 @@ extension HistoryWorld {
       startForm = .local
     }
     let givesStart = random.chance(17, in: 20)
-    if !givesStart { start = clock }
+    if !givesStart {
+      // The pause starts with its announcement, so that is dated to a range of days at worst.
+      start = clock
+      draft.announcedForm = TimeSpeller.draw(TimeSpeller.datedAnnouncement, &random)
+    }
     let end: Instant? =
       random.chance(4, in: 5)
       ? halfHour(atOrAfter: max(start, clock).adding(seconds: span(10...60)), in: area) : nil
@@ -41,6 +45,7 @@ extension HistoryWorld {
     }
     if random.chance(1, in: 8) { payload.append(("unilateral", .bool(random.chance(1, in: 2)))) }
     draft.payload = payload
+    draft.founds = id
     if random.chance(1, in: 8) { draft.quote = random.element(of: Self.declarationQuotes) }
     state.pauses.append(
       PauseState(
@@ -51,7 +56,9 @@ extension HistoryWorld {
 
   /// Another source's report of a declaration, with another end: it disputes the first.
   mutating func reportPauseAgain() -> EventDraft {
-    let pause = random.element(of: state.pauses)
+    let index = random.below(state.pauses.count)
+    let pause = state.pauses[index]
+    state.pauses[index].followed = true
     var draft = EventDraft(.pauseDeclared, area: pause.area, announced: pause.announced)
     draft.disputes = [pause.declaration]
     let hours = Int64(random.element(of: [-6, -3, -2, -1, 1, 2, 3, 6, 12, 24]))
@@ -70,7 +77,9 @@ extension HistoryWorld {
     return draft
   }
 
-  /// An extension reported by another source as a new pause: the same announcement.
+  /// An extension reported by another source as a new pause: the same announcement, recorded
+  /// under the pause's id (as the bundled history records Putin's "new pause"), so that its end
+  /// competes with the extension's and the pause keeps its own start.
   mutating func reportExtensionAsPause() -> EventDraft {
     let pause = random.element(of: state.pauses.filter { $0.lastExtension != nil })
     let area = pause.area
@@ -80,7 +89,7 @@ extension HistoryWorld {
     draft.sameAnnouncementAs = [extended.event]
     let end = extended.to.adding(seconds: 3600 * Int64(random.int(in: 0...6)))
     draft.payload = [
-      ("pause", .string(newItemID("pause"))),
+      ("pause", .string(pause.id)),
       ("kind", .string(random.element(of: PauseKind.allCases).rawValue)),
       (
         "window",
@@ -97,6 +106,7 @@ extension HistoryWorld {
   mutating func extendPause() -> EventDraft {
     let index = random.below(state.pauses.count)
     let pause = state.pauses[index]
+    state.pauses[index].followed = true
     var draft = EventDraft(.pauseExtended, area: pause.area, announced: clock)
     if let extended = pause.lastExtension, random.chance(1, in: 8) {
       // The same extension in another source's words.
@@ -138,8 +148,12 @@ extension HistoryWorld {
     var draft = EventDraft(.pauseSuspended, area: pause.area, announced: clock)
     let at = halfHour(
       atOrAfter: max(clock, pause.start).adding(seconds: span(0...3)), in: pause.area)
-    draft.payload = [("pause", .string(pause.id)), ("at", moment(at, in: pause.area))]
+    draft.payload = [
+      ("pause", .string(pause.id)),
+      ("at", moment(at, in: pause.area, table: TimeSpeller.boundedMoment)),
+    ]
     state.pauses[index].suspension = (eventID, at)
+    state.pauses[index].followed = true
     return draft
   }
 
@@ -148,12 +162,13 @@ extension HistoryWorld {
     let pause = random.element(of: state.pauses.filter { $0.suspension != nil })
     var draft = EventDraft(.pauseSuspended, area: pause.area, announced: clock)
     guard let suspension = pause.suspension else { return draft }
+    let at = moment(suspension.at, in: pause.area, table: TimeSpeller.boundedMoment)
     if random.chance(1, in: 3) {
       draft.disputes = [suspension.event]
     } else {
       draft.sameAnnouncementAs = [suspension.event]
     }
-    draft.payload = [("pause", .string(pause.id)), ("at", moment(suspension.at, in: pause.area))]
+    draft.payload = [("pause", .string(pause.id)), ("at", at)]
     return draft
   }
 
@@ -164,7 +179,10 @@ extension HistoryWorld {
     var draft = EventDraft(.pauseResumed, area: pause.area, announced: clock)
     let since = pause.suspension?.at ?? pause.start
     let at = halfHour(atOrAfter: max(clock, since).adding(seconds: span(1...10)), in: pause.area)
-    draft.payload = [("pause", .string(pause.id)), ("at", moment(at, in: pause.area))]
+    draft.payload = [
+      ("pause", .string(pause.id)),
+      ("at", moment(at, in: pause.area, table: TimeSpeller.boundedMoment)),
+    ]
     state.pauses[index].suspension = nil
     return draft
   }
@@ -175,6 +193,9 @@ extension HistoryWorld {
     let pause = state.pauses.remove(at: index)
     state.corridors.removeAll { $0.pause == pause.id }
     var draft = EventDraft(.pauseEnded, area: pause.area, announced: clock)
+    var reopened = pause
+    reopened.followed = true
+    draft.reopens = .pause(reopened)
     let now = max(clock, pause.start)
     let at: Instant
     let how: PauseEnding

@@ -36,6 +36,7 @@ extension HistoryWorld {
     }
     if state.proposals.count >= 6 { state.proposals.removeFirst() }
     state.proposals.append(id)
+    draft.founds = id
     return draft
   }
 
@@ -66,10 +67,13 @@ extension HistoryWorld {
     draft.announcedBy = ["analyst"]
     draft.announcedForm = random.chance(1, in: 2) ? .day : .utc
     // Re-read as amended against the log so far, a suspension or resumption could clash with
-    // itself; those are only voided.
-    let voids = [.pauseSuspended, .pauseResumed].contains(target.type) || random.chance(1, in: 5)
+    // itself; those are only voided. A declaration that later reports rely on is not voided
+    // (see ``TheatreState/isWithdrawable(_:)``): it gets other values instead.
+    let voids =
+      ([.pauseSuspended, .pauseResumed].contains(target.type) || random.chance(1, in: 5))
+      && state.isWithdrawable(target)
     if voids {
-      state.forget(target.id)
+      state.withdraw(target)
       draft.payload = [("corrects", .string(target.id)), ("void", .bool(true))]
       draft.note = random.element(of: ["Recorded twice.", "Not in the source."])
       return draft
@@ -95,8 +99,8 @@ extension HistoryWorld {
 
   /// A source withdraws a recent event.
   mutating func retractRecentEvent() -> EventDraft {
-    let target = random.element(of: state.recent)
-    state.forget(target.id)
+    let target = random.element(of: state.recent.filter(state.isWithdrawable))
+    state.withdraw(target)
     var draft = EventDraft(.retraction, area: target.area, announced: clock)
     draft.announcedBy = [random.element(of: areas.theatres[theatre].profile.publications)]
     draft.payload = [("retracts", .string(target.id))]

@@ -19,6 +19,8 @@ struct HistoryWorld {
   let meanGap: Int64
   /// The unit of durations: pauses last from one to six of them.
   let scale: Int64
+  /// The moment of the event being generated written open-ended, if any: at most one is.
+  var openMoment: (text: String, instant: Instant, area: Int)?
 
   /// The first instant of every generated history: 2015-01-01T00:00Z.
   static let historyStart = Instant(secondsSinceEpoch: 1_420_070_400)
@@ -62,9 +64,13 @@ struct HistoryWorld {
     let draft = self.draft(action)
     if draft.type != .erratum && draft.type != .retraction {
       state.remember(
-        RecentEvent(id: eventID, type: draft.type, area: draft.area, end: draft.end))
+        RecentEvent(
+          id: eventID, type: draft.type, area: draft.area, end: draft.end, founds: draft.founds,
+          reopens: draft.reopens))
     }
-    return (draft.type, render(draft, theatre: theatre))
+    let rendered = render(draft, theatre: theatre)
+    queueNarrowing(of: draft, rendered: rendered)
+    return (draft.type, rendered)
   }
 
   /// What the next event does.
@@ -72,7 +78,7 @@ struct HistoryWorld {
     case declare, secondReport, reportAsNew, extend, suspend, reportSuspension, resume, endPause
     case openCorridors, reportCorridors, closeCorridors
     case launch, scaleBack, intensify, endOffensive
-    case violation, proposal, statement, erratum, retraction
+    case violation, proposal, statement, erratum, retraction, narrowing
   }
 
   private func weight(of action: Action) -> Int {
@@ -101,8 +107,9 @@ struct HistoryWorld {
     case .violation: return 100
     case .proposal: return 35
     case .statement: return 85
-    case .erratum: return state.recent.isEmpty ? 0 : 28
-    case .retraction: return state.recent.isEmpty ? 0 : 16
+    case .erratum: return state.recent.isEmpty ? 0 : 18
+    case .retraction: return state.recent.contains(where: state.isWithdrawable) ? 16 : 0
+    case .narrowing: return narrowingDue ? 400 : 0
     }
   }
 
@@ -128,6 +135,7 @@ struct HistoryWorld {
     case .statement: return makeStatement()
     case .erratum: return correctRecentEvent()
     case .retraction: return retractRecentEvent()
+    case .narrowing: return narrowOpenBound()
     }
   }
 
@@ -158,13 +166,21 @@ struct HistoryWorld {
     return Instant(secondsSinceEpoch: (local + 1799) / 1800 * 1800 - offset)
   }
 
-  /// An instant written as a moment (a start, an end, an `at`) in an area's zone.
-  mutating func moment(_ instant: Instant, in area: Int, form: TimeForm? = nil) -> JSONValue {
-    let zone = zone(area)
-    guard let form else {
-      return .string(speller.spell(instant, in: zone, TimeSpeller.moment, &random))
-    }
-    return .string(speller.spell(instant, in: zone, form: form, &random))
+  /// An instant written as a moment (a start, an end, an `at`) in an area's zone, in `form` or
+  /// else in a form drawn from `table`.
+  ///
+  /// At most one moment of an event is written open-ended (another would be written as a day),
+  /// and it is kept in ``openMoment`` so that a later report can narrow it.
+  mutating func moment(
+    _ instant: Instant, in area: Int, form: TimeForm? = nil,
+    table: [(TimeForm, Int)] = TimeSpeller.moment
+  ) -> JSONValue {
+    var form = form ?? TimeSpeller.draw(table, &random)
+    let open = form == .onOrBefore || form == .onOrAfter
+    if open && openMoment != nil { form = .day }
+    let text = speller.spell(instant, in: zone(area), form: form, &random)
+    if open && openMoment == nil { openMoment = (text, instant, area) }
+    return .string(text)
   }
 
   /// A new id for a pause, corridor group, offensive or proposal of the current country.

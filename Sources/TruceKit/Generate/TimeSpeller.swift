@@ -38,15 +38,30 @@ struct TimeSpeller: Sendable {
   private(set) var coarse = 0
 
   /// Weights of the forms of an announcement.
+  ///
+  /// Most are known to the day or better; a few only to a range, a week or a month, and a few
+  /// are open-ended ("undated in the source; before its publication"), which a later report
+  /// usually narrows.
   static let announcement: [(TimeForm, Int)] = [
-    (.day, 44), (.local, 16), (.utc, 8), (.offset, 6), (.onOrBefore, 7), (.onOrAfter, 5),
-    (.between, 6), (.month, 3), (.week, 3), (.undated, 1),
+    (.day, 50), (.local, 16), (.utc, 8), (.offset, 6), (.onOrBefore, 2), (.onOrAfter, 1),
+    (.between, 6), (.month, 1), (.week, 2), (.undated, 1),
+  ]
+  /// Weights of the forms of an announcement that is also when something starts (a pause or
+  /// corridors declared with no start of their own): at worst a range of days.
+  static let datedAnnouncement: [(TimeForm, Int)] = [
+    (.day, 50), (.local, 16), (.utc, 8), (.offset, 6), (.between, 6),
   ]
   /// Weights of the forms of a moment something happened: a start, an end, an `at`.
   static let moment: [(TimeForm, Int)] = [
-    (.local, 42), (.utc, 18), (.offset, 12), (.day, 22), (.between, 2), (.onOrBefore, 2),
-    (.onOrAfter, 2),
+    (.local, 42), (.utc, 18), (.offset, 12), (.day, 22), (.between, 2), (.onOrBefore, 1),
+    (.onOrAfter, 1),
   ]
+  /// Weights of the forms of a moment never written open-ended (a suspension, a resumption).
+  static let boundedMoment: [(TimeForm, Int)] = [
+    (.local, 42), (.utc, 18), (.offset, 12), (.day, 22), (.between, 2),
+  ]
+  /// Weights of the forms a later report narrows an open-ended time to.
+  static let bounded: [(TimeForm, Int)] = [(.day, 50), (.local, 25), (.utc, 15), (.offset, 10)]
   /// Weights of the forms of a report's date.
   static let report: [(TimeForm, Int)] = [(.day, 70), (.utc, 18), (.local, 12)]
 

@@ -4,7 +4,7 @@
   import Darwin
 #endif
 
-/// An index file mapped into memory for reading and updating in place.
+/// An index file mapped into memory, for reading or for updating in place.
 final class IndexFile {
   let path: String
   /// The mapped bytes: the header, then the table.
@@ -13,13 +13,20 @@ final class IndexFile {
   let size: Int
   private let descriptor: Int32
 
-  /// Maps an existing index file; `nil` when it is missing, unreadable or not an index.
-  init?(path: String) {
-    let descriptor = open(path, O_RDWR | O_CLOEXEC)
+  /// Maps an existing index file; `nil` when it is missing, unreadable or too short to be an
+  /// index.
+  ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - writable: Whether changes to the mapped bytes go to the file.
+  init?(path: String, writable: Bool = true) {
+    let descriptor = open(path, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_size >= IndexHeader.size,
-      let mapped = mmap(nil, Int(info.st_size), PROT_READ | PROT_WRITE, MAP_SHARED, descriptor, 0),
+    guard fstat(descriptor, &info) == 0, info.st_size >= 128,
+      let mapped = mmap(
+        nil, Int(info.st_size), writable ? PROT_READ | PROT_WRITE : PROT_READ,
+        writable ? MAP_SHARED : MAP_PRIVATE, descriptor, 0),
       mapped != UnsafeMutableRawPointer(bitPattern: -1)
     else {
       close(descriptor)

@@ -12,7 +12,8 @@ public struct AtAnswer: Sendable {
   public var items: [ItemStatus]
   /// Pauses and offensives in force (or possibly) at once in related areas.
   public var conflicts: [Conflict]
-  /// Proposals and calls possibly made by the moment: never in force by themselves.
+  /// Proposals and calls possibly made by the moment: never in force by themselves. Unless the
+  /// query asks for every one, only the latest announced (see ``omittedProposals``).
   public var proposals: [Event]
   /// Disputes about the items listed.
   public var disputes: [Dispute]
@@ -24,6 +25,9 @@ public struct AtAnswer: Sendable {
   /// How many conflicts that are only possible ``conflicts`` leaves out (certain ones are all
   /// listed).
   public var omittedConflicts = 0
+  /// How many proposals and calls possibly made by the moment ``proposals`` leaves out: the
+  /// earlier announced.
+  public var omittedProposals = 0
 }
 
 /// How one pause, corridor group or offensive stood at the moment.

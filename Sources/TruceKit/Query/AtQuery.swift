@@ -8,14 +8,16 @@ public struct AtQuery: Sendable {
   public var area: Area?
   /// The zone local times are shown in.
   public var zone: Zone
-  /// How many items to list of those announced for later and of those that had ended: the
-  /// nearest to the moment. `nil` lists every one.
+  /// How many items to list of those announced for later and of those that had ended (the
+  /// nearest to the moment), of the conflicts that are only possible, and of the proposals (the
+  /// latest announced). `nil` lists every one.
   ///
-  /// A log of years and many areas holds thousands of items that have nothing to do with the
-  /// moment; the answer counts them rather than listing them all.
+  /// A log of years and many areas holds thousands of items and proposals that have nothing to
+  /// do with the moment; the answer counts them rather than listing them all.
   public var contextLimit: Int? = AtQuery.defaultContextLimit
 
-  /// The nearest items listed by default in the "not yet" and "no longer" sections.
+  /// The nearest items listed by default in the "not yet" and "no longer" sections, and the
+  /// latest proposals.
   public static let defaultContextLimit = 10
 
   /// Creates a query.
@@ -28,11 +30,18 @@ public struct AtQuery: Sendable {
 
   /// Folds the log as of the as-of moment and classifies every item at the moment.
   public func answer(from log: EventLog) -> AtAnswer {
+    answer(from: log, keeping: nil)
+  }
+
+  /// Folds the log as of the as-of moment and classifies the items with these ids (every item
+  /// when `nil`): a log of some lines only (``LogSubset``) also holds parts of other items,
+  /// which the answer must not list.
+  func answer(from log: EventLog, keeping kept: Set<String>?) -> AtAnswer {
     let projection = Projection(log: log, knowledge: Knowledge(asOf: asOf?.asOfInstant))
     var items: [ItemStatus] = []
     // For each item, how near it is to the moment: when it may start, and when it may end.
     var nearness: [(start: Instant?, end: Instant?)] = []
-    for pause in projection.pauses {
+    for pause in projection.pauses where kept?.contains(pause.id) ?? true {
       guard let relation = relation(of: pause.area, in: log.areas) else { continue }
       var status = classify(
         .pause, pause.id, pause.area, relation, start: pause.start, end: pause.end,
@@ -42,7 +51,7 @@ public struct AtQuery: Sendable {
       items.append(status)
       nearness.append((pause.start.possibleRange?.earliest, pause.end.possibleRange?.latest))
     }
-    for corridor in projection.corridors {
+    for corridor in projection.corridors where kept?.contains(corridor.id) ?? true {
       guard let relation = relation(of: corridor.area, in: log.areas) else { continue }
       var status = classify(
         .corridors, corridor.id, corridor.area, relation, start: corridor.start, end: corridor.end,
@@ -52,7 +61,7 @@ public struct AtQuery: Sendable {
       items.append(status)
       nearness.append((corridor.start.possibleRange?.earliest, corridor.end.possibleRange?.latest))
     }
-    for offensive in projection.offensives {
+    for offensive in projection.offensives where kept?.contains(offensive.id) ?? true {
       guard let relation = relation(of: offensive.area, in: log.areas) else { continue }
       var status = classify(
         .offensive, offensive.id, offensive.area, relation, start: offensive.start,
@@ -84,15 +93,37 @@ public struct AtQuery: Sendable {
         omittedConflicts = possible.count - contextLimit
       }
     }
+    var proposals = projection.proposals.filter { proposal in
+      (kept?.contains(proposal.subject ?? proposal.id) ?? true)
+        && proposal.announced.range.isPossibly(atOrBefore: moment.asOfInstant)
+        && relation(of: proposal.area, in: log.areas) != nil
+    }
+    var omittedProposals = 0
+    if let contextLimit, proposals.count > contextLimit {
+      omittedProposals = proposals.count - contextLimit
+      proposals = Self.latest(proposals, limit: contextLimit)
+    }
     return AtAnswer(
       moment: moment, zone: zone, asOf: asOf, area: area, items: items,
-      conflicts: conflicts,
-      proposals: projection.proposals.filter { proposal in
-        proposal.announced.range.isPossibly(atOrBefore: moment.asOfInstant)
-          && relation(of: proposal.area, in: log.areas) != nil
-      },
+      conflicts: conflicts, proposals: proposals,
       disputes: projection.disputes.filter { shownIDs.contains($0.subject) },
-      projection: projection, omitted: omitted, omittedConflicts: omittedConflicts)
+      projection: projection, omitted: omitted, omittedConflicts: omittedConflicts,
+      omittedProposals: omittedProposals)
+  }
+
+  /// Keeps the `limit` proposals announced last (by their latest possible announcement, those
+  /// with no latest last of all; ties keep the listed order), in their listed order.
+  static func latest(_ proposals: [Event], limit: Int) -> [Event] {
+    let latest = proposals.map(\.announced.range.latest)
+    let ordered = proposals.indices.sorted { left, right in
+      switch (latest[left], latest[right]) {
+      case (let a?, let b?) where a != b: return a > b
+      case (.some, .none): return true
+      case (.none, .some): return false
+      default: return left < right
+      }
+    }
+    return ordered.prefix(limit).sorted().map { proposals[$0] }
   }
 
   /// Keeps, of the items not yet in force and of those no longer in force, the `limit` nearest

@@ -28,6 +28,7 @@ public struct AtJSONRenderer: Sendable {
       "not-yet": .int(answer.omitted[.notYet] ?? 0),
       "no-longer": .int(answer.omitted[.noLonger] ?? 0),
       "possible-conflicts": .int(answer.omittedConflicts),
+      "proposals": .int(answer.omittedProposals),
     ])
     root["conflicts"] = .array(
       answer.conflicts.map { conflict in

@@ -81,6 +81,11 @@ public struct AtTextRenderer: Sendable {
         let undated = proposal.announced.spec == .range(from: nil, to: nil) ? " (undated)" : ""
         block.item(label, details.summary(of: proposal) + undated, details.cite([proposal.id]))
       }
+      if answer.omittedProposals > 0 {
+        block.line(
+          "  … and \(answer.omittedProposals) earlier proposals (the \(answer.proposals.count) "
+            + "latest announced are listed; --all lists every one)")
+      }
     }
     block.blank()
     block.line("SOURCES")

@@ -1,0 +1,226 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Builds `<log>.at-index` from a log read in full and its projection.
+///
+/// For every item it records when the item may be in force (from its folded start and end),
+/// its area, and the lines it rests on (``ItemClosure``); and whether folding those lines alone
+/// was found to give the same track, disputes, statements and cited events as folding the whole
+/// log. An answer that needs an item for which it was not is drawn from the whole log instead.
+enum AtIndexBuilder {
+  /// The index's bytes.
+  ///
+  /// - Parameters:
+  ///   - log: The log, read in full.
+  ///   - projection: Its projection with everything known.
+  static func image(of log: EventLog, projection: Projection) -> [UInt8] {
+    let closures = ItemClosure.positions(in: log)
+    var areaIndex: [String: UInt16] = [:]
+    for (index, area) in log.areas.areas.enumerated() { areaIndex[area.id] = UInt16(index) }
+    var pending: [Pending] = []
+    func add(
+      _ kind: AtIndexLayout.Kind, _ id: String, area: String, low: Instant?, high: Instant?,
+      eventIDs: [String]
+    ) {
+      pending.append(
+        Pending(
+          kind: kind, id: id, area: areaIndex[area], low: low?.secondsSinceEpoch ?? Int64.min,
+          high: high?.secondsSinceEpoch ?? Int64.max, eventIDs: eventIDs,
+          positions: closures[id] ?? []))
+    }
+    for pause in projection.pauses {
+      add(
+        .pause, pause.id, area: pause.area, low: pause.start.possibleRange?.earliest,
+        high: pause.end.possibleRange?.latest, eventIDs: pause.eventIDs)
+    }
+    for corridor in projection.corridors {
+      add(
+        .corridors, corridor.id, area: corridor.area,
+        low: corridor.start.possibleRange?.earliest, high: corridor.end.possibleRange?.latest,
+        eventIDs: corridor.eventIDs)
+    }
+    for offensive in projection.offensives {
+      add(
+        .offensive, offensive.id, area: offensive.area,
+        low: offensive.start.possibleRange?.earliest, high: offensive.end.possibleRange?.latest,
+        eventIDs: offensive.eventIDs)
+    }
+    for proposal in projection.proposals {
+      add(
+        .proposal, proposal.subject ?? proposal.id, area: proposal.area,
+        low: proposal.announced.range.earliest, high: proposal.announced.range.latest,
+        eventIDs: [proposal.id])
+    }
+    let verdicts = verify(pending, log: log, projection: projection)
+    var items: [AtIndexLayout.Item] = []
+    var lines: [LogSubset.Line] = []
+    var names: [UInt8] = []
+    for (index, entry) in pending.enumerated() {
+      var item = AtIndexLayout.Item()
+      item.kind = entry.kind
+      item.nameOffset = UInt32(truncatingIfNeeded: names.count)
+      item.nameLength = UInt32(truncatingIfNeeded: entry.id.utf8.count)
+      names += entry.id.utf8
+      item.low = entry.low
+      item.high = entry.high
+      item.area = entry.area ?? 0
+      item.answersAlone = verdicts[index]
+      item.firstLine = UInt32(truncatingIfNeeded: lines.count)
+      item.lineCount = UInt32(truncatingIfNeeded: entry.positions.count)
+      for position in entry.positions {
+        lines.append(
+          LogSubset.Line(
+            offset: log.eventLines[position].lowerBound, number: log.events[position].line))
+      }
+      items.append(item)
+    }
+    var header = AtIndexLayout.Header()
+    header.logLength = UInt64(log.completeLength)
+    header.lastLineOffset = UInt64(log.eventLines.last?.lowerBound ?? 0)
+    header.lastLineHash = log.lastLineHash
+    header.eventCount = UInt64(log.events.count)
+    header.itemCount = UInt64(items.count)
+    header.lineCount = UInt64(lines.count)
+    header.nameBytes = UInt64(names.count)
+    var bytes = [UInt8](repeating: 0, count: header.fileSize)
+    bytes.withUnsafeMutableBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
+      header.store(to: base)
+      var cursor = base + AtIndexLayout.headerSize
+      for item in items {
+        item.store(to: cursor)
+        cursor += AtIndexLayout.itemSize
+      }
+      for line in lines {
+        cursor.storeBytes(of: UInt64(line.offset).littleEndian, as: UInt64.self)
+        cursor.storeBytes(of: UInt64(line.number).littleEndian, toByteOffset: 8, as: UInt64.self)
+        cursor += AtIndexLayout.lineSize
+      }
+      for byte in names {
+        cursor.storeBytes(of: byte, as: UInt8.self)
+        cursor += 1
+      }
+    }
+    return bytes
+  }
+
+  /// An item found in the projection, before it is checked.
+  private struct Pending: Sendable {
+    var kind: AtIndexLayout.Kind
+    var id: String
+    var area: UInt16?
+    var low: Int64
+    var high: Int64
+    var eventIDs: [String]
+    var positions: [Int]
+  }
+
+  /// For each item, whether it reads the same from its own lines as from the whole log; checked
+  /// on every core.
+  private static func verify(_ pending: [Pending], log: EventLog, projection: Projection)
+    -> [Bool]
+  {
+    var disputesBySubject: [String: [Dispute]] = [:]
+    for dispute in projection.disputes {
+      disputesBySubject[dispute.subject, default: []].append(dispute)
+    }
+    var proposalByEvent: [String: Event] = [:]
+    for proposal in projection.proposals { proposalByEvent[proposal.id] = proposal }
+    let wholeEvents = projection.events
+    let disputes = disputesBySubject
+    let proposals = proposalByEvent
+    let verdicts = Verdicts(count: pending.count)
+    let parts = max(1, System.activeCores * 4)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      for index in stride(from: part, to: pending.count, by: parts) {
+        let entry = pending[index]
+        guard entry.area != nil, !entry.positions.isEmpty else { continue }
+        let alone = Projection(log: LogSubset.log(log, positions: entry.positions))
+        verdicts.set(
+          index,
+          sameAnswer(
+            entry.kind, entry.id, eventIDs: entry.eventIDs, whole: projection, alone: alone,
+            disputes: disputes[entry.id] ?? [], wholeEvents: wholeEvents,
+            wholeProposal: { proposals[$0] }))
+      }
+    }
+    return verdicts.values
+  }
+
+  /// Whether an item reads the same in a projection of its own lines as in the whole log's:
+  /// its track (or, for a proposal, its event), its disputes, the statements about it, and
+  /// every event they cite.
+  private static func sameAnswer(
+    _ kind: AtIndexLayout.Kind, _ id: String, eventIDs: [String], whole: Projection,
+    alone: Projection, disputes: [Dispute], wholeEvents: [String: Event],
+    wholeProposal: (String) -> Event?
+  ) -> Bool {
+    switch kind {
+    case .pause: guard whole.pause(id) == alone.pause(id) else { return false }
+    case .corridors: guard whole.corridor(id) == alone.corridor(id) else { return false }
+    case .offensive: guard whole.offensive(id) == alone.offensive(id) else { return false }
+    case .proposal:
+      guard let event = eventIDs.first, let proposal = wholeProposal(event),
+        alone.proposals.filter({ $0.id == event }) == [proposal]
+      else { return false }
+    }
+    guard alone.disputes.filter({ $0.subject == id }) == disputes else { return false }
+    let statements = whole.statements(about: id)
+    guard alone.statements(about: id) == statements else { return false }
+    var cited = Set(eventIDs)
+    for dispute in disputes {
+      for version in dispute.versions { cited.formUnion(version.eventIDs) }
+    }
+    cited.formUnion(statements.map(\.id))
+    let aloneEvents = alone.events
+    return cited.allSatisfy { wholeEvents[$0] == aloneEvents[$0] }
+  }
+
+  /// Writes the index beside a log, replacing any there: a file of its own first (named for
+  /// this process, so that two writers do not mix), flushed, then renamed over the old one, so
+  /// that a reader sees one or the other whole.
+  static func write(_ image: [UInt8], atLog path: String) throws(FileIOError) {
+    let target = AtIndex.path(forLog: path)
+    let temporary = target + ".\(getpid()).tmp"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw FileIOError(path: temporary, operation: "create", code: errno)
+    }
+    do {
+      try FileIO.writeAll(image, descriptor: descriptor, path: temporary)
+      try FileIO.sync(descriptor, path: temporary)
+      close(descriptor)
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw error
+    }
+    guard rename(temporary, target) == 0 else {
+      let code = errno
+      unlink(temporary)
+      throw FileIOError(path: target, operation: "rename", code: code)
+    }
+  }
+}
+
+/// The checks' verdicts, one slot per item, each written by one thread and read after all
+/// have finished.
+private final class Verdicts: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Bool>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: false)
+  }
+
+  deinit { slots.deallocate() }
+
+  func set(_ index: Int, _ value: Bool) { slots[index] = value }
+
+  var values: [Bool] { Array(slots) }
+}

@@ -1,0 +1,132 @@
+/// The layout of `<log>.at-index`, the index `truce at` answers from: a 128-byte header, one
+/// 40-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
+/// order the projection lists them), the lines each item rests on (16 bytes each: where the
+/// line starts, and its number), then the items' ids (UTF-8, one after another).
+/// Little-endian throughout.
+enum AtIndexLayout {
+  static let magic = Array("TRUCEAT1".utf8)
+  static let version: UInt64 = 1
+  static let headerSize = 128
+  static let itemSize = 40
+  static let lineSize = 16
+
+  /// What the header says.
+  struct Header: Equatable {
+    /// The log's length when the index was built: it is used only while the log has exactly
+    /// this length and still ends with the same line.
+    var logLength: UInt64 = 0
+    /// Where the log's last line starts.
+    var lastLineOffset: UInt64 = 0
+    /// The SHA-256 of the last line.
+    var lastLineHash = SHA256.hash([UInt8]())
+    var eventCount: UInt64 = 0
+    var itemCount: UInt64 = 0
+    var lineCount: UInt64 = 0
+    /// The bytes of the items' ids.
+    var nameBytes: UInt64 = 0
+
+    /// Where the lines start in the file.
+    var linesOffset: Int { AtIndexLayout.headerSize + Int(itemCount) * AtIndexLayout.itemSize }
+    /// Where the ids start in the file.
+    var namesOffset: Int { linesOffset + Int(lineCount) * AtIndexLayout.lineSize }
+    /// The file's size.
+    var fileSize: Int { namesOffset + Int(nameBytes) }
+
+    init() {}
+
+    init?(loadingFrom pointer: UnsafeRawPointer, size: Int) {
+      guard size >= AtIndexLayout.headerSize else { return nil }
+      let magic = (0..<8).map { pointer.load(fromByteOffset: $0, as: UInt8.self) }
+      func word(_ offset: Int) -> UInt64 {
+        UInt64(littleEndian: pointer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      }
+      guard magic == AtIndexLayout.magic, word(8) == AtIndexLayout.version,
+        let hash = SHA256Digest(
+          bytes: (0..<32).map { pointer.load(fromByteOffset: 48 + $0, as: UInt8.self) })
+      else { return nil }
+      logLength = word(16)
+      lastLineOffset = word(24)
+      itemCount = word(32)
+      lineCount = word(40)
+      lastLineHash = hash
+      eventCount = word(80)
+      nameBytes = word(88)
+      guard itemCount < 1 << 40, lineCount < 1 << 40, nameBytes < 1 << 40, fileSize == size
+      else { return nil }
+    }
+
+    func store(to pointer: UnsafeMutableRawPointer) {
+      for (index, byte) in AtIndexLayout.magic.enumerated() {
+        pointer.storeBytes(of: byte, toByteOffset: index, as: UInt8.self)
+      }
+      for (offset, word) in [
+        (8, AtIndexLayout.version), (16, logLength), (24, lastLineOffset), (32, itemCount),
+        (40, lineCount), (80, eventCount), (88, nameBytes),
+      ] {
+        pointer.storeBytes(of: word.littleEndian, toByteOffset: offset, as: UInt64.self)
+      }
+      for (index, byte) in lastLineHash.bytes.enumerated() {
+        pointer.storeBytes(of: byte, toByteOffset: 48 + index, as: UInt8.self)
+      }
+    }
+  }
+
+  /// What kind of item a record is.
+  enum Kind: UInt8 {
+    case pause = 0
+    case corridors = 1
+    case offensive = 2
+    case proposal = 3
+  }
+
+  /// One item: when it may be in force (or, for a proposal, when it was announced), its area,
+  /// and its lines.
+  struct Item: Equatable {
+    /// For a pause, corridor group or offensive, the earliest its start may be; for a
+    /// proposal, the earliest it may have been announced. `Int64.min` when unbounded or not
+    /// reported.
+    var low = Int64.min
+    /// The latest its end may be, or the latest the proposal may have been announced.
+    /// `Int64.max` when unbounded or not reported.
+    var high = Int64.max
+    var firstLine: UInt32 = 0
+    var lineCount: UInt32 = 0
+    var area: UInt16 = 0
+    var kind = Kind.pause
+    /// Whether folding its lines alone was found to give what folding the whole log gives.
+    var answersAlone = false
+    /// Where its id is among the ids, and its length in bytes.
+    var nameOffset: UInt32 = 0
+    var nameLength: UInt32 = 0
+
+    init() {}
+
+    init?(loadingFrom pointer: UnsafeRawPointer) {
+      low = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 0, as: Int64.self))
+      high = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 8, as: Int64.self))
+      firstLine = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+      lineCount = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
+      area = UInt16(littleEndian: pointer.loadUnaligned(fromByteOffset: 24, as: UInt16.self))
+      guard let kind = Kind(rawValue: pointer.load(fromByteOffset: 26, as: UInt8.self)) else {
+        return nil
+      }
+      self.kind = kind
+      answersAlone = pointer.load(fromByteOffset: 27, as: UInt8.self) == 1
+      nameOffset = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
+      nameLength = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 36, as: UInt32.self))
+    }
+
+    func store(to pointer: UnsafeMutableRawPointer) {
+      pointer.storeBytes(of: low.littleEndian, toByteOffset: 0, as: Int64.self)
+      pointer.storeBytes(of: high.littleEndian, toByteOffset: 8, as: Int64.self)
+      pointer.storeBytes(of: firstLine.littleEndian, toByteOffset: 16, as: UInt32.self)
+      pointer.storeBytes(of: lineCount.littleEndian, toByteOffset: 20, as: UInt32.self)
+      pointer.storeBytes(of: area.littleEndian, toByteOffset: 24, as: UInt16.self)
+      pointer.storeBytes(of: kind.rawValue, toByteOffset: 26, as: UInt8.self)
+      pointer.storeBytes(of: UInt8(answersAlone ? 1 : 0), toByteOffset: 27, as: UInt8.self)
+      pointer.storeBytes(of: UInt32(0), toByteOffset: 28, as: UInt32.self)
+      pointer.storeBytes(of: nameOffset.littleEndian, toByteOffset: 32, as: UInt32.self)
+      pointer.storeBytes(of: nameLength.littleEndian, toByteOffset: 36, as: UInt32.self)
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/// Which lines of a log an item's part of an answer rests on: what its fold reads and what its
+/// rendering shows.
+///
+/// For a pause, corridor group, offensive or proposal: the events about it; the statements that
+/// name it or dispute one of its events; the events its events refer to (`disputes`,
+/// `sameAnnouncementAs`); the errata and retractions of all of these; and, for corridors, all
+/// of that for the pauses they belong to (a corridor's window may come from its pause's).
+///
+/// The rules need not be perfect: the index checks, item by item, that folding these lines
+/// alone gives what folding the whole log gives (``AtIndexBuilder``), and an item for which it
+/// does not is answered by reading the whole log.
+enum ItemClosure {
+  /// The positions (in `log.events`, ascending) of each item's lines, by item id.
+  static func positions(in log: EventLog) -> [String: [Int]] {
+    let events = log.events
+    var positionByID: [String: Int] = [:]
+    positionByID.reserveCapacity(events.count)
+    for (position, event) in events.enumerated() where positionByID[event.id] == nil {
+      positionByID[event.id] = position
+    }
+    // The items each line is directly about.
+    var owners = [[String]](repeating: [], count: events.count)
+    var corridorPauses: [String: [String]] = [:]
+    var corrections: [Int: [Int]] = [:]
+    for (position, event) in events.enumerated() {
+      switch event.payload {
+      case .statement(_, let about): owners[position] = about
+      case .violationReported: break
+      case .erratum(let target, _), .retraction(let target):
+        if let targetPosition = positionByID[target] {
+          corrections[targetPosition, default: []].append(position)
+        }
+      case .corridorOpened(let opening):
+        owners[position] = [opening.corridor]
+        corridorPauses[opening.corridor, default: []].append(opening.pause)
+      default:
+        if let subject = event.subject { owners[position] = [subject] }
+      }
+    }
+    var closures: [String: Set<Int>] = [:]
+    for (position, event) in events.enumerated() {
+      for owner in owners[position] { closures[owner, default: []].insert(position) }
+      // What it refers to belongs with it; a statement disputing an event belongs with that
+      // event's items too.
+      for id in event.disputes + event.sameAnnouncementAs {
+        guard let target = positionByID[id] else { continue }
+        for owner in owners[position] { closures[owner, default: []].insert(target) }
+        // A claim against a report is about what the report is about (a violation's pause).
+        var targetOwners = owners[target]
+        if let subject = events[target].subject, !targetOwners.contains(subject) {
+          targetOwners.append(subject)
+        }
+        for owner in targetOwners {
+          closures[owner, default: []].formUnion([position, target])
+        }
+      }
+    }
+    // Corridors take their pauses' lines; then every line takes its corrections.
+    for (corridor, pauses) in corridorPauses {
+      for pause in pauses { closures[corridor, default: []].formUnion(closures[pause] ?? []) }
+    }
+    var result: [String: [Int]] = [:]
+    result.reserveCapacity(closures.count)
+    for (item, positions) in closures {
+      var all = positions
+      var pending = Array(positions)
+      while let position = pending.popLast() {
+        for correction in corrections[position] ?? [] where all.insert(correction).inserted {
+          pending.append(correction)
+        }
+      }
+      result[item] = all.sorted()
+    }
+    return result
+  }
+}

@@ -1,0 +1,115 @@
+extension AtQuery {
+  /// The answer drawn from the index beside the log, reading only the lines of the items it
+  /// lists; `nil` when the index cannot give exactly the answer reading the whole log gives.
+  ///
+  /// Items whose time in force cannot reach the moment are sorted out from the index alone: they
+  /// are counted as not yet or no longer in force, and only the nearest of them are read. Every
+  /// other item of the area is read and classified as ``answer(from:)`` classifies it, from a
+  /// log of just the lines it rests on.
+  ///
+  /// - Returns: `nil` for a question with an as-of moment or asking for every item, or one that
+  ///   needs an item whose lines alone do not fold as the whole log does.
+  func answer(from index: AtIndex, file: String, header: LogHeader, reader: LogLineReader)
+    throws(IndexMismatch) -> AtAnswer?
+  {
+    guard asOf == nil, let limit = contextLimit else { return nil }
+    let first: Instant
+    let last: Instant
+    switch moment {
+    case .instant(let instant, _): (first, last) = (instant, instant)
+    case .day(_, let start, let nextStart): (first, last) = (start, nextStart.adding(seconds: -1))
+    }
+    // Two days' margin: whatever lies within it is classified by the same rules as always.
+    let margin: Int64 = 2 * 86_400
+    let lower = first.secondsSinceEpoch - margin
+    let upper = last.secondsSinceEpoch + margin
+    let cutoff = moment.asOfInstant.secondsSinceEpoch
+    let related = header.areas.areas.map { candidate in
+      area.map { header.areas.relation(of: candidate.id, to: $0.id) != nil } ?? true
+    }
+    var read: [AtIndexLayout.Item] = []
+    var notYet = NearestItems(limit: limit, soonestFirst: true)
+    var noLonger = NearestItems(limit: limit, soonestFirst: false)
+    var proposals = NearestItems(limit: limit, soonestFirst: false)
+    for position in 0..<index.count {
+      guard let item = index.item(position), Int(item.area) < related.count else {
+        throw IndexMismatch(reason: "the index is damaged")
+      }
+      guard related[Int(item.area)] else { continue }
+      switch item.kind {
+      case .proposal:
+        // The latest announced, as ``latest(_:limit:)`` keeps them: those with no latest last.
+        if item.low == Int64.min || item.low <= cutoff {
+          proposals.offer(
+            item, key: item.high == Int64.max ? Int64.min : item.high, position: position)
+        }
+        continue
+      case .pause, .corridors, .offensive:
+        if item.low != Int64.min && item.low > upper {
+          notYet.offer(item, key: item.low, position: position)
+          continue
+        }
+        // Ended before the moment, and began before it too (an end reported before a start
+        // leaves the item not yet in force, which only the fold can tell).
+        if item.high != Int64.max && item.high < lower && item.low < lower {
+          noLonger.offer(item, key: item.high, position: position)
+          continue
+        }
+      }
+      read.append(item)
+    }
+    read += notYet.kept + noLonger.kept + proposals.kept
+    guard read.allSatisfy(\.answersAlone) else { return nil }
+    var lines = Set<LogSubset.Line>()
+    var ids = Set<String>()
+    for item in read {
+      guard let itemLines = index.lines(of: item), let id = index.name(of: item) else {
+        throw IndexMismatch(reason: "the index is damaged")
+      }
+      lines.formUnion(itemLines)
+      ids.insert(id)
+    }
+    let log = try LogSubset.log(file: file, header: header, lines: lines.sorted(), reader: reader)
+    var answer = self.answer(from: log, keeping: ids)
+    for (section, nearest) in [(ItemStatus.Section.notYet, notYet), (.noLonger, noLonger)]
+    where nearest.offered > nearest.kept.count {
+      answer.omitted[section, default: 0] += nearest.offered - nearest.kept.count
+    }
+    answer.omittedProposals += proposals.offered - proposals.kept.count
+    return answer
+  }
+}
+
+/// The items nearest to a moment among those that cannot reach it, as ``AtQuery`` lists them:
+/// the soonest to start (or the latest to end), ties in the order the projection lists them.
+private struct NearestItems {
+  let limit: Int
+  let soonestFirst: Bool
+  /// How many were offered.
+  private(set) var offered = 0
+  private var best: [(key: Int64, position: Int, item: AtIndexLayout.Item)] = []
+
+  init(limit: Int, soonestFirst: Bool) {
+    self.limit = limit
+    self.soonestFirst = soonestFirst
+  }
+
+  /// The items kept.
+  var kept: [AtIndexLayout.Item] { best.map(\.item) }
+
+  mutating func offer(_ item: AtIndexLayout.Item, key: Int64, position: Int) {
+    offered += 1
+    func before(_ a: (key: Int64, position: Int), _ b: (key: Int64, position: Int)) -> Bool {
+      if a.key != b.key { return soonestFirst ? a.key < b.key : a.key > b.key }
+      return a.position < b.position
+    }
+    if best.count == limit, let worst = best.last,
+      !before((key, position), (worst.key, worst.position))
+    {
+      return
+    }
+    let index = best.firstIndex { !before(($0.key, $0.position), (key, position)) } ?? best.count
+    best.insert((key, position, item), at: index)
+    if best.count > limit { best.removeLast() }
+  }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@testable import TruceKit
+
+/// `truce at` answered from the index beside the log against the answer from the whole log:
+/// the same text and the same JSON, for every moment, area and output asked.
+@Suite("Answering at from the index")
+struct IndexedAtTests {
+  /// Both answers rendered as text and as JSON; `nil` for the indexed one when the index left
+  /// the question to the whole log.
+  private func answers(
+    _ query: AtQuery, log: EventLog, reader: IndexedLogReader
+  ) -> (whole: [String], indexed: [String]?) {
+    func rendered(_ answer: AtAnswer) -> [String] {
+      [
+        AtTextRenderer(logFile: log.file, areas: log.areas, utcOnly: false).render(answer),
+        AtTextRenderer(logFile: log.file, areas: log.areas, utcOnly: true).render(answer),
+        AtJSONRenderer(logFile: log.file).render(answer),
+      ]
+    }
+    return (rendered(query.answer(from: log)), reader.answer(query).map(rendered))
+  }
+
+  /// Reads a log in full and writes its index, as a `truce at` that reads the whole log does.
+  private func indexed(_ path: String) throws -> (EventLog, IndexedLogReader) {
+    let log = try EventLog.read(path: path)
+    IndexedLogReader.refreshIndex(of: log, projection: Projection(log: log), path: path)
+    return (log, try #require(IndexedLogReader(path: path)))
+  }
+
+  @Test(
+    "On the bundled history, every day and area of autumn 2016 is answered as from the whole log")
+  func bundledHistory() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    let bundled = TestLog.repositoryRoot.appendingPathComponent(BundledLog.relativePath).path
+    for suffix in ["", ".head"] {
+      try FileManager.default.copyItem(atPath: bundled + suffix, toPath: scratch.log + suffix)
+    }
+    let (log, reader) = try indexed(scratch.log)
+    let zone = try #require(log.areas.zones.first)
+    var answered = 0
+    var asked = 0
+    for day in 0..<120 {
+      let date = try #require(CivilDate(year: 2016, month: 9, day: 1)).adding(days: day)
+      let moments = [
+        Moment.day(
+          date, start: zone.startOfDay(date), nextStart: zone.startOfDay(date.adding(days: 1))),
+        try Moment(parsing: "\(date)T13:30", zone: zone),
+      ]
+      for moment in moments {
+        for area in [nil] + log.areas.areas.map(Optional.some) {
+          var query = AtQuery(moment: moment, area: area, zone: area?.zone ?? zone)
+          query.contextLimit = 2
+          let (whole, fromIndex) = answers(query, log: log, reader: reader)
+          asked += 1
+          guard let fromIndex else { continue }
+          answered += 1
+          #expect(whole == fromIndex, "\(moment) \(area?.id ?? "all areas")")
+        }
+      }
+    }
+    #expect(answered == asked)
+  }
+
+  @Test(
+    "On a generated history of many areas and years, moments across it are answered as from the whole log",
+    .timeLimit(.minutes(5)))
+  func generatedHistory() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 6_000, areas: 12, seed: 21).write(to: scratch.log)
+    let (log, reader) = try indexed(scratch.log)
+    let utc = try #require(Zone(identifier: "UTC"))
+    var random = SplitMix64(seed: 5)
+    let instants = log.events.compactMap { $0.announced.range.earliest }
+    var answered = 0
+    let rounds = 100
+    for round in 0..<rounds {
+      let instant = instants[Int(random.next() % UInt64(instants.count))]
+        .adding(seconds: Int64(random.next() % 200_000) - 100_000)
+      let date = instant.civil(atOffset: 0).date
+      let moment =
+        round % 3 == 0
+        ? Moment.day(
+          date, start: utc.startOfDay(date), nextStart: utc.startOfDay(date.adding(days: 1)))
+        : try Moment(parsing: instant.iso8601, zone: utc)
+      let areas = log.areas.areas
+      let area = round % 2 == 0 ? nil : areas[Int(random.next() % UInt64(areas.count))]
+      var query = AtQuery(moment: moment, area: area, zone: area?.zone ?? utc)
+      query.contextLimit = round % 4 == 0 ? 3 : AtQuery.defaultContextLimit
+      let (whole, fromIndex) = answers(query, log: log, reader: reader)
+      guard let fromIndex else { continue }
+      answered += 1
+      #expect(whole == fromIndex, "round \(round): \(moment) \(area?.id ?? "all areas")")
+
+    }
+    print("at from the index: \(answered) of \(rounds) questions")
+    // Most questions are answered from the index; the rest fall back to the whole log.
+    #expect(answered * 10 >= rounds * 9, "\(answered) of \(rounds) answered from the index")
+  }
+
+  @Test("An index is not used once the log has changed, nor when it or the head is damaged")
+  func staleIndexIsNotUsed() throws {
+    let history = try IndexedLogScratch(events: 300, areas: 4, seed: 2)
+    defer { history.remove() }
+    let path = try history.prefix(250, named: "log.jsonl", indexed: false)
+    _ = try indexed(path)
+    let indexPath = AtIndex.path(forLog: path)
+    // Damaged: cut short, or a byte of the header changed.
+    let bytes = try FileIO.readAll(path: indexPath)
+    try Data(bytes.prefix(bytes.count - 5)).write(to: URL(fileURLWithPath: indexPath))
+    #expect(IndexedLogReader(path: path) == nil)
+    var changed = bytes
+    changed[20] ^= 1
+    try Data(changed).write(to: URL(fileURLWithPath: indexPath))
+    #expect(IndexedLogReader(path: path) == nil)
+    try Data(bytes).write(to: URL(fileURLWithPath: indexPath))
+    #expect(IndexedLogReader(path: path) != nil)
+    // A head that does not name the last line.
+    let head = try FileIO.readAll(path: LogHead.path(forLog: path))
+    try LogHead(seq: 1, hash: SHA256.hash([UInt8]()), length: 10).write(forLog: path)
+    #expect(IndexedLogReader(path: path) == nil)
+    try Data(head).write(to: URL(fileURLWithPath: LogHead.path(forLog: path)))
+    // An append.
+    _ = try IndexedLogScratch.appendReadingWholeLog(history.event(251), to: path).get()
+    #expect(IndexedLogReader(path: path) == nil)
+  }
+}
