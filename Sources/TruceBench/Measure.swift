@@ -18,28 +18,56 @@ enum Measure {
     return best
   }
 
-  /// Runs a program to completion; returns its wall time, exit status and maximum resident set
-  /// size in bytes (from `wait4`).
-  static func run(_ executable: String, _ arguments: [String]) -> (
-    seconds: Double, status: Int32, maxRSS: Int
-  ) {
+  /// What one run of a program took.
+  struct Run {
+    /// Wall time, start to exit.
+    var seconds: Double
+    /// Wall time to the first byte it wrote to standard output (the answer, for `at`); the
+    /// whole run when it wrote nothing.
+    var answered: Double
+    /// Exit status.
+    var status: Int32
+    /// Maximum resident set size in bytes (from `wait4`).
+    var maxRSS: Int
+  }
+
+  /// Runs a program to completion, reading its standard output through a pipe.
+  static func run(_ executable: String, _ arguments: [String]) -> Run {
     var pid: pid_t = 0
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
+    var pipeEnds: [Int32] = [0, 0]
+    guard pipe(&pipeEnds) == 0 else { return Run(seconds: 0, answered: 0, status: -1, maxRSS: 0) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+    posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     defer { posix_spawn_file_actions_destroy(&actions) }
     let start = DispatchTime.now().uptimeNanoseconds
+    func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
     guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
-      return (0, -1, 0)
+      close(pipeEnds[0])
+      close(pipeEnds[1])
+      return Run(seconds: 0, answered: 0, status: -1, maxRSS: 0)
     }
+    close(pipeEnds[1])
+    var answered: Double?
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(pipeEnds[0], $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { break }
+      if answered == nil { answered = elapsed() }
+    }
+    close(pipeEnds[0])
     var status: Int32 = 0
     var usage = rusage()
     _ = wait4(pid, &status, 0, &usage)
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return (seconds, (status >> 8) & 0xFF, Int(usage.ru_maxrss) * 1024)
+    let seconds = elapsed()
+    return Run(
+      seconds: seconds, answered: answered ?? seconds, status: (status >> 8) & 0xFF,
+      maxRSS: Int(usage.ru_maxrss) * 1024)
   }
 
   /// Seconds for one bare `write` of a ~250-byte line plus `fsync`, on the disk holding `directory`.

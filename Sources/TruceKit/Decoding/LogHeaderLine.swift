@@ -5,8 +5,13 @@
 enum LogHeaderLine {
   /// Decodes the header line's bytes.
   ///
+  /// `zonesChecked` says the line is one already read in full (an index vouches for it), so its
+  /// zones are known to be in the tz database.
+  ///
   /// - Throws: ``LogError`` at line 1.
-  static func decode(_ bytes: [UInt8], file: String) throws(LogError) -> LogHeader {
+  static func decode(_ bytes: [UInt8], file: String, zonesChecked: Bool = false) throws(LogError)
+    -> LogHeader
+  {
     if bytes.isEmpty { throw LogError(file: file, line: 1, problem: .emptyLine) }
     let value: JSONValue
     do { value = try JSONParser.parse(bytes) } catch {
@@ -15,8 +20,14 @@ enum LogHeaderLine {
       }
       throw LogError(file: file, line: 1, column: error.column, problem: .syntax(error.description))
     }
-    do { return try LogHeader.decode(value) } catch {
+    do { return try LogHeader.decode(value, zonesChecked: zonesChecked) } catch {
       throw LogError(file: file, line: 1, field: error.field, problem: error.problem)
     }
+  }
+
+  /// A fingerprint of the header line, which indexes keep to know the line they vouch for: the
+  /// first 8 bytes of its SHA-256.
+  static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
+    SHA256.hash(bytes).bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
   }
 }

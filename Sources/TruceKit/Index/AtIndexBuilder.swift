@@ -84,6 +84,7 @@ enum AtIndexBuilder {
     header.lastLineOffset = UInt64(log.eventLines.last?.lowerBound ?? 0)
     header.lastLineHash = log.lastLineHash
     header.eventCount = UInt64(log.events.count)
+    header.headerFingerprint = LogHeaderLine.fingerprint(log.headerLine)
     header.itemCount = UInt64(items.count)
     header.lineCount = UInt64(lines.count)
     header.nameBytes = UInt64(names.count)

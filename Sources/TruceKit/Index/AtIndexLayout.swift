@@ -20,6 +20,8 @@ enum AtIndexLayout {
     /// The SHA-256 of the last line.
     var lastLineHash = SHA256.hash([UInt8]())
     var eventCount: UInt64 = 0
+    /// The log's header line (``LogHeaderLine/fingerprint(_:)``).
+    var headerFingerprint: UInt64 = 0
     var itemCount: UInt64 = 0
     var lineCount: UInt64 = 0
     /// The bytes of the items' ids.
@@ -51,6 +53,7 @@ enum AtIndexLayout {
       lastLineHash = hash
       eventCount = word(80)
       nameBytes = word(88)
+      headerFingerprint = word(96)
       guard itemCount < 1 << 40, lineCount < 1 << 40, nameBytes < 1 << 40, fileSize == size
       else { return nil }
     }
@@ -62,6 +65,7 @@ enum AtIndexLayout {
       for (offset, word) in [
         (8, AtIndexLayout.version), (16, logLength), (24, lastLineOffset), (32, itemCount),
         (40, lineCount), (80, eventCount), (88, nameBytes),
+        (96, headerFingerprint),
       ] {
         pointer.storeBytes(of: word.littleEndian, toByteOffset: offset, as: UInt64.self)
       }

@@ -36,6 +36,9 @@ struct IndexHeader: Equatable, Sendable {
   var isChained = false
   /// The system boot the index was last written in (see ``BootID``); zeros when unknown.
   var boot = [UInt8](repeating: 0, count: 16)
+  /// The log's header line (``LogHeaderLine/fingerprint(_:)``), read in full when the index was
+  /// built.
+  var headerFingerprint: UInt64 = 0
 
   init() {}
 
@@ -61,6 +64,7 @@ struct IndexHeader: Equatable, Sendable {
     lastLineHash = hash
     isChained = word(96) != 0
     boot = (0..<16).map { pointer.load(fromByteOffset: 104 + $0, as: UInt8.self) }
+    headerFingerprint = word(120)
   }
 
   /// Writes the header.
@@ -70,7 +74,8 @@ struct IndexHeader: Equatable, Sendable {
     }
     let words: [(Int, UInt64)] = [
       (8, IndexHeader.version), (16, state.rawValue), (24, logLength), (32, eventCount),
-      (40, lastLineOffset), (48, capacity), (56, used), (96, isChained ? 1 : 0), (120, 0),
+      (40, lastLineOffset), (48, capacity), (56, used), (96, isChained ? 1 : 0),
+      (120, headerFingerprint),
     ]
     for (offset, word) in words {
       pointer.storeBytes(of: word.littleEndian, toByteOffset: offset, as: UInt64.self)

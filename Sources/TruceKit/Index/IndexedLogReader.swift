@@ -41,7 +41,8 @@ public final class IndexedLogReader {
           seq: Int(index.header.eventCount), hash: index.header.lastLineHash,
           length: Int(index.header.logLength)),
       let headerLine = try? reader.line(at: 0),
-      let header = try? LogHeaderLine.decode(headerLine.content, file: path)
+      LogHeaderLine.fingerprint(headerLine.content) == index.header.headerFingerprint,
+      let header = try? LogHeaderLine.decode(headerLine.content, file: path, zonesChecked: true)
     else {
       flock(descriptor, LOCK_UN)
       close(descriptor)

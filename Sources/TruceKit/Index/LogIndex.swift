@@ -143,6 +143,7 @@ final class LogIndex {
     header.lastLineOffset = UInt64(log.eventLines.last?.lowerBound ?? 0)
     header.lastLineHash = log.lastLineHash
     header.isChained = log.isChained
+    header.headerFingerprint = LogHeaderLine.fingerprint(log.headerLine)
     var capacity = NameTable.capacity(for: log.events.count + 16)
     while true {
       let image = LogIndex.image(header: header, capacity: capacity) { table in

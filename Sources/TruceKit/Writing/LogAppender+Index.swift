@@ -27,9 +27,11 @@ extension LogAppender {
       index = try LogIndex(forLog: path)
       size = try io { () throws(FileIOError) in try reader.size() }
       guard let headerLine = try io({ () throws(FileIOError) in try reader.line(at: 0) }),
-        let decoded = try? LogHeaderLine.decode(headerLine.content, file: self.path)
+        LogHeaderLine.fingerprint(headerLine.content) == index.header.headerFingerprint,
+        let decoded = try? LogHeaderLine.decode(
+          headerLine.content, file: self.path, zonesChecked: true)
       else {
-        throw IndexMismatch(reason: "the log's header cannot be read")
+        throw IndexMismatch(reason: "the log's header is not the one indexed")
       }
       header = decoded
       try index.check(against: reader, size: size)

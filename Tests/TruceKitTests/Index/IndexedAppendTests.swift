@@ -165,7 +165,9 @@ struct IndexedAppendTests {
 
   @Test(
     "An index that is damaged, half-updated, written before a restart, or no longer matches the log is not used, and the next append rebuilds it",
-    arguments: ["garbage", "cut", "updating", "other boot", "log cut short", "log replaced"])
+    arguments: [
+      "garbage", "cut", "updating", "other boot", "header changed", "log cut short", "log replaced",
+    ])
   func untrustedIndexIsRebuilt(_ damage: String) throws {
     let history = try IndexedLogScratch(events: 200, areas: 4, seed: 8)
     defer { history.remove() }
@@ -185,6 +187,14 @@ struct IndexedAppendTests {
       var header = index.header
       if damage == "updating" { header.state = .updating } else { header.boot[3] ^= 1 }
       header.store(to: index.file.base)
+    case "header changed":
+      // An area renamed in the header line: the lines after it are as indexed, the header not.
+      var bytes = try FileIO.readAll(path: path)
+      let key = Array(#""name":""#.utf8)
+      let at = try #require(
+        (0..<bytes.count - key.count).first { Array(bytes[$0..<$0 + key.count]) == key })
+      bytes[at + key.count] ^= 0x20
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
     case "log cut short":
       // What `truce verify --repair` leaves after a lost line: a shorter log and head.
       _ = try history.prefix(149, named: "short.jsonl", indexed: false)
