@@ -19,7 +19,7 @@ struct CorridorDraft {
   }
 
   /// What the group's boundaries and rules take from its pause.
-  struct PauseFacts {
+  struct PauseFacts: Equatable {
     var start: UncertainInstant?
     var endReports: [BoundaryReport]
     var applicability: Applicability

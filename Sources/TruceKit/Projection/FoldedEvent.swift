@@ -7,8 +7,10 @@ struct FoldedEvent {
 
   init(_ position: Int, in events: [Event]) {
     self.position = position
-    id = events[position].id
-    citation = events[position].source.citation
+    // Through a buffer pointer, the event is read in place rather than copied out first.
+    (id, citation) = events.withUnsafeBufferPointer { events in
+      (events[position].id, events[position].source.citation)
+    }
   }
 }
 

@@ -24,8 +24,13 @@ struct Folder {
     // Room for tracks as a generated history has them (one per 10 to 40 events), so that the
     // tables rarely grow while folding.
     pauseSlots.reserveCapacity(expected / 8)
+    pauses.reserveCapacity(expected / 8)
+    pauseDrafts.reserveCapacity(expected / 8)
     corridorSlots.reserveCapacity(expected / 10)
+    corridors.reserveCapacity(expected / 10)
+    corridorDrafts.reserveCapacity(expected / 10)
     offensiveSlots.reserveCapacity(expected / 32)
+    offensives.reserveCapacity(expected / 32)
   }
 
   /// Folds the event at `position`.
@@ -145,7 +150,10 @@ struct Folder {
           }
           result.disputes += DisputeRules.boundaryDisputes(
             subject: pauses[slot].id, start: pauses[slot].start, end: pauses[slot].end)
-          dailyHours += DisputeRules.dailyHoursDisputes(pauses[slot])
+          // Only read whole when there may be a dispute: passing a track copies it.
+          if pauses[slot].dailyHours.count > 1 {
+            dailyHours += DisputeRules.dailyHoursDisputes(pauses[slot])
+          }
         }
       }
     }
@@ -156,9 +164,19 @@ struct Folder {
           for slot in corridors.indices {
             let pause = corridors[slot].pauses.first.flatMap { pauseSlots[$0.value] }
             drafts[slot].finish(
-              &corridors[slot], pause: pause.map { CorridorDraft.PauseFacts(pauses[$0]) },
-              in: events)
-            result.disputes += DisputeRules.corridorDisputes(corridors[slot])
+              &corridors[slot],
+              pause: pause.map { slot in
+                CorridorDraft.PauseFacts(
+                  start: pauses[slot].start.possibleRange, endReports: pauses[slot].end.reports,
+                  applicability: Applicability(
+                    dailyHours: pauses[slot].dailyHours, suspensions: pauses[slot].suspensions))
+              }, in: events)
+            if corridors[slot].counts.count > 1 || corridors[slot].pauses.count > 1
+              || corridors[slot].routes.count > 1 || corridors[slot].dailyHours.count > 1
+              || corridors[slot].start.isDisputed || corridors[slot].end.isDisputed
+            {
+              result.disputes += DisputeRules.corridorDisputes(corridors[slot])
+            }
           }
         }
       }
@@ -166,7 +184,8 @@ struct Folder {
     result.offensives.withUnsafeMutableBufferPointer { offensives in
       for slot in offensives.indices {
         OffensiveDraft.finish(&offensives[slot])
-        result.disputes += DisputeRules.offensiveDisputes(offensives[slot])
+        result.disputes += DisputeRules.boundaryDisputes(
+          subject: offensives[slot].id, start: offensives[slot].start, end: offensives[slot].end)
       }
     }
     for position in statements {

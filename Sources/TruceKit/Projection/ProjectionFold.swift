@@ -12,7 +12,14 @@ enum ProjectionFold {
   }
 
   static func parts(of input: FoldInput) -> ProjectionParts {
-    let events = input.events
+    // Events are read through a buffer pointer: reading a field of an array's element copied the
+    // element's body first.
+    input.events.withUnsafeBufferPointer { events in parts(of: input, events) }
+  }
+
+  private static func parts(of input: FoldInput, _ events: UnsafeBufferPointer<Event>)
+    -> ProjectionParts
+  {
     var parts = ProjectionParts()
     if !input.hypothetical.isEmpty {
       for position in 0..<input.count where input.hypothetical.contains(events[position].id) {
@@ -59,7 +66,7 @@ enum ProjectionFold {
     }
     // Second pass: fold. Boundaries weigh announcement times themselves (see ``Boundary`` and
     // ``PauseTrack``), so the order of folding changes only the order in which reports are listed.
-    var folder = Folder(events: events, expected: input.count - unknown.count)
+    var folder = Folder(events: input.events, expected: input.count - unknown.count)
     var skipped: [Int] = []
     var nextUnknown = 0
     for position in 0..<input.count {
@@ -87,7 +94,8 @@ enum ProjectionFold {
     parts.pauseIndex = folder.pauseSlots
     parts.corridorIndex = folder.corridorSlots
     parts.offensiveIndex = folder.offensiveSlots
-    parts.folded = FoldInput.Selection(events: events, count: input.count, skipped: skipped)
+    parts.folded = FoldInput.Selection(
+      events: input.events, count: input.count, skipped: skipped)
     return parts
   }
 

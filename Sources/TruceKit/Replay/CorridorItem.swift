@@ -23,7 +23,8 @@ struct CorridorItem {
   struct Snapshot {
     var slot: Int
     var isOnRecord: Bool
-    var track: CorridorTrack
+    /// The track as it was; `nil` when the step is not described.
+    var track: CorridorTrack?
     var order: Int
     var disputes: [Dispute]
   }

@@ -21,7 +21,8 @@ struct OffensiveItem {
   struct Snapshot {
     var slot: Int
     var isOnRecord: Bool
-    var track: OffensiveTrack
+    /// The track as it was; `nil` when the step is not described.
+    var track: OffensiveTrack?
     var order: Int
     var disputes: [Dispute]
   }

@@ -26,10 +26,13 @@ struct PauseItem {
   struct Snapshot {
     var slot: Int
     var isOnRecord: Bool
-    var track: PauseTrack
+    /// The track as it was; `nil` when the step is not described.
+    var track: PauseTrack?
     var order: Int
     var disputes: [Dispute]
     var dailyHours: [Dispute]
+    /// What its corridor groups took from it; `nil` when it was not on record.
+    var facts: CorridorDraft.PauseFacts?
   }
 
   /// Folds one more event (a report about the pause, or a condition stated about it).
@@ -74,7 +77,7 @@ struct PauseItem {
     draft.finish(&track, in: events)
     if track.start != start || track.end != end {
       disputes = DisputeRules.boundaryDisputes(subject: id, start: track.start, end: track.end)
-    } else {
+    } else if characterizations > 0 {
       disputes.removeFirst(characterizations)
     }
     characterizations = 0

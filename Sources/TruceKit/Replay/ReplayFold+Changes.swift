@@ -40,20 +40,28 @@ extension ReplayFold {
   ///
   /// - Parameter describer: How to say it; `nil` when the step is not shown (the tally is still
   ///   brought up to date).
-  func changes(tally: inout DisputeTally, describer: ChangeDescriber?) -> [Change] {
+  ///
+  /// It changes nothing in the fold, but is `mutating` so that the fold is passed in place: as a
+  /// plain method it was copied, with all its tables, at every step.
+  mutating func changes(tally: inout DisputeTally, describer: ChangeDescriber?) -> [Change] {
     guard !touched.isEmpty else { return [] }
     var before: [Listed] = []
     var after: [Listed] = []
     var changed: [ItemChanges] = []
     var withdrawn: [ItemChanges] = []
+    // An item whose disputes did not change leaves the tally as it was, and says nothing new
+    // or settled about them: it is left out of both lists.
     for old in touched.pauses {
       let slot = old.slot
-      if old.isOnRecord {
+      let now = pauses[slot].isOnRecord
+      let unchanged =
+        old.isOnRecord == now && old.disputes == pauses[slot].disputes
+        && old.dailyHours == pauses[slot].dailyHours
+      if old.isOnRecord && !unchanged {
         before += listed(old.disputes, part: 1, order: old.order)
         before += listed(old.dailyHours, part: 2, order: old.order)
       }
-      let now = pauses[slot].isOnRecord
-      if now {
+      if now && !unchanged {
         after += listed(pauses[slot].disputes, part: 1, order: pauses[slot].order)
         after += listed(pauses[slot].dailyHours, part: 2, order: pauses[slot].order)
       }
@@ -63,14 +71,19 @@ extension ReplayFold {
           of: pauses[slot].track, from: old.isOnRecord ? old.track : nil)
         changed.append(ItemChanges(0, pauses[slot].order, changes))
       } else if old.isOnRecord {
-        withdrawn.append(ItemChanges(0, old.order, [describer.withdrawn("pause", old.track.id)]))
+        withdrawn.append(ItemChanges(0, old.order, [describer.withdrawn("pause", pauses[slot].id)]))
       }
     }
     for old in touched.corridors {
       let slot = old.slot
-      if old.isOnRecord { before += listed(old.disputes, part: 3, order: old.order) }
       let now = corridors[slot].isOnRecord
-      if now { after += listed(corridors[slot].disputes, part: 3, order: corridors[slot].order) }
+      let unchanged = old.isOnRecord == now && old.disputes == corridors[slot].disputes
+      if old.isOnRecord && !unchanged {
+        before += listed(old.disputes, part: 3, order: old.order)
+      }
+      if now && !unchanged {
+        after += listed(corridors[slot].disputes, part: 3, order: corridors[slot].order)
+      }
       guard let describer else { continue }
       if now {
         let changes = describer.changes(
@@ -78,14 +91,17 @@ extension ReplayFold {
         changed.append(ItemChanges(1, corridors[slot].order, changes))
       } else if old.isOnRecord {
         withdrawn.append(
-          ItemChanges(1, old.order, [describer.withdrawn("corridors", old.track.id)]))
+          ItemChanges(1, old.order, [describer.withdrawn("corridors", corridors[slot].id)]))
       }
     }
     for old in touched.offensives {
       let slot = old.slot
-      if old.isOnRecord { before += listed(old.disputes, part: 4, order: old.order) }
       let now = offensives[slot].isOnRecord
-      if now {
+      let unchanged = old.isOnRecord == now && old.disputes == offensives[slot].disputes
+      if old.isOnRecord && !unchanged {
+        before += listed(old.disputes, part: 4, order: old.order)
+      }
+      if now && !unchanged {
         after += listed(offensives[slot].disputes, part: 4, order: offensives[slot].order)
       }
       guard let describer else { continue }
@@ -95,10 +111,10 @@ extension ReplayFold {
         changed.append(ItemChanges(2, offensives[slot].order, changes))
       } else if old.isOnRecord {
         withdrawn.append(
-          ItemChanges(2, old.order, [describer.withdrawn("offensive", old.track.id)]))
+          ItemChanges(2, old.order, [describer.withdrawn("offensive", offensives[slot].id)]))
       }
     }
-    for claim in touched.claims {
+    for claim in touched.claims where claim.before != claims[claim.position] {
       if let old = claim.before {
         before.append(Listed(part: 5, order: claim.position, index: 0, dispute: old))
       }

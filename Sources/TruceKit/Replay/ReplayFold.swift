@@ -37,6 +37,8 @@ struct ReplayFold {
 
   /// What the last step touched, and how it was before the step.
   private(set) var touched = Touched()
+  /// Whether the last step's snapshots keep the tracks as they were, to describe the step.
+  private var keepsTracks = true
 
   /// Prepares to fold `events`, in that order.
   ///
@@ -48,18 +50,32 @@ struct ReplayFold {
     var positions: [String: Int] = [:]
     positions.reserveCapacity(events.count)
     var possiblyKnown: Set<String> = []
-    for (position, event) in events.enumerated() {
-      guard positions.updateValue(position, forKey: event.id) == nil else { return nil }
-      if knowledge.status(of: event) == .possiblyKnown { possiblyKnown.insert(event.id) }
+    // Read in place: iterating the array would copy every event.
+    let unique = events.withUnsafeBufferPointer { events in
+      for position in events.indices {
+        guard positions.updateValue(position, forKey: events[position].id) == nil else {
+          return false
+        }
+        if knowledge.asOf != nil && knowledge.status(of: events[position]) == .possiblyKnown {
+          possiblyKnown.insert(events[position].id)
+        }
+      }
+      return true
     }
+    guard unique else { return nil }
     self.events = events
     self.positions = positions
     self.possiblyKnown = possiblyKnown
   }
 
   /// Folds the next event; ``touched`` then says what it touched.
-  mutating func foldNext() {
+  ///
+  /// - Parameter describing: Whether the step will be described: if not, the touched items'
+  ///   snapshots keep no track (keeping one would make the next change to the track copy its
+  ///   lists), only what the tally of disputes needs.
+  mutating func foldNext(describing: Bool = true) {
     touched.removeAll()
+    keepsTracks = describing
     let position = count
     count += 1
     let id = events[position].id
@@ -195,12 +211,17 @@ struct ReplayFold {
     for index in touched.pauses.indices {
       let slot = touched.pauses[index].slot
       pauses[slot].settle(in: events, folded: folded.position(of:))
+      // Its corridor groups follow it; in a step not described, only when what they take from
+      // it changed (otherwise they come out as they were, disputes and all).
+      guard keepsTracks || pauseFacts(slot) != touched.pauses[index].facts else { continue }
       for corridor in corridorsByPause[pauses[slot].id] ?? [] { touch(.corridor(corridor)) }
     }
     for index in touched.corridors.indices {
       let slot = touched.corridors[index].slot
       let named = corridors[slot].isOnRecord ? corridors[slot].track.pauses.first?.value : nil
-      let pause = named.flatMap { pauseSlots[$0] }.flatMap(pauseFacts)
+      // Not `flatMap(pauseFacts)`: a method taken as a closure copies the whole fold.
+      var pause: CorridorDraft.PauseFacts?
+      if let named, let pauseSlot = pauseSlots[named] { pause = pauseFacts(pauseSlot) }
       corridors[slot].settle(pause: pause, in: events)
       let registered = corridors[slot].registeredPause
       if named != registered {
@@ -222,20 +243,23 @@ struct ReplayFold {
 
   private func pauseSnapshot(_ slot: Int) -> PauseItem.Snapshot {
     PauseItem.Snapshot(
-      slot: slot, isOnRecord: pauses[slot].isOnRecord, track: pauses[slot].track,
+      slot: slot, isOnRecord: pauses[slot].isOnRecord,
+      track: keepsTracks ? pauses[slot].track : nil,
       order: pauses[slot].order, disputes: pauses[slot].disputes,
-      dailyHours: pauses[slot].dailyHours)
+      dailyHours: pauses[slot].dailyHours, facts: keepsTracks ? nil : pauseFacts(slot))
   }
 
   private func corridorSnapshot(_ slot: Int) -> CorridorItem.Snapshot {
     CorridorItem.Snapshot(
-      slot: slot, isOnRecord: corridors[slot].isOnRecord, track: corridors[slot].track,
+      slot: slot, isOnRecord: corridors[slot].isOnRecord,
+      track: keepsTracks ? corridors[slot].track : nil,
       order: corridors[slot].order, disputes: corridors[slot].disputes)
   }
 
   private func offensiveSnapshot(_ slot: Int) -> OffensiveItem.Snapshot {
     OffensiveItem.Snapshot(
-      slot: slot, isOnRecord: offensives[slot].isOnRecord, track: offensives[slot].track,
+      slot: slot, isOnRecord: offensives[slot].isOnRecord,
+      track: keepsTracks ? offensives[slot].track : nil,
       order: offensives[slot].order, disputes: offensives[slot].disputes)
   }
 

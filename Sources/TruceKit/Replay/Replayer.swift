@@ -20,18 +20,21 @@ public struct Replayer: Sendable {
   /// Every step, in announcement order.
   public func steps(of log: EventLog) -> [ReplayStep] {
     let knowledge = Knowledge(asOf: filter.asOf)
-    let events = Replayer.announcementOrder(log.effectiveEvents, knowledge)
+    let events = Replayer.announcementOrder(of: log, knowledge)
     let describer = ChangeDescriber(time: TimeFormatter(zone: zone))
     guard var fold = ReplayFold(events: events, knowledge: knowledge) else {
       return refoldedSteps(events, knowledge, log, describer)
     }
-    let shown = events.map { filter.accepts($0, areas: log.areas) }
+    // Read in place: mapping the array would copy every event.
+    let shown = events.withUnsafeBufferPointer { events in
+      events.indices.map { filter.accepts(events[$0], areas: log.areas) }
+    }
     let total = shown.reduce(0) { $0 + ($1 ? 1 : 0) }
     var tally = DisputeTally()
     var steps: [ReplayStep] = []
     steps.reserveCapacity(total)
     for position in events.indices {
-      fold.foldNext()
+      fold.foldNext(describing: shown[position])
       let changes = fold.changes(tally: &tally, describer: shown[position] ? describer : nil)
       guard shown[position] else { continue }
       steps.append(
@@ -45,34 +48,44 @@ public struct Replayer: Sendable {
     return steps
   }
 
-  /// The events in announcement order (see ``AnnouncementOrder/sorted(_:)``), without those
-  /// certainly unknown at the as-of moment.
+  /// A log's events with errata applied (see ``EventLog/effectiveEvents``) in announcement
+  /// order, without those certainly unknown at the as-of moment.
   ///
-  /// The events are put in order in place, moved rather than copied (copying an event costs
-  /// more than sorting it).
-  static func announcementOrder(_ effective: consuming [Event], _ knowledge: Knowledge)
-    -> [Event]
-  {
-    var events = effective
-    let placements = events.map(AnnouncementOrder.placement(of:))
-    let order = events.indices.sorted { placements[$0] < placements[$1] }
-    events.withUnsafeMutableBufferPointer { events in
-      // Each cycle of the permutation: the event that belongs at `current` is at
-      // `order[current]`.
-      var placed = [Bool](repeating: false, count: events.count)
-      for start in events.indices where !placed[start] {
-        placed[start] = true
-        var current = start
-        while order[current] != start {
-          let next = order[current]
-          events.swapAt(current, next)
-          placed[next] = true
-          current = next
+  /// Each event is copied once, straight into its place: the effective events are not made
+  /// first.
+  static func announcementOrder(of log: EventLog, _ knowledge: Knowledge) -> [Event] {
+    let corrected = !log.voided.isEmpty || !log.amendments.isEmpty
+    // The log is read in place: reading an element of the array would copy the whole event.
+    return log.events.withUnsafeBufferPointer { source in
+      // Positions in the log of the effective events, and the amended event where there is one.
+      var kept: [Int] = []
+      kept.reserveCapacity(source.count)
+      var amended: [Int: Event] = [:]
+      for position in source.indices {
+        if corrected {
+          let id = source[position].id
+          if log.voided.contains(id) { continue }
+          if let amendment = log.amendments[id] { amended[position] = amendment }
         }
+        kept.append(position)
       }
+      let placements = kept.map { position in
+        if let amendment = amended.isEmpty ? nil : amended[position] {
+          return AnnouncementOrder.placement(of: amendment)
+        }
+        return AnnouncementOrder.placement(of: source[position])
+      }
+      let order = kept.indices.sorted { placements[$0] < placements[$1] }
+      var events: [Event] = []
+      events.reserveCapacity(order.count)
+      for index in order {
+        let position = kept[index]
+        let event = (amended.isEmpty ? nil : amended[position]) ?? source[position]
+        if knowledge.asOf != nil && knowledge.status(of: event) == .unknown { continue }
+        events.append(event)
+      }
+      return events
     }
-    if knowledge.asOf != nil { events.removeAll { knowledge.status(of: $0) == .unknown } }
-    return events
   }
 
   /// The steps of a log whose ids repeat (which ``EventLog/parse(_:file:options:)`` never

@@ -78,7 +78,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// The date as `2016-11-04`.
   public var description: String {
-    "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    TimeText.date(self) ?? "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 
   public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

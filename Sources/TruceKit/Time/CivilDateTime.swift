@@ -42,7 +42,7 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, CustomStringConvert
   }
 
   /// The wall time as `2016-11-04T09:00`.
-  public var iso8601: String { "\(date)T\(timeOfDay)" }
+  public var iso8601: String { TimeText.wall(self, utc: false) ?? "\(date)T\(timeOfDay)" }
 
   public var description: String { iso8601 }
 

@@ -34,6 +34,7 @@ public struct Instant: Hashable, Comparable, Sendable {
 
   /// The instant as `2016-11-04T07:00Z` (seconds shown only when not zero).
   public var iso8601: String {
-    civil(atOffset: 0).iso8601 + "Z"
+    let wall = civil(atOffset: 0)
+    return TimeText.wall(wall, utc: true) ?? wall.iso8601 + "Z"
   }
 }

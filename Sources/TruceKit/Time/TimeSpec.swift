@@ -43,6 +43,7 @@ public enum TimeSpec: Hashable, Sendable, CustomStringConvertible {
 
   /// The spec in its text form.
   public var description: String {
+    if let text = TimeText.spec(self) { return text }
     switch self {
     case .instant(let wall, .utc): return wall.iso8601 + "Z"
     case .instant(let wall, .offset(let seconds)): return wall.iso8601 + formatOffset(seconds)

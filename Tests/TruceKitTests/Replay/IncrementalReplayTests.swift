@@ -69,6 +69,19 @@ struct IncrementalReplayTests {
     var filter = EventFilter()
     filter.types = ["pause"]
     try expectSameSteps(log, filter)
+    // Corridor groups shown after steps not described, in which their pauses changed.
+    filter.types = ["corridor"]
+    try expectSameSteps(log, filter)
+  }
+
+  @Test(
+    "Steps not described leave the running state the fold",
+    arguments: [("none described", 0), ("every third described", 3)])
+  func undescribedStepsKeepTheFold(_ name: String, _ every: Int) throws {
+    for (events, seed): (Int, UInt64) in [(400, 3), (600, 5)] {
+      let log = try Self.generated(events: events, seed: seed)
+      try expectRunningStateIsTheFold(log, .everything) { every > 0 && $0 % every == 0 }
+    }
   }
 
   @Test("A 2,000-event history: sampled steps match refolding, and the running state is the fold")
@@ -81,7 +94,7 @@ struct IncrementalReplayTests {
     var fold = try #require(ReplayFold(events: events, knowledge: .everything))
     var tally = DisputeTally()
     for position in events.indices {
-      fold.foldNext()
+      fold.foldNext(describing: false)
       _ = fold.changes(tally: &tally, describer: nil)
       guard position % 97 == 0 || position == events.count - 1 else { continue }
       let before = Projection(events: Array(events[..<position]))
@@ -134,13 +147,17 @@ struct IncrementalReplayTests {
   }
 
   /// The running state after each event against a fold of everything up to it.
-  private func expectRunningStateIsTheFold(_ log: EventLog, _ knowledge: Knowledge) throws {
+  ///
+  /// - Parameter describing: Whether the step at a position is folded to be described.
+  private func expectRunningStateIsTheFold(
+    _ log: EventLog, _ knowledge: Knowledge, describing: (Int) -> Bool = { _ in true }
+  ) throws {
     let events = AnnouncementOrder.sorted(log.effectiveEvents).filter {
       knowledge.status(of: $0) != .unknown
     }
     var fold = try #require(ReplayFold(events: events, knowledge: knowledge))
     for position in events.indices {
-      fold.foldNext()
+      fold.foldNext(describing: describing(position))
       let projection = Projection(events: Array(events[...position]), knowledge: knowledge)
       #expect(Self.state(of: fold) == Self.state(of: projection), "after \(events[position].id)")
     }
