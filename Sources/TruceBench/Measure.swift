@@ -22,22 +22,19 @@ enum Measure {
   struct Run {
     /// Wall time, start to exit.
     var seconds: Double
-    /// Wall time to the first byte it wrote to standard output (the answer, for `at`); the
-    /// whole run when it wrote nothing.
-    var answered: Double
     /// Exit status.
     var status: Int32
     /// Maximum resident set size in bytes (from `wait4`).
     var maxRSS: Int
   }
 
-  /// Runs a program to completion, reading its standard output through a pipe.
+  /// Runs a program to completion, its standard output read (and dropped) through a pipe.
   static func run(_ executable: String, _ arguments: [String]) -> Run {
     var pid: pid_t = 0
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     var pipeEnds: [Int32] = [0, 0]
-    guard pipe(&pipeEnds) == 0 else { return Run(seconds: 0, answered: 0, status: -1, maxRSS: 0) }
+    guard pipe(&pipeEnds) == 0 else { return Run(seconds: 0, status: -1, maxRSS: 0) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
@@ -49,16 +46,14 @@ enum Measure {
     guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
       close(pipeEnds[0])
       close(pipeEnds[1])
-      return Run(seconds: 0, answered: 0, status: -1, maxRSS: 0)
+      return Run(seconds: 0, status: -1, maxRSS: 0)
     }
     close(pipeEnds[1])
-    var answered: Double?
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let count = buffer.withUnsafeMutableBytes { read(pipeEnds[0], $0.baseAddress, $0.count) }
       if count < 0 && errno == EINTR { continue }
       if count <= 0 { break }
-      if answered == nil { answered = elapsed() }
     }
     close(pipeEnds[0])
     var status: Int32 = 0
@@ -66,7 +61,7 @@ enum Measure {
     _ = wait4(pid, &status, 0, &usage)
     let seconds = elapsed()
     return Run(
-      seconds: seconds, answered: answered ?? seconds, status: (status >> 8) & 0xFF,
+      seconds: seconds, status: (status >> 8) & 0xFF,
       maxRSS: Int(usage.ru_maxrss) * 1024)
   }
 

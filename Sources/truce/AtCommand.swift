@@ -26,7 +26,8 @@ enum AtCommand {
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
     // Without scenarios, and only when the index matches the log, the answer comes from the
-    // index beside the log; otherwise from the whole log, which then indexes it.
+    // index beside the log; otherwise from the whole log, and `truce index` then runs in the
+    // background.
     let path = parsed.value("log") ?? BundledLog.locate()
     if parsed.values("scenario").isEmpty, parsed.value("as-of") == nil, !parsed.flag("all"),
       let indexed = IndexedLogReader(path: path)
@@ -51,8 +52,12 @@ enum AtCommand {
     }
     let answer = query.answer(from: log)
     let code = render(answer, parsed, logFile: log.file, areas: log.areas)
-    if parsed.values("scenario").isEmpty && query.asOf == nil {
-      IndexedLogReader.refreshIndex(of: log, projection: answer.projection, path: path)
+    // The next questions need not read the whole log: index it, without keeping this answer
+    // waiting.
+    if parsed.values("scenario").isEmpty, AtIndexing.canIndex(log),
+      !AtIndexing.isCurrent(for: log, path: path)
+    {
+      AtIndexing.startInBackground(logPath: path)
     }
     return code
   }

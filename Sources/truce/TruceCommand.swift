@@ -14,6 +14,7 @@ enum TruceCommand {
       AreasCommand.spec, InitCommand.spec,
       AppendCommand.spec,
       VerifyCommand.spec,
+      IndexCommand.spec,
       GenerateCommand.spec,
     ],
     version: truceVersion)

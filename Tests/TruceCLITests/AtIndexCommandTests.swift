@@ -4,44 +4,71 @@ import TruceKit
 
 @Suite("truce at from the index beside the log, end to end")
 struct AtIndexCommandTests {
-  @Test(
-    "The first at reads the whole log and indexes it; the next answer the same from the index, until an append"
-  )
+  private func generated(_ folder: URL) throws -> String {
+    let log = folder.appendingPathComponent("history.jsonl").path
+    let result = try TruceProcess.run([
+      "generate", "--events", "3000", "--areas", "8", "--seed", "12", "--output", log,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    return log
+  }
+
+  @Test("truce index writes the index; at then answers from it exactly as from the whole log")
   func indexedAnswers() throws {
     let folder = try TruceProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let log = folder.appendingPathComponent("history.jsonl").path
-    let generated = try TruceProcess.run([
-      "generate", "--events", "3000", "--areas", "8", "--seed", "12", "--output", log,
-    ])
-    #expect(generated.status == 0, "\(generated.stderr)")
-    let index = log + ".at-index"
+    let log = try generated(folder)
     let questions = [
       ["at", "2016-06-01T12:00Z", "--log", log],
       ["at", "2017-02-10T00:00Z", "--log", log, "--json"],
       ["at", "2016-03-03", "--log", log, "--area", "syria", "--utc"],
     ]
-    for question in questions {
-      try? FileManager.default.removeItem(atPath: index)
-      let whole = try TruceProcess.run(question)
-      #expect(whole.status == 0, "\(whole.stderr)")
-      #expect(FileManager.default.fileExists(atPath: index))
-      let indexed = try TruceProcess.run(question)
-      #expect(indexed.status == 0)
-      #expect(indexed.stdout == whole.stdout, "\(question)")
-      #expect(indexed.stderr == whole.stderr)
+    let whole = try questions.map { try TruceProcess.run($0) }
+    #expect(!FileManager.default.fileExists(atPath: log + ".at-index"))
+    let indexed = try TruceProcess.run(["index", "--log", log])
+    #expect(indexed.status == 0, "\(indexed.stderr)")
+    #expect(indexed.stdout.hasPrefix("Indexed \(log): "))
+    let again = try TruceProcess.run(["index", "--log", log, "--json"])
+    let summary = try #require(try JSONParser.parse(again.stdout).objectValue)
+    #expect(summary["written"] == .bool(false))
+    #expect((summary["answeredAlone"]?.intValue ?? 0) > 0)
+    for (question, answer) in zip(questions, whole) {
+      let fromIndex = try TruceProcess.run(question)
+      #expect(fromIndex.status == 0)
+      #expect(fromIndex.stdout == answer.stdout, "\(question)")
+      #expect(fromIndex.stderr == answer.stderr)
     }
-    // After an append the index no longer matches: the answer comes from the whole log, which
-    // is indexed again.
-    let before = try Data(contentsOf: URL(fileURLWithPath: index))
+  }
+
+  @Test("An at that reads the whole log indexes it in the background, and again after an append")
+  func backgroundIndexing() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = try generated(folder)
+    let index = log + ".at-index"
+    let background = ["TRUCE_BACKGROUND_INDEX": "1"]
+    func waitForIndex(differentFrom old: Data?) throws -> Data? {
+      for _ in 0..<300 {
+        if let data = try? Data(contentsOf: URL(fileURLWithPath: index)), data != old {
+          return data
+        }
+        Thread.sleep(forTimeInterval: 0.1)
+      }
+      return nil
+    }
+    let first = try TruceProcess.run(
+      ["at", "2016-06-01T12:00Z", "--log", log], environment: background)
+    #expect(first.status == 0)
+    let built = try #require(try waitForIndex(differentFrom: nil))
     let appended = try TruceProcess.run([
       "append", "--log", log, "--type", "statement", "--id", "late", "--announced", "2019-01-01",
       "--reported", "2019-01-01", "--area", "syria", "--by", "someone", "--publication", "Wire",
       "--field", "kind=claim",
     ])
     #expect(appended.status == 0, "\(appended.stderr)")
-    let after = try TruceProcess.run(questions[0])
-    #expect(after.status == 0)
-    #expect(try Data(contentsOf: URL(fileURLWithPath: index)) != before)
+    let after = try TruceProcess.run(
+      ["at", "2016-06-01T12:00Z", "--log", log], environment: background)
+    #expect(after.stdout == first.stdout)
+    #expect(try waitForIndex(differentFrom: built) != nil)
   }
 }

@@ -40,6 +40,8 @@ struct HelpAndUsageTests {
                                   before it.
           verify                  Check a whole log: every line, the hash chain and the
                                   head.
+          index                   Build the index that truce at answers from, beside
+                                  the log.
           generate                Write a synthetic history of many events, for tests
                                   and benchmarks.
 

@@ -35,6 +35,8 @@ struct TruceProcess {
     var env = ProcessInfo.processInfo.environment
     env["COLUMNS"] = "80"
     env.removeValue(forKey: "TRUCE_LOG")
+    // No indexing in the background unless a test asks for it: nothing outlives a test.
+    env["TRUCE_BACKGROUND_INDEX"] = "0"
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let out = Pipe()

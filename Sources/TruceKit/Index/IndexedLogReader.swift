@@ -64,25 +64,4 @@ public final class IndexedLogReader {
   public func answer(_ query: AtQuery) -> AtAnswer? {
     try? query.answer(from: index, file: file, header: header, reader: reader)
   }
-
-  /// Writes the `at` index beside a log read in full, when the one there is missing or does not
-  /// match the log; failures are ignored, as the index is only a cache.
-  ///
-  /// - Parameters:
-  ///   - log: The log, read in full, as recorded (no scenario layered on it).
-  ///   - projection: Its projection with everything known.
-  ///   - path: The log's path.
-  public static func refreshIndex(of log: EventLog, projection: Projection, path: String) {
-    guard log.hypothetical.isEmpty, projection.knowledge.asOf == nil, log.torn == nil,
-      log.isChained, log.appendedLines.isEmpty
-    else { return }
-    let resolved = FileIO.resolved(path)
-    if let index = try? AtIndex(forLog: resolved), index.header.logLength == log.completeLength,
-      index.header.lastLineHash == log.lastLineHash
-    {
-      return
-    }
-    try? AtIndexBuilder.write(
-      AtIndexBuilder.image(of: log, projection: projection), atLog: resolved)
-  }
 }

@@ -25,7 +25,7 @@ struct IndexedAtTests {
   /// Reads a log in full and writes its index, as a `truce at` that reads the whole log does.
   private func indexed(_ path: String) throws -> (EventLog, IndexedLogReader) {
     let log = try EventLog.read(path: path)
-    IndexedLogReader.refreshIndex(of: log, projection: Projection(log: log), path: path)
+    _ = try AtIndexing.write(for: log, path: path)
     return (log, try #require(IndexedLogReader(path: path)))
   }
 

@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Building the index `truce at` answers from: at once (`truce index`), or in a process of its
+/// own, started by a `truce at` that had to read the whole log, so that the answer is not kept
+/// waiting for it.
+public enum AtIndexing {
+  /// What building the index found.
+  public struct Summary: Hashable, Sendable {
+    /// Where the index is.
+    public var path: String
+    /// Whether it was written (`false` when the one there already matched the log).
+    public var written: Bool
+    /// Items indexed: pauses, corridor groups, offensives and proposals.
+    public var items: Int
+    /// Of those, the ones whose lines alone fold as the whole log does.
+    public var answeredAlone: Int
+    /// The index's size in bytes.
+    public var bytes: Int
+  }
+
+  /// Whether the index beside a log read in full matches it.
+  public static func isCurrent(for log: EventLog, path: String) -> Bool {
+    guard let index = try? AtIndex(forLog: FileIO.resolved(path)) else { return false }
+    return index.header.logLength == log.completeLength
+      && index.header.lastLineHash == log.lastLineHash
+  }
+
+  /// Whether an index can be built for this log: one as recorded (no scenario), read whole,
+  /// chained, with no torn tail.
+  public static func canIndex(_ log: EventLog) -> Bool {
+    log.hypothetical.isEmpty && log.torn == nil && log.isChained && log.appendedLines.isEmpty
+  }
+
+  /// Builds the index of a log read in full and writes it beside the log, unless the one there
+  /// already matches.
+  ///
+  /// - Parameters:
+  ///   - log: The log, read in full, as recorded.
+  ///   - projection: Its projection with everything known (built when not given).
+  ///   - path: The log's path.
+  /// - Throws: ``FileIOError`` when the index cannot be written.
+  public static func write(for log: EventLog, projection: Projection? = nil, path: String)
+    throws(FileIOError) -> Summary
+  {
+    let resolved = FileIO.resolved(path)
+    let target = AtIndex.path(forLog: resolved)
+    if isCurrent(for: log, path: path), let index = try? AtIndex(forLog: resolved) {
+      return summary(of: index, path: target, written: false)
+    }
+    let image = AtIndexBuilder.image(of: log, projection: projection ?? Projection(log: log))
+    try AtIndexBuilder.write(image, atLog: resolved)
+    guard let index = try? AtIndex(forLog: resolved) else {
+      throw FileIOError(path: target, operation: "read back", code: EIO)
+    }
+    return summary(of: index, path: target, written: true)
+  }
+
+  private static func summary(of index: AtIndex, path: String, written: Bool) -> Summary {
+    let alone = (0..<index.count).filter { index.item($0)?.answersAlone ?? false }.count
+    return Summary(
+      path: path, written: written, items: index.count, answeredAlone: alone,
+      bytes: index.file.size)
+  }
+
+  /// The environment variable that, set to `0`, keeps `truce at` from indexing in the
+  /// background (the benchmark measures indexing on its own).
+  public static let backgroundVariable = "TRUCE_BACKGROUND_INDEX"
+
+  /// Starts `truce index --log <path>` as a process of its own, detached from this one and from
+  /// the terminal, its output discarded; does nothing when the variable above is `0` or this
+  /// program's path cannot be found.
+  public static func startInBackground(logPath: String) {
+    if let setting = getenv(backgroundVariable), String(cString: setting) == "0" { return }
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard length > 0 else { return }
+    let executable = String(
+      decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let arguments = [executable, "index", "--log", logPath]
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for descriptor: Int32 in [0, 1, 2] {
+      posix_spawn_file_actions_addopen(
+        &actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+    }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    // A session of its own: it outlives this process and its terminal (POSIX_SPAWN_SETSID).
+    posix_spawnattr_setflags(&attributes, 0x80)
+    var pid: pid_t = 0
+    _ = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+  }
+}
