@@ -15,19 +15,31 @@ enum IndexCommand {
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
     let path = parsed.value("log") ?? BundledLog.locate()
-    let log: EventLog
-    switch CommandSupport.loadLog(parsed) {
-    case .success(let loaded): log = loaded
-    case .failure(let error): return CommandSupport.fail(error.description)
-    }
-    guard AtIndexing.canIndex(log) else {
-      return CommandSupport.fail(
-        "\(path): only a hash-chained log without a torn last line can be indexed "
-          + "('truce verify --repair' repairs a torn line)")
+    // One at a time: a second `truce index` waits, then finds the index already written.
+    let outcome = AtIndexing.whileIndexing(logPath: path) {
+      () -> Result<AtIndexing.Summary, Failure> in
+      if let current = AtIndexing.currentIndex(ofLog: path) { return .success(current) }
+      let log: EventLog
+      switch CommandSupport.loadLog(parsed) {
+      case .success(let loaded): log = loaded
+      case .failure(let error): return .failure(Failure(message: error.description))
+      }
+      guard AtIndexing.canIndex(log) else {
+        return .failure(
+          Failure(
+            message: "\(path): only a hash-chained log without a torn last line can be indexed "
+              + "('truce verify --repair' repairs a torn line)"))
+      }
+      do throws(FileIOError) {
+        return .success(try AtIndexing.write(for: log, path: path))
+      } catch {
+        return .failure(Failure(message: "\(error.path): \(error)"))
+      }
     }
     let summary: AtIndexing.Summary
-    do { summary = try AtIndexing.write(for: log, path: path) } catch {
-      return CommandSupport.fail("\(error.path): \(error)")
+    switch outcome {
+    case .success(let written): summary = written
+    case .failure(let failure): return CommandSupport.fail(failure.message)
     }
     if parsed.flag("json") {
       let object: JSONValue = .object([
@@ -43,5 +55,10 @@ enum IndexCommand {
           + "their own lines; \(summary.path) (\(summary.bytes) bytes).\n")
     }
     return .success
+  }
+
+  /// Why the index was not written.
+  private struct Failure: Error {
+    var message: String
   }
 }

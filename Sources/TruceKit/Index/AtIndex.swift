@@ -27,18 +27,26 @@ final class AtIndex {
   }
 
   /// Checks that the log is exactly as it was when the index was built: the same length,
-  /// ending with the same line.
+  /// ending with the same line, which still chains onto the line before it (as every reader
+  /// checks the last line).
   func check(against reader: LogLineReader) throws(IndexMismatch) {
     let size: Int
+    let offset = Int(header.lastLineOffset)
     let line: (content: [UInt8], end: Int)?
-    do {
+    let chains: Bool
+    do throws(FileIOError) {
       size = try reader.size()
-      line = try reader.line(at: Int(header.lastLineOffset))
+      line = try reader.line(at: offset)
+      if let line {
+        chains = try reader.chainsOnto(lineAt: offset, content: line.content)
+      } else {
+        chains = false
+      }
     } catch {
       throw IndexMismatch(reason: "\(error.path): \(error)")
     }
     guard size == Int(header.logLength), let line, line.end == size,
-      SHA256.hash(line.content) == header.lastLineHash
+      SHA256.hash(line.content) == header.lastLineHash, chains
     else {
       throw IndexMismatch(reason: "the log changed since it was indexed")
     }

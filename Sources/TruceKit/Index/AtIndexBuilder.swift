@@ -25,13 +25,13 @@ enum AtIndexBuilder {
     var pending: [Pending] = []
     func add(
       _ kind: AtIndexLayout.Kind, _ id: String, area: String, low: Instant?, high: Instant?,
-      eventIDs: [String]
+      eventIDs: [String], linesOf subject: String? = nil
     ) {
       pending.append(
         Pending(
           kind: kind, id: id, area: areaIndex[area], low: low?.secondsSinceEpoch ?? Int64.min,
           high: high?.secondsSinceEpoch ?? Int64.max, eventIDs: eventIDs,
-          positions: closures[id] ?? []))
+          positions: closures[subject ?? id] ?? []))
     }
     for pause in projection.pauses {
       add(
@@ -50,11 +50,13 @@ enum AtIndexBuilder {
         low: offensive.start.possibleRange?.earliest, high: offensive.end.possibleRange?.latest,
         eventIDs: offensive.eventIDs)
     }
+    // A proposal is named by its event's id (several events may propose under one id), and
+    // rests on the lines about its proposal id.
     for proposal in projection.proposals {
       add(
-        .proposal, proposal.subject ?? proposal.id, area: proposal.area,
-        low: proposal.announced.range.earliest, high: proposal.announced.range.latest,
-        eventIDs: [proposal.id])
+        .proposal, proposal.id, area: proposal.area, low: proposal.announced.range.earliest,
+        high: proposal.announced.range.latest, eventIDs: [proposal.id],
+        linesOf: proposal.subject ?? proposal.id)
     }
     let verdicts = verify(pending, log: log, projection: projection)
     var items: [AtIndexLayout.Item] = []
@@ -63,15 +65,27 @@ enum AtIndexBuilder {
     for (index, entry) in pending.enumerated() {
       var item = AtIndexLayout.Item()
       item.kind = entry.kind
-      item.nameOffset = UInt32(truncatingIfNeeded: names.count)
-      item.nameLength = UInt32(truncatingIfNeeded: entry.id.utf8.count)
-      names += entry.id.utf8
       item.low = entry.low
       item.high = entry.high
-      item.area = entry.area ?? 0
+      // An area the header does not declare (which the decoder does not let through), or a
+      // table too large for its 32-bit positions, leaves the item out of reach: a question in
+      // scope of it reads the whole log.
+      guard let area = entry.area, let firstLine = UInt32(exactly: lines.count),
+        let lineCount = UInt32(exactly: entry.positions.count),
+        let nameOffset = UInt32(exactly: names.count),
+        let nameLength = UInt32(exactly: entry.id.utf8.count)
+      else {
+        item.area = UInt16.max
+        items.append(item)
+        continue
+      }
+      item.area = area
       item.answersAlone = verdicts[index]
-      item.firstLine = UInt32(truncatingIfNeeded: lines.count)
-      item.lineCount = UInt32(truncatingIfNeeded: entry.positions.count)
+      item.firstLine = firstLine
+      item.lineCount = lineCount
+      item.nameOffset = nameOffset
+      item.nameLength = nameLength
+      names += entry.id.utf8
       for position in entry.positions {
         lines.append(
           LogSubset.Line(
@@ -166,9 +180,9 @@ enum AtIndexBuilder {
     case .corridors: guard whole.corridor(id) == alone.corridor(id) else { return false }
     case .offensive: guard whole.offensive(id) == alone.offensive(id) else { return false }
     case .proposal:
-      guard let event = eventIDs.first, let proposal = wholeProposal(event),
-        alone.proposals.filter({ $0.id == event }) == [proposal]
-      else { return false }
+      // Only the proposal's event is shown.
+      guard let event = eventIDs.first, let proposal = wholeProposal(event) else { return false }
+      return alone.proposals.filter({ $0.id == event }) == [proposal]
     }
     guard alone.disputes.filter({ $0.subject == id }) == disputes else { return false }
     let statements = whole.statements(about: id)

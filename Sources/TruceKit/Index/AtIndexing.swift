@@ -59,6 +59,30 @@ public enum AtIndexing {
     return summary(of: index, path: target, written: true)
   }
 
+  /// The index beside a log, when it matches the log as it is now (checked as `truce at` checks
+  /// it, without reading the whole log); `nil` otherwise.
+  public static func currentIndex(ofLog path: String) -> Summary? {
+    guard IndexedLogReader(path: path) != nil else { return nil }
+    let resolved = FileIO.resolved(path)
+    guard let index = try? AtIndex(forLog: resolved) else { return nil }
+    return summary(of: index, path: AtIndex.path(forLog: resolved), written: false)
+  }
+
+  /// Runs `body` while holding the lock that one `truce index` at a time holds for a log (on
+  /// `<log>.at-index.lock`), so that `truce at`s started together do not all index it; runs it
+  /// unlocked when the lock file cannot be opened.
+  public static func whileIndexing<Result>(logPath: String, _ body: () -> Result) -> Result {
+    let lockPath = AtIndex.path(forLog: FileIO.resolved(logPath)) + ".lock"
+    let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return body() }
+    defer { close(descriptor) }
+    while flock(descriptor, LOCK_EX) != 0 {
+      if errno != EINTR { return body() }
+    }
+    defer { flock(descriptor, LOCK_UN) }
+    return body()
+  }
+
   private static func summary(of index: AtIndex, path: String, written: Bool) -> Summary {
     let alone = (0..<index.count).filter { index.item($0)?.answersAlone ?? false }.count
     return Summary(
@@ -93,8 +117,11 @@ public enum AtIndexing {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
-    // A session of its own: it outlives this process and its terminal (POSIX_SPAWN_SETSID).
-    posix_spawnattr_setflags(&attributes, 0x80)
+    // A session of its own: it outlives this process and its terminal. (glibc's
+    // POSIX_SPAWN_SETSID, which Swift does not import; the flag means something else elsewhere.)
+    #if os(Linux)
+      posix_spawnattr_setflags(&attributes, 0x80)
+    #endif
     var pid: pid_t = 0
     _ = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
   }

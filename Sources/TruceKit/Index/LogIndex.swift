@@ -52,7 +52,8 @@ final class LogIndex {
     self.header = header
   }
 
-  /// Checks that the log still holds, where the index says, the last line the index covers.
+  /// Checks that the log still holds, where the index says, the last line the index covers, and
+  /// that this line still chains onto the one before it (as every reader checks the last line).
   ///
   /// - Parameters:
   ///   - reader: The log.
@@ -62,12 +63,25 @@ final class LogIndex {
     guard length <= size else {
       throw IndexMismatch(reason: "the log is shorter than when it was indexed")
     }
+    let offset = Int(header.lastLineOffset)
     let line: (content: [UInt8], end: Int)?
-    do { line = try reader.line(at: Int(header.lastLineOffset)) } catch {
+    let chains: Bool
+    do throws(FileIOError) {
+      line = try reader.line(at: offset)
+      if let line {
+        chains = try reader.chainsOnto(lineAt: offset, content: line.content)
+      } else {
+        chains = false
+      }
+    } catch {
       throw IndexMismatch(reason: "\(error.path): \(error)")
     }
     guard let line, line.end == length, SHA256.hash(line.content) == header.lastLineHash else {
       throw IndexMismatch(reason: "the log's last indexed line changed")
+    }
+    guard chains else {
+      throw IndexMismatch(
+        reason: "the log's last indexed line no longer chains onto the line before")
     }
   }
 

@@ -80,4 +80,17 @@ struct LogLineReader {
       chunk *= 4
     }
   }
+
+  /// Whether the line at `offset` (an event's, `content`) names the line before it in `prev`,
+  /// as readers check the last line of a log: an earlier line changed in place, even to the same
+  /// length, breaks this. True for the header line and for a line that carries no `prev`.
+  func chainsOnto(lineAt offset: Int, content: [UInt8]) throws(FileIOError) -> Bool {
+    guard offset > 0 else { return true }
+    guard case .object(let object)? = try? JSONParser.parse(content) else { return false }
+    guard let prev = object["prev"] else { return true }
+    guard case .string(let hex) = prev, let digest = SHA256Digest(hex: hex),
+      let before = try hashOfLine(endingAt: offset)
+    else { return false }
+    return digest == before
+  }
 }

@@ -61,16 +61,16 @@ extension AtQuery {
     read += notYet.kept + noLonger.kept + proposals.kept
     guard read.allSatisfy(\.answersAlone) else { return nil }
     var lines = Set<LogSubset.Line>()
-    var ids = Set<String>()
+    var kept = Kept()
     for item in read {
       guard let itemLines = index.lines(of: item), let id = index.name(of: item) else {
         throw IndexMismatch(reason: "the index is damaged")
       }
       lines.formUnion(itemLines)
-      ids.insert(id)
+      if item.kind == .proposal { kept.proposals.insert(id) } else { kept.items.insert(id) }
     }
     let log = try LogSubset.log(file: file, header: header, lines: lines.sorted(), reader: reader)
-    var answer = self.answer(from: log, keeping: ids)
+    var answer = self.answer(from: log, keeping: kept)
     for (section, nearest) in [(ItemStatus.Section.notYet, notYet), (.noLonger, noLonger)]
     where nearest.offered > nearest.kept.count {
       answer.omitted[section, default: 0] += nearest.offered - nearest.kept.count

@@ -33,15 +33,15 @@ public struct AtQuery: Sendable {
     answer(from: log, keeping: nil)
   }
 
-  /// Folds the log as of the as-of moment and classifies the items with these ids (every item
-  /// when `nil`): a log of some lines only (``LogSubset``) also holds parts of other items,
-  /// which the answer must not list.
-  func answer(from log: EventLog, keeping kept: Set<String>?) -> AtAnswer {
+  /// Folds the log as of the as-of moment and classifies only the items and proposals `kept`
+  /// names (every one when `nil`): a log of some lines only (``LogSubset``) also holds parts of
+  /// other items, which the answer must not list.
+  func answer(from log: EventLog, keeping kept: Kept?) -> AtAnswer {
     let projection = Projection(log: log, knowledge: Knowledge(asOf: asOf?.asOfInstant))
     var items: [ItemStatus] = []
     // For each item, how near it is to the moment: when it may start, and when it may end.
     var nearness: [(start: Instant?, end: Instant?)] = []
-    for pause in projection.pauses where kept?.contains(pause.id) ?? true {
+    for pause in projection.pauses where kept?.items.contains(pause.id) ?? true {
       guard let relation = relation(of: pause.area, in: log.areas) else { continue }
       var status = classify(
         .pause, pause.id, pause.area, relation, start: pause.start, end: pause.end,
@@ -51,7 +51,7 @@ public struct AtQuery: Sendable {
       items.append(status)
       nearness.append((pause.start.possibleRange?.earliest, pause.end.possibleRange?.latest))
     }
-    for corridor in projection.corridors where kept?.contains(corridor.id) ?? true {
+    for corridor in projection.corridors where kept?.items.contains(corridor.id) ?? true {
       guard let relation = relation(of: corridor.area, in: log.areas) else { continue }
       var status = classify(
         .corridors, corridor.id, corridor.area, relation, start: corridor.start, end: corridor.end,
@@ -61,7 +61,7 @@ public struct AtQuery: Sendable {
       items.append(status)
       nearness.append((corridor.start.possibleRange?.earliest, corridor.end.possibleRange?.latest))
     }
-    for offensive in projection.offensives where kept?.contains(offensive.id) ?? true {
+    for offensive in projection.offensives where kept?.items.contains(offensive.id) ?? true {
       guard let relation = relation(of: offensive.area, in: log.areas) else { continue }
       var status = classify(
         .offensive, offensive.id, offensive.area, relation, start: offensive.start,
@@ -94,7 +94,7 @@ public struct AtQuery: Sendable {
       }
     }
     var proposals = projection.proposals.filter { proposal in
-      (kept?.contains(proposal.subject ?? proposal.id) ?? true)
+      (kept?.proposals.contains(proposal.id) ?? true)
         && proposal.announced.range.isPossibly(atOrBefore: moment.asOfInstant)
         && relation(of: proposal.area, in: log.areas) != nil
     }
@@ -109,6 +109,13 @@ public struct AtQuery: Sendable {
       disputes: projection.disputes.filter { shownIDs.contains($0.subject) },
       projection: projection, omitted: omitted, omittedConflicts: omittedConflicts,
       omittedProposals: omittedProposals)
+  }
+
+  /// What an answer from some lines of a log lists: pauses, corridor groups and offensives by
+  /// id, proposals by the id of their event.
+  struct Kept {
+    var items: Set<String> = []
+    var proposals: Set<String> = []
   }
 
   /// Keeps the `limit` proposals announced last (by their latest possible announcement, those

@@ -144,6 +144,32 @@ struct IndexedAppendTests {
     return object
   }
 
+  @Test(
+    "A line changed in place just before the last one is refused through the index as when the whole log is read"
+  )
+  func lineChangedInPlace() throws {
+    let history = try IndexedLogScratch(events: 200, areas: 4, seed: 6)
+    defer { history.remove() }
+    let path = try history.prefix(150, named: "log.jsonl", indexed: true)
+    try IndexedLogScratch.changeLineInPlace(149, of: path)
+    #expect(IndexedLogScratch.appendThroughIndex(try history.event(151), to: path) == nil)
+    let whole = try history.copy(path, to: "whole.jsonl")
+    try FileManager.default.removeItem(atPath: whole + ".index")
+    let event = try history.event(151)
+    let throughIndex = Result { () throws(WriteError) in
+      try IndexedLogScratch.appender(path, usesIndex: true).append(event)
+    }
+    let readingAll = IndexedLogScratch.appendReadingWholeLog(event, to: whole)
+    guard case .failure(.log(let error)) = readingAll else {
+      Issue.record("reading the whole log accepted it: \(readingAll)")
+      return
+    }
+    #expect(error.problem.description.contains("does not match the line before it"))
+    #expect(
+      "\(throughIndex)"
+        == "\(readingAll)".replacingOccurrences(of: "whole.jsonl", with: "log.jsonl"))
+  }
+
   @Test("An index left behind by appends made without it catches up, line by line")
   func indexCatchesUp() throws {
     let history = try IndexedLogScratch(events: 400, areas: 6, seed: 3)

@@ -123,8 +123,48 @@ struct IndexedAtTests {
     try LogHead(seq: 1, hash: SHA256.hash([UInt8]()), length: 10).write(forLog: path)
     #expect(IndexedLogReader(path: path) == nil)
     try Data(head).write(to: URL(fileURLWithPath: LogHead.path(forLog: path)))
+    // The line before the last changed in place: readers check the last line's `prev`.
+    let log = try FileIO.readAll(path: path)
+    try IndexedLogScratch.changeLineInPlace(249, of: path)
+    #expect(IndexedLogReader(path: path) == nil)
+    try Data(log).write(to: URL(fileURLWithPath: path))
+    #expect(IndexedLogReader(path: path) != nil)
     // An append.
     _ = try IndexedLogScratch.appendReadingWholeLog(history.event(251), to: path).get()
     #expect(IndexedLogReader(path: path) == nil)
+  }
+}
+
+/// Proposals in an answer drawn from the index.
+@Suite("Answering at from the index: proposals")
+struct IndexedAtProposalTests {
+  @Test(
+    "Several proposals under one id are listed and counted as from the whole log",
+    arguments: [0, 3, 7, 11])
+  func repeatedProposalIDs(repeatAt position: Int) throws {
+    let scratch = try ScratchLog()
+    defer { scratch.remove() }
+    // Twelve proposals on twelve days; one of them made again, later, under an earlier one's id.
+    for day in 1...12 {
+      let id = day == 12 ? "offer-\(position + 1)" : "offer-\(day)"
+      _ = try scratch.appender.append(
+        try ScratchLog.event(
+          "proposal-\(day)", "proposal", announced: "2016-11-\(day < 10 ? "0" : "")\(day)",
+          #""proposal":"\#(id)","kind":"offer","terms":["a pause"],"parties":["someone"]"#))
+    }
+    let log = try EventLog.read(path: scratch.path)
+    _ = try AtIndexing.write(for: log, path: scratch.path)
+    let reader = try #require(IndexedLogReader(path: scratch.path))
+    let zone = try #require(log.areas.zones.first)
+    for moment in ["2016-11-30", "2016-11-12", "2016-11-06"] {
+      let query = AtQuery(moment: try Moment(parsing: moment, zone: zone), zone: zone)
+      let whole = query.answer(from: log)
+      let fromIndex = try #require(reader.answer(query))
+      #expect(fromIndex.proposals.map(\.id) == whole.proposals.map(\.id), "\(moment)")
+      #expect(fromIndex.omittedProposals == whole.omittedProposals, "\(moment)")
+      #expect(
+        AtJSONRenderer(logFile: log.file).render(fromIndex)
+          == AtJSONRenderer(logFile: log.file).render(whole))
+    }
   }
 }

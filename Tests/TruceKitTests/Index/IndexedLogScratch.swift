@@ -99,4 +99,19 @@ struct IndexedLogScratch {
     }
     return (kept, fresh.sorted { $0.hash < $1.hash })
   }
+
+  /// Changes one letter of an event line's `publication` in place: the same length, still a
+  /// valid event, but no longer the line the next one's `prev` names.
+  static func changeLineInPlace(_ seq: Int, of path: String) throws {
+    var bytes = try FileIO.readAll(path: path)
+    let lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+    let key = Array(#""publication":""#.utf8)
+    let start = lineStarts[seq]
+    let at = try #require(
+      (start..<lineStarts[seq + 1] - key.count).first {
+        Array(bytes[$0..<$0 + key.count]) == key
+      })
+    bytes[at + key.count] ^= 0x20
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+  }
 }
