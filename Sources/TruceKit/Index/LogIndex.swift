@@ -20,7 +20,7 @@ final class LogIndex {
   var table: NameTable {
     NameTable(
       slots: file.base + IndexHeader.size, capacity: Int(header.capacity),
-      used: Int(header.used))
+      used: Int(header.used), file: file)
   }
 
   /// Opens the index beside a log.

@@ -10,6 +10,9 @@ struct NameTable {
   let capacity: Int
   /// The number of slots in use.
   private(set) var used: Int
+  /// The mapped file the slots are in, kept open as long as the table is used (`nil` for a table
+  /// being built in memory, whose caller keeps the memory).
+  var file: IndexFile? = nil
 
   /// The largest share of slots in use (seven tenths).
   static func fits(_ names: Int, capacity: Int) -> Bool { names * 10 <= capacity * 7 }
