@@ -72,3 +72,26 @@ struct AtIndexCommandTests {
     #expect(try waitForIndex(differentFrom: built) != nil)
   }
 }
+
+@Suite("truce index on a log it cannot index, end to end")
+struct IndexCommandRefusalTests {
+  @Test("A log whose last line is torn is not indexed: an error naming the log, exit 1")
+  func tornLog() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = folder.appendingPathComponent("history.jsonl").path
+    let generated = try TruceProcess.run([
+      "generate", "--events", "200", "--areas", "3", "--seed", "2", "--output", log,
+    ])
+    #expect(generated.status == 0, "\(generated.stderr)")
+    let handle = try #require(FileHandle(forWritingAtPath: log))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(#"{"seq":201,"id":"cut"#.utf8))
+    try handle.close()
+    let result = try TruceProcess.run(["index", "--log", log])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains("Error: \(log): only a hash-chained log without a torn last line"))
+    #expect(!FileManager.default.fileExists(atPath: log + ".at-index"))
+  }
+}

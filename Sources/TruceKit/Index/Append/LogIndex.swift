@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The index kept beside a log (`<log>.index`): for every id the log declares, where the lines
 /// are that the log's rules consult about it, so that `truce append` checks a new event by
 /// reading those few lines instead of the whole log.
@@ -128,12 +134,12 @@ final class LogIndex {
       for record in records { table.insert(record) }
       return true
     }
-    guard let image else { throw FileIOError(path: file.path, operation: "grow", code: 0) }
+    guard let image else { throw FileIOError(path: file.path, operation: "grow", code: EIO) }
     try FileIO.replaceAtomically(path: file.path, with: image)
     guard let reopened = IndexFile(path: file.path),
       let header = IndexHeader(loadingFrom: reopened.base)
     else {
-      throw FileIOError(path: file.path, operation: "open", code: 0)
+      throw FileIOError(path: file.path, operation: "open", code: EIO)
     }
     self.file = reopened
     self.header = header
