@@ -35,7 +35,7 @@ print(
 print("")
 let header = [
   "events", "log size", "raw read", "decode", "reference", "fold (replay)", "cold at", "index",
-  "warm at", "append, no index", "append", "peak RSS (cold at)",
+  "warm at", "append, no index", "append", "at after appends", "peak RSS (cold at)",
 ]
 var table = [header]
 for size in sizes {
@@ -89,6 +89,10 @@ for size in sizes {
   let firstAppend = append(0)
   let indexedAppends = (1...7).map { append($0) }
   let appendTimes = indexedAppends.map(\.seconds).sorted()
+  // The 8 lines appended since the index was built are read beside it.
+  let afterAppends = (0..<5).map { _ in
+    Measure.run(truce, ["at", moment, "--log", log, "--json"]).seconds
+  }.sorted()[2]
   table.append([
     Format.count(size), Format.bytes(size64), Format.rate(size64 / raw),
     Format.rate(size64 / decode), Format.rate(size64 / reference),
@@ -96,7 +100,7 @@ for size in sizes {
     indexing.status == 0 ? Format.seconds(indexing.seconds) : "failed", Format.seconds(warm),
     firstAppend.status == 0 ? Format.seconds(firstAppend.seconds) : "failed",
     indexedAppends.allSatisfy { $0.status == 0 } ? Format.seconds(appendTimes[3]) : "failed",
-    Format.bytes(Double(cold.maxRSS)),
+    Format.seconds(afterAppends), Format.bytes(Double(cold.maxRSS)),
   ])
   try? FileManager.default.removeItem(atPath: log)
   try? FileManager.default.removeItem(atPath: log + ".head")
@@ -119,6 +123,8 @@ print(
   "append, no index: a whole `truce append` process that reads the whole log and builds the index;"
 )
 print("append: the median of 7 more, each checked through the index beside the log;")
+print(
+  "at after appends: the median of 5 warm `truce at`s with those 8 lines read beside the index;")
 print("decode and fold: in-process, from bytes in memory;")
 print("reference: the plain reference decoder on the same bytes (one run), checked to agree.")
 print(ReplayMeasure.summary(sizes: sizes, truce: truce, work: work))

@@ -25,9 +25,9 @@ enum AtCommand {
     ])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
-    // Without scenarios, and only when the index matches the log, the answer comes from the
-    // index beside the log; otherwise from the whole log, and `truce index` then runs in the
-    // background.
+    // Without scenarios, and only when the index matches the log (and what was appended since
+    // was checked on append), the answer comes from the index beside the log; otherwise from
+    // the whole log, and `truce index` then runs in the background.
     let path = parsed.value("log") ?? BundledLog.locate()
     if parsed.values("scenario").isEmpty, parsed.value("as-of") == nil, !parsed.flag("all"),
       let indexed = IndexedLogReader(path: path)
@@ -36,7 +36,11 @@ enum AtCommand {
       case .failure(let error): return error.report()
       case .success(let query):
         if let answer = indexed.answer(query) {
-          return render(answer, parsed, logFile: indexed.file, areas: indexed.areas)
+          let code = render(answer, parsed, logFile: indexed.file, areas: indexed.areas)
+          // Lines appended since the index was built are read with every answer: past a few,
+          // index the log again.
+          if indexed.wantsRebuild { AtIndexing.startInBackground(logPath: path) }
+          return code
         }
       }
     }

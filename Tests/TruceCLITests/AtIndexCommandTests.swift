@@ -40,7 +40,9 @@ struct AtIndexCommandTests {
     }
   }
 
-  @Test("An at that reads the whole log indexes it in the background, and again after an append")
+  @Test(
+    "An at that reads the whole log indexes it in the background; an append is read beside the index, a retraction sends the next at to the whole log"
+  )
   func backgroundIndexing() throws {
     let folder = try TruceProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -56,19 +58,43 @@ struct AtIndexCommandTests {
       }
       return nil
     }
-    let first = try TruceProcess.run(
-      ["at", "2016-06-01T12:00Z", "--log", log], environment: background)
+    let question = ["at", "2019-01-01T12:00Z", "--log", log, "--area", "syria"]
+    let first = try TruceProcess.run(question, environment: background)
     #expect(first.status == 0)
     let built = try #require(try waitForIndex(differentFrom: nil))
     let appended = try TruceProcess.run([
       "append", "--log", log, "--type", "statement", "--id", "late", "--announced", "2019-01-01",
       "--reported", "2019-01-01", "--area", "syria", "--by", "someone", "--publication", "Wire",
-      "--field", "kind=claim",
+      "--field", "kind=claim", "--field", "about=[\"sy-pause-1\"]",
     ])
     #expect(appended.status == 0, "\(appended.stderr)")
-    let after = try TruceProcess.run(
-      ["at", "2016-06-01T12:00Z", "--log", log], environment: background)
-    #expect(after.stdout == first.stdout)
+    // The appended line is read beside the index, which stays as it was...
+    let beside = try TruceProcess.run(question, environment: background)
+    #expect(beside.status == 0)
+    Thread.sleep(forTimeInterval: 1)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == built)
+    // ...and the answer is the whole log's.
+    try FileManager.default.removeItem(atPath: index)
+    let whole = try TruceProcess.run(question)
+    #expect(beside.stdout == whole.stdout)
+    try built.write(to: URL(fileURLWithPath: index))
+    // truce index builds it again when asked: an index with lines after it is not current.
+    let reindexed = try TruceProcess.run(["index", "--log", log, "--json"])
+    let summary = try #require(try JSONParser.parse(reindexed.stdout).objectValue)
+    #expect(summary["written"] == .bool(true))
+    let rebuilt = try Data(contentsOf: URL(fileURLWithPath: index))
+    #expect(rebuilt != built)
+    try built.write(to: URL(fileURLWithPath: index))
+    // A retraction is not read beside the index: the next at reads the whole log and indexes it
+    // again in the background.
+    let retracted = try TruceProcess.run([
+      "append", "--log", log, "--type", "correction.retraction", "--id", "late-retracted",
+      "--announced", "2019-01-02", "--reported", "2019-01-02", "--area", "syria", "--by",
+      "someone", "--publication", "Wire", "--field", "retracts=late",
+    ])
+    #expect(retracted.status == 0, "\(retracted.stderr)")
+    let after = try TruceProcess.run(question, environment: background)
+    #expect(after.status == 0)
     #expect(try waitForIndex(differentFrom: built) != nil)
   }
 }

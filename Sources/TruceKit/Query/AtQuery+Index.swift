@@ -5,13 +5,16 @@ extension AtQuery {
   /// Items whose time in force cannot reach the moment are sorted out from the index alone: they
   /// are counted as not yet or no longer in force, and only the nearest of them are read. Every
   /// other item of the area is read and classified as ``answer(from:)`` classifies it, from a
-  /// log of just the lines it rests on.
+  /// log of just the lines it rests on. Lines appended since the index was built are folded
+  /// beside those, and the items they touch are read whatever the index says of them
+  /// (``TailOverlay``).
   ///
   /// - Returns: `nil` for a question with an as-of moment or asking for every item, or one that
   ///   needs an item whose lines alone do not fold as the whole log does.
-  func answer(from index: AtIndex, file: String, header: LogHeader, reader: LogLineReader)
-    throws(IndexMismatch) -> AtAnswer?
-  {
+  func answer(
+    from index: AtIndex, file: String, header: LogHeader, reader: LogLineReader,
+    tail: TailOverlay = TailOverlay()
+  ) throws(IndexMismatch) -> AtAnswer? {
     guard asOf == nil, let limit = contextLimit else { return nil }
     let first: Instant
     let last: Instant
@@ -36,6 +39,10 @@ extension AtQuery {
         throw IndexMismatch(reason: "the index is damaged")
       }
       guard related[Int(item.area)] else { continue }
+      if tail.touched.contains(position) {
+        read.append(item)
+        continue
+      }
       switch item.kind {
       case .proposal:
         // The latest announced, as ``latest(_:limit:)`` keeps them: those with no latest last.
@@ -60,8 +67,8 @@ extension AtQuery {
     }
     read += notYet.kept + noLonger.kept + proposals.kept
     guard read.allSatisfy(\.answersAlone) else { return nil }
-    var lines = Set<LogSubset.Line>()
-    var kept = Kept()
+    var lines = Set<LogSubset.Line>(tail.lines)
+    var kept = Kept(items: tail.newItems, proposals: tail.proposals)
     for item in read {
       guard let itemLines = index.lines(of: item), let id = index.name(of: item) else {
         throw IndexMismatch(reason: "the index is damaged")

@@ -29,13 +29,13 @@ final class LogIndex {
       used: Int(header.used), file: file)
   }
 
-  /// Opens the index beside a log.
+  /// Opens the index beside a log, to update it or (when not `writable`) only to read it.
   ///
   /// - Throws: ``IndexMismatch`` when it is missing, not an index of this version, damaged, or
   ///   was left half-updated.
-  init(forLog logPath: String) throws(IndexMismatch) {
+  init(forLog logPath: String, writable: Bool = true) throws(IndexMismatch) {
     let path = LogIndex.path(forLog: logPath)
-    guard let file = IndexFile(path: path) else {
+    guard let file = IndexFile(path: path, writable: writable) else {
       throw IndexMismatch(reason: "\(path) is missing or unreadable")
     }
     guard let header = IndexHeader(loadingFrom: file.base) else {

@@ -1,9 +1,10 @@
 /// The index `truce at` answers from (`<log>.at-index`): every item with when it may be in
 /// force, its area and the lines it rests on (see ``AtIndexLayout`` and ``AtIndexBuilder``).
 ///
-/// It is a cache of the whole log as it stood when a `truce at` last read all of it, and is
-/// used only while the log still has exactly that length and ends with the same line; after an
-/// append, the next `truce at` reads the whole log and builds it again.
+/// It is a cache of the whole log as it stood when it was built, used only while the log still
+/// holds those lines (ending with the same line, which still names the one before it). Lines
+/// appended since through `truce append` are read beside it (``LogTail``); lines the index
+/// appends check against does not vouch for send the question to the whole log.
 final class AtIndex {
   /// Where the index of a log is kept.
   static func path(forLog path: String) -> String { path + ".at-index" }
@@ -26,16 +27,19 @@ final class AtIndex {
     self.header = header
   }
 
-  /// Checks that the log is exactly as it was when the index was built: the same length,
-  /// ending with the same line, which still chains onto the line before it (as every reader
-  /// checks the last line).
-  func check(against reader: LogLineReader) throws(IndexMismatch) {
-    let size: Int
+  /// Checks that the log still holds the lines the index was built from: the line it ended
+  /// with is still there, ending where the log then ended, and still chains onto the line
+  /// before it (as every reader checks the last line). Lines appended since are the tail's to
+  /// check (``LogTail``).
+  ///
+  /// - Parameters:
+  ///   - reader: The log.
+  ///   - size: The log's size now.
+  func check(against reader: LogLineReader, size: Int) throws(IndexMismatch) {
     let offset = Int(header.lastLineOffset)
     let line: (content: [UInt8], end: Int)?
     let chains: Bool
     do throws(FileIOError) {
-      size = try reader.size()
       line = try reader.line(at: offset)
       if let line {
         chains = try reader.chainsOnto(lineAt: offset, content: line.content)
@@ -45,7 +49,7 @@ final class AtIndex {
     } catch {
       throw IndexMismatch(reason: "\(error.path): \(error)")
     }
-    guard size == Int(header.logLength), let line, line.end == size,
+    guard size >= Int(header.logLength), let line, line.end == Int(header.logLength),
       SHA256.hash(line.content) == header.lastLineHash, chains
     else {
       throw IndexMismatch(reason: "the log changed since it was indexed")
@@ -83,5 +87,58 @@ final class AtIndex {
     guard start + count <= Int(header.nameBytes) else { return nil }
     let bytes = UnsafeRawBufferPointer(start: file.base + header.namesOffset + start, count: count)
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The positions of the pauses, corridor groups and offensives with these ids, by id (ids
+  /// the index does not hold are left out).
+  func positions(named names: Set<String>) -> [String: [Int]] {
+    guard !names.isEmpty else { return [:] }
+    let wanted = Dictionary(grouping: names.map { Array($0.utf8) }, by: \.count)
+    var found: [String: [Int]] = [:]
+    for position in 0..<count {
+      guard let item = item(position), item.kind != .proposal,
+        let candidates = wanted[Int(item.nameLength)],
+        Int(item.nameOffset) + Int(item.nameLength) <= Int(header.nameBytes)
+      else { continue }
+      let stored = UnsafeRawBufferPointer(
+        start: file.base + header.namesOffset + Int(item.nameOffset), count: Int(item.nameLength))
+      for name in candidates where name.elementsEqual(stored) {
+        found[String(decoding: name, as: UTF8.self), default: []].append(position)
+      }
+    }
+    return found
+  }
+
+  /// The positions of the corridor groups among whose lines is one starting at any of these
+  /// offsets.
+  func corridorGroups(holdingAnyOf offsets: [Int]) -> Set<Int> {
+    guard !offsets.isEmpty else { return [] }
+    var groups = Set<Int>()
+    let base = file.base + header.linesOffset
+    func offset(ofLine index: Int) -> Int {
+      Int(
+        UInt64(
+          littleEndian: (base + index * AtIndexLayout.lineSize).loadUnaligned(as: UInt64.self)))
+    }
+    for position in 0..<count {
+      guard let item = item(position), item.kind == .corridors else { continue }
+      let first = Int(item.firstLine)
+      let end = first + Int(item.lineCount)
+      guard end <= Int(header.lineCount) else { continue }
+      // An item's lines are in log order: search them.
+      for target in offsets {
+        var low = first
+        var high = end
+        while low < high {
+          let middle = (low + high) / 2
+          if offset(ofLine: middle) < target { low = middle + 1 } else { high = middle }
+        }
+        if low < end && offset(ofLine: low) == target {
+          groups.insert(position)
+          break
+        }
+      }
+    }
+    return groups
   }
 }

@@ -12,8 +12,8 @@ enum AtIndexLayout {
 
   /// What the header says.
   struct Header: Equatable {
-    /// The log's length when the index was built: it is used only while the log has exactly
-    /// this length and still ends with the same line.
+    /// The log's length when the index was built: it is used only while the log still holds
+    /// the same lines up to there.
     var logLength: UInt64 = 0
     /// Where the log's last line starts.
     var lastLineOffset: UInt64 = 0

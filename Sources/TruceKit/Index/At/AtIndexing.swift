@@ -59,10 +59,10 @@ public enum AtIndexing {
     return summary(of: index, path: target, written: true)
   }
 
-  /// The index beside a log, when it matches the log as it is now (checked as `truce at` checks
-  /// it, without reading the whole log); `nil` otherwise.
+  /// The index beside a log, when it matches the log as it is now, with no lines appended since
+  /// (checked as `truce at` checks it, without reading the whole log); `nil` otherwise.
   public static func currentIndex(ofLog path: String) -> Summary? {
-    guard IndexedLogReader(path: path) != nil else { return nil }
+    guard let reader = IndexedLogReader(path: path), reader.tailBytes == 0 else { return nil }
     let resolved = FileIO.resolved(path)
     guard let index = try? AtIndex(forLog: resolved) else { return nil }
     return summary(of: index, path: AtIndex.path(forLog: resolved), written: false)

@@ -7,8 +7,10 @@
 /// A log opened to be answered from the index beside it, without reading it whole.
 ///
 /// It holds a shared lock on the log while open, as every reader does, so that an append is
-/// seen whole or not at all. It opens only when the log is exactly as it was indexed: the same
-/// length and last line, and a head that names that line.
+/// seen whole or not at all. It opens only when the log still holds the lines it was indexed
+/// from (the same last indexed line, which names the line before it), any lines after them
+/// are vouched for by the index appends check against (``LogTail``), and the head names the
+/// log's last line.
 public final class IndexedLogReader {
   /// The log's name, as given.
   public let file: String
@@ -16,9 +18,17 @@ public final class IndexedLogReader {
   public let header: LogHeader
   private let index: AtIndex
   private let reader: LogLineReader
+  private let tail: LogTail
 
   /// The log's areas.
   public var areas: AreaRegistry { header.areas }
+
+  /// The bytes of lines appended since the index was built, which every answer reads beside
+  /// it.
+  public var tailBytes: Int { tail.byteCount }
+
+  /// Whether the tail has grown long enough that the index is worth building again.
+  public var wantsRebuild: Bool { tail.byteCount > LogTail.rebuildThreshold }
 
   /// Opens a log through its index; `nil` when there is no usable index, and the whole log must
   /// be read.
@@ -34,15 +44,15 @@ public final class IndexedLogReader {
       return nil
     }
     let reader = LogLineReader(descriptor: descriptor, path: resolved)
-    guard let index = try? AtIndex(forLog: resolved), (try? index.check(against: reader)) != nil,
-      let head = try? LogHead.read(forLog: resolved),
-      head
-        == LogHead(
-          seq: Int(index.header.eventCount), hash: index.header.lastLineHash,
-          length: Int(index.header.logLength)),
+    guard let index = try? AtIndex(forLog: resolved), let size = try? reader.size(),
+      (try? index.check(against: reader, size: size)) != nil,
       let headerLine = try? reader.line(at: 0),
       LogHeaderLine.fingerprint(headerLine.content) == index.header.headerFingerprint,
-      let header = try? LogHeaderLine.decode(headerLine.content, file: path, zonesChecked: true)
+      let header = try? LogHeaderLine.decode(headerLine.content, file: path, zonesChecked: true),
+      let tail = try? LogTail(
+        after: index, reader: reader, size: size, logPath: resolved, areas: header.areas),
+      let head = try? LogHead.read(forLog: resolved),
+      head == LogHead(seq: tail.eventCount, hash: tail.lastLineHash, length: size)
     else {
       flock(descriptor, LOCK_UN)
       close(descriptor)
@@ -52,6 +62,7 @@ public final class IndexedLogReader {
     self.header = header
     self.index = index
     self.reader = reader
+    self.tail = tail
   }
 
   deinit {
@@ -59,9 +70,14 @@ public final class IndexedLogReader {
     close(reader.descriptor)
   }
 
-  /// The answer to an `at` question from the index; `nil` when only reading the whole log can
-  /// give it exactly (see ``AtQuery/answer(from:file:header:reader:)``).
+  /// The answer to an `at` question from the index (and the lines appended since); `nil` when
+  /// only reading the whole log can give it exactly (see
+  /// ``AtQuery/answer(from:file:header:reader:tail:)``).
   public func answer(_ query: AtQuery) -> AtAnswer? {
-    try? query.answer(from: index, file: file, header: header, reader: reader)
+    guard
+      let overlay = try? TailOverlay(tail, index: index, reader: reader, areas: header.areas)
+    else { return nil }
+    return try? query.answer(
+      from: index, file: file, header: header, reader: reader, tail: overlay)
   }
 }
