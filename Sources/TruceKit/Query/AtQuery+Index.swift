@@ -22,10 +22,12 @@ extension AtQuery {
     case .instant(let instant, _): (first, last) = (instant, instant)
     case .day(_, let start, let nextStart): (first, last) = (start, nextStart.adding(seconds: -1))
     }
-    // Two days' margin: whatever lies within it is classified by the same rules as always.
-    let margin: Int64 = 2 * 86_400
-    let lower = first.secondsSinceEpoch - margin
-    let upper = last.secondsSinceEpoch + margin
+    // The bounds are those ``Presence`` and ``DayPresence`` test: an item whose earliest start
+    // is after the moment's last second is not yet in force; one whose latest end is before its
+    // first second (and that may have started by then) is no longer. Anything at the bounds
+    // themselves is read and classified by the fold.
+    let lower = first.secondsSinceEpoch
+    let upper = last.secondsSinceEpoch
     let cutoff = moment.asOfInstant.secondsSinceEpoch
     let related = header.areas.areas.map { candidate in
       area.map { header.areas.relation(of: candidate.id, to: $0.id) != nil } ?? true
