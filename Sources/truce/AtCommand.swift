@@ -55,6 +55,7 @@ enum AtCommand {
     case .failure(let error): return error.report()
     }
     let answer = query.answer(from: log)
+    CommandSupport.keepUntilExit(answer)
     let code = render(answer, parsed, logFile: log.file, areas: log.areas)
     // The next questions need not read the whole log: index it, without keeping this answer
     // waiting.

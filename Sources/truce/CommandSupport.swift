@@ -2,6 +2,13 @@ import TruceKit
 
 /// What every command does the same way: find and read the log, report failures.
 enum CommandSupport {
+  /// Leaves a value for the system to reclaim when the process exits, rather than freeing it
+  /// piece by piece when the command returns: freeing a million events one by one took about a
+  /// second, for memory the process was about to give back whole.
+  static func keepUntilExit<Value>(_ value: Value) {
+    _ = Unmanaged.passRetained(KeptUntilExit(value))
+  }
+
   /// Reads the log named by `--log`, or the bundled one, checking its tail and head; what a
   /// reader should know (a torn last line, a head that does not match) is written to standard
   /// error as a warning, and the answer comes from the complete events. With `--scenario`, the
@@ -42,6 +49,7 @@ enum CommandSupport {
       let (read, warnings) = try LogReading.read(path: path)
       for warning in warnings { StandardStreams.writeError("warning: \(warning)\n") }
       log = read
+      keepUntilExit(log)
     } catch {
       if parsed.value("log") == nil, let scenario = scenarios.first(where: { $0.base != nil }) {
         return .failure(
@@ -201,4 +209,11 @@ enum CommandSupport {
     case .failure(let error): throw Reported(code: usage(error))
     }
   }
+}
+
+/// A value kept alive until the process exits (see ``CommandSupport/keepUntilExit(_:)``).
+private final class KeptUntilExit<Value> {
+  let value: Value
+
+  init(_ value: Value) { self.value = value }
 }

@@ -61,7 +61,14 @@ struct EventReader {
         checks.append(.linkedEventExists(field: "\(name)[\(index)]", id: other))
       }
     }
-    let prev = try fields.optionalString(.prev)
+    // The hash of the line before, parsed here (on every core) rather than when the chain is
+    // checked line by line.
+    let link = try fields.optionalStringIndex(.prev).map { index in
+      fields.withBytes(index) { bytes in
+        SHA256Digest(lowercaseHex: bytes).map(ChainLink.digest)
+          ?? .text(String(decoding: bytes, as: UTF8.self))
+      }
+    }
     let links = disputes + sameAnnouncementAs
     let payload = try self.payload(type, &fields, zone: zone, links: links)
     try fields.finish()
@@ -69,7 +76,7 @@ struct EventReader {
       seq: seq, id: id, type: type, announced: announced, reported: reported,
       recorded: recorded, recordedBy: recordedBy, announcedBy: announcedBy, area: area.id,
       source: source, note: note, disputes: disputes, sameAnnouncementAs: sameAnnouncementAs,
-      prev: prev, payload: payload, line: line)
+      link: link, payload: payload, line: line)
   }
 
   private mutating func source(_ fields: inout TapeFields) throws(FieldError) -> Source {

@@ -43,21 +43,30 @@ enum FastLogDecoder {
     var state = LogState(log: log)
     var decoder = LineDecoder(areas: log.header.areas)
     let completeEnd = max(lines.lastCompleteEnd, header.end)
-    var runs = LineRun.decode(
+    let pipeline = LineRunPipeline(
       buffer, from: header.end, to: completeEnd, areas: log.header.areas,
       hashing: options.chain == .full)
-    let lineCount = runs.reduce(0) { $0 + $1.outcomes.count }
-    state.log.events.reserveCapacity(lineCount)
-    state.log.eventLines.reserveCapacity(lineCount)
+    // The workers read the buffer: they are stopped before it goes, on an error too.
+    defer { pipeline.finish() }
     var previous = header.content
     var previousHash: SHA256Digest? = options.chain == .full ? log.lastLineHash : nil
     var number = 1
-    for part in runs.indices {
-      for index in runs[part].outcomes.indices {
+    for part in 0..<pipeline.count {
+      var run = pipeline.take(part)
+      if part == 0 {
+        // Room for every line, estimated from the first run's.
+        let runBytes = max(1, (run.ends.last ?? header.end) - header.end)
+        let lineCount = run.outcomes.count * pipeline.byteCount / runBytes + 16
+        state.log.events.reserveCapacity(lineCount)
+        state.log.eventLines.reserveCapacity(lineCount)
+        state.log.known.events.reserveCapacity(lineCount)
+        state.log.lineByID.reserveCapacity(lineCount)
+      }
+      for index in run.outcomes.indices {
         number += 1
-        let range = runs[part].ranges[index]
+        let range = run.ranges[index]
         let content = UnsafeRawBufferPointer(rebasing: buffer[range])
-        let end = runs[part].ends[index]
+        let end = run.ends[index]
         let expectedPrev: SHA256Digest? =
           options.chain == .full
           ? previousHash
@@ -66,16 +75,15 @@ enum FastLogDecoder {
         // Move the outcome out of the run rather than copy it: a million of them add up.
         var outcome = LineDecoder.Outcome(
           event: nil, failure: nil, checksBeforeFailure: 0, set: nil)
-        swap(&outcome, &runs[part].outcomes[index])
+        swap(&outcome, &run.outcomes[index])
         outcome.event?.line = number
         try state.accept(
-          outcome, checks: runs[part].checks(ofLine: index), line: number, range: range,
+          outcome, checks: run.checks(ofLine: index), line: number, range: range,
           content: content, expectedPrev: expectedPrev, decoder: &decoder)
-        if options.chain == .full { previousHash = runs[part].hashes[index] }
+        if options.chain == .full { previousHash = run.hashes[index] }
         previous = range
         state.log.completeLength = end
       }
-      runs[part] = LineRun()
     }
     if let torn = lines.line(startingAt: completeEnd) {
       guard options.toleratesTornTail else {

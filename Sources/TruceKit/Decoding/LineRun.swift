@@ -23,42 +23,12 @@ struct LineRun {
     return allChecks[checkStarts[index]..<end]
   }
 
-  /// Logs smaller than this are decoded on one core: starting threads would cost more.
+  /// Logs smaller than this are decoded on the caller's thread: starting threads would cost
+  /// more.
   static let parallelThreshold = 1 << 20
 
-  /// Decodes the complete lines between two offsets, split across the machine's cores.
-  ///
-  /// - Parameters:
-  ///   - buffer: The whole file.
-  ///   - start: Where the first event line starts.
-  ///   - end: Just past the last complete line's newline.
-  ///   - areas: The header's areas.
-  ///   - hashing: Whether to hash every line (for checking the whole chain).
-  /// - Returns: The runs, in file order.
-  static func decode(
-    _ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int, areas: AreaRegistry,
-    hashing: Bool
-  ) -> [LineRun] {
-    let cores = end - start < parallelThreshold ? 1 : max(1, System.activeCores)
-    var bounds = [start]
-    for part in 1..<max(cores, 1) {
-      var cut = start + (end - start) * part / cores
-      while cut < end && buffer[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
-      bounds.append(max(cut, bounds[bounds.count - 1]))
-    }
-    bounds.append(end)
-    let spans = (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
-    let shared = SharedBuffer(buffer: buffer)
-    let results = RunResults(count: spans.count)
-    DispatchQueue.concurrentPerform(iterations: spans.count) { part in
-      results.store(
-        decodeRun(shared.buffer, spans[part], areas: areas, hashing: hashing), at: part)
-    }
-    return results.runs
-  }
-
   /// Decodes the lines of one run.
-  private static func decodeRun(
+  static func decodeRun(
     _ buffer: UnsafeRawBufferPointer, _ span: Range<Int>, areas: AreaRegistry, hashing: Bool
   ) -> LineRun {
     var run = LineRun()
@@ -80,23 +50,6 @@ struct LineRun {
       offset = line.end
     }
     return run
-  }
-}
-
-/// A read-only buffer handed to the threads that decode it; it outlives them.
-private struct SharedBuffer: @unchecked Sendable {
-  let buffer: UnsafeRawBufferPointer
-}
-
-/// Where each thread leaves its run. Each slot is written by exactly one thread, and read only
-/// after all of them have finished.
-private final class RunResults: @unchecked Sendable {
-  private(set) var runs: [LineRun]
-
-  init(count: Int) { runs = Array(repeating: LineRun(), count: count) }
-
-  func store(_ run: LineRun, at index: Int) {
-    runs.withUnsafeMutableBufferPointer { $0[index] = run }
   }
 }
 

@@ -91,8 +91,8 @@ struct LogState {
   private mutating func checkChain(_ event: Event, line: Int, expectedPrev: SHA256Digest?)
     throws(LogError)
   {
-    if precedingEvents == 0 && log.events.isEmpty { log.isChained = event.prev != nil }
-    guard let prev = event.prev else {
+    if precedingEvents == 0 && log.events.isEmpty { log.isChained = event.link != nil }
+    guard let link = event.link else {
       guard !log.isChained else {
         throw chainError(
           line, "missing, but the log is hash-chained (its first event carries 'prev')")
@@ -102,13 +102,13 @@ struct LogState {
     guard log.isChained else {
       throw chainError(line, "present, but the log's first event carries none")
     }
-    guard let digest = SHA256Digest(hex: prev) else {
-      throw chainError(line, "'\(prev)' is not a SHA-256 hash (64 hexadecimal digits)")
+    guard let digest = link.digest else {
+      throw chainError(line, "'\(event.prev ?? "")' is not a SHA-256 hash (64 hexadecimal digits)")
     }
     if let expectedPrev, digest != expectedPrev {
       throw chainError(
         line,
-        "does not match the line before it (expected \(expectedPrev.hex), found \(prev)): "
+        "does not match the line before it (expected \(expectedPrev.hex), found \(event.prev ?? "")): "
           + "a line before it was changed, removed or inserted")
     }
   }

@@ -318,6 +318,42 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     (word0, word1, word2, word3) = words
   }
 
+  /// Creates a digest from 64 lowercase hexadecimal digits (``hex``'s spelling) in UTF-8.
+  ///
+  /// - Returns: `nil` for any other length or character, uppercase digits included.
+  init?(lowercaseHex text: UnsafeRawBufferPointer) {
+    guard text.count == 64 else { return nil }
+    var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    for word in 0..<4 {
+      var value: UInt64 = 0
+      for index in word * 16..<word * 16 + 16 {
+        let character = text[index]
+        let nibble: UInt8
+        switch character {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character &- UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character &- UInt8(ascii: "a") &+ 10
+        default: return nil
+        }
+        value = value << 4 | UInt64(nibble)
+      }
+      switch word {
+      case 0: words.0 = value
+      case 1: words.1 = value
+      case 2: words.2 = value
+      default: words.3 = value
+      }
+    }
+    (word0, word1, word2, word3) = words
+  }
+
+  /// Creates a digest from 64 lowercase hexadecimal digits in UTF-8.
+  init?(lowercaseHex text: [UInt8]) {
+    guard let digest = text.withUnsafeBytes({ SHA256Digest(lowercaseHex: $0) }) else {
+      return nil
+    }
+    self = digest
+  }
+
   /// Creates a digest from its 32 bytes, in the order ``bytes`` gives them.
   ///
   /// - Returns: `nil` unless there are exactly 32 bytes.

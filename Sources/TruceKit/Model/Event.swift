@@ -31,15 +31,73 @@ public struct Event: Hashable, Sendable {
   /// Events that report the same announcement in other words.
   public var sameAnnouncementAs: [String]
   /// The hash of the previous line, once the log is chained.
-  public var prev: String?
+  public var prev: String? {
+    get {
+      switch link {
+      case .digest(let digest)?: return digest.hex
+      case .text(let text)?: return text
+      case nil: return nil
+      }
+    }
+    set { link = newValue.map(ChainLink.init(text:)) }
+  }
+  /// `prev` as the line spells it.
+  var link: ChainLink?
   /// The type-specific body.
   public var payload: EventPayload
   /// The line of the file it was read from.
   public var line: Int
 }
 
+extension Event {
+  /// Creates an event.
+  public init(
+    seq: Int, id: String, type: EventType, announced: Stamp, reported: Stamp, recorded: Stamp,
+    recordedBy: String, announcedBy: [String], area: String, source: Source, note: String?,
+    disputes: [String], sameAnnouncementAs: [String], prev: String?, payload: EventPayload,
+    line: Int
+  ) {
+    self.init(
+      seq: seq, id: id, type: type, announced: announced, reported: reported, recorded: recorded,
+      recordedBy: recordedBy, announcedBy: announcedBy, area: area, source: source, note: note,
+      disputes: disputes, sameAnnouncementAs: sameAnnouncementAs,
+      link: prev.map(ChainLink.init(text:)), payload: payload, line: line)
+  }
+}
+
+/// An event's `prev` as its line spells it: a SHA-256 in lowercase hexadecimal (as
+/// `truce append` writes it) is kept as the digest, in 32 bytes and parsed once; anything else
+/// as the text, which the error about it quotes.
+enum ChainLink: Hashable, Sendable {
+  case digest(SHA256Digest)
+  case text(String)
+
+  init(text: String) {
+    let digest = text.utf8.withContiguousStorageIfAvailable {
+      SHA256Digest(lowercaseHex: UnsafeRawBufferPointer($0))
+    }
+    if let digest = digest ?? SHA256Digest(lowercaseHex: Array(text.utf8)) {
+      self = .digest(digest)
+    } else {
+      self = .text(text)
+    }
+  }
+
+  /// The hash it names; `nil` when the text is not 64 hexadecimal digits.
+  var digest: SHA256Digest? {
+    switch self {
+    case .digest(let digest): return digest
+    case .text(let text): return SHA256Digest(hex: text)
+    }
+  }
+}
+
 /// The type-specific body of an event.
-public enum EventPayload: Hashable, Sendable {
+///
+/// Every case is kept in a box of its own, so an ``Event`` holds one reference here rather than
+/// the largest body inline (a declaration with its window was 273 bytes): a million events are
+/// copied, moved and freed that much faster.
+public indirect enum EventPayload: Hashable, Sendable {
   /// `pause.declared`.
   case pauseDeclared(PauseDeclaration)
   /// `pause.extended`; `end` is `nil` when the new end was not reported.

@@ -1,26 +1,39 @@
 /// A calendar date in the proleptic Gregorian calendar, with no zone.
+///
+/// Kept in 6 bytes (every event holds several dates): the year in 32 bits, month and day in 8.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+  private var storedYear: Int32
+  private var storedMonth: UInt8
+  private var storedDay: UInt8
+
   /// The year, e.g. 2016.
-  public var year: Int
+  public var year: Int {
+    get { Int(storedYear) }
+    set { storedYear = Int32(clamping: newValue) }
+  }
   /// The month, 1 to 12.
-  public var month: Int
+  public var month: Int {
+    get { Int(storedMonth) }
+    set { storedMonth = UInt8(clamping: newValue) }
+  }
   /// The day of the month, 1 to 31.
-  public var day: Int
+  public var day: Int {
+    get { Int(storedDay) }
+    set { storedDay = UInt8(clamping: newValue) }
+  }
 
   /// Creates a date, or returns `nil` if the date does not exist (2016-02-30, month 13).
   public init?(year: Int, month: Int, day: Int) {
     guard (1...9999).contains(year), (1...12).contains(month),
       (1...CivilDate.daysIn(month: month, year: year)).contains(day)
     else { return nil }
-    self.year = year
-    self.month = month
-    self.day = day
+    self.init(unchecked: year, month, day)
   }
 
   private init(unchecked year: Int, _ month: Int, _ day: Int) {
-    self.year = year
-    self.month = month
-    self.day = day
+    storedYear = Int32(clamping: year)
+    storedMonth = UInt8(clamping: month)
+    storedDay = UInt8(clamping: day)
   }
 
   /// Whether `year` is a Gregorian leap year.

@@ -2,12 +2,25 @@
 public struct CivilDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The calendar date.
   public var date: CivilDate
+  private var storedHour: UInt8
+  private var storedMinute: UInt8
+  private var storedSecond: UInt8
+
   /// The hour, 0 to 23.
-  public var hour: Int
+  public var hour: Int {
+    get { Int(storedHour) }
+    set { storedHour = UInt8(clamping: newValue) }
+  }
   /// The minute, 0 to 59.
-  public var minute: Int
+  public var minute: Int {
+    get { Int(storedMinute) }
+    set { storedMinute = UInt8(clamping: newValue) }
+  }
   /// The second, 0 to 59.
-  public var second: Int
+  public var second: Int {
+    get { Int(storedSecond) }
+    set { storedSecond = UInt8(clamping: newValue) }
+  }
 
   /// Creates a wall time, or returns `nil` when the hour, minute or second is out of range.
   public init?(date: CivilDate, hour: Int, minute: Int, second: Int = 0) {
@@ -15,9 +28,9 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, CustomStringConvert
       return nil
     }
     self.date = date
-    self.hour = hour
-    self.minute = minute
-    self.second = second
+    storedHour = UInt8(hour)
+    storedMinute = UInt8(minute)
+    storedSecond = UInt8(second)
   }
 
   /// The wall time that an instant shows when its seconds are read as if in UTC.
@@ -25,9 +38,9 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let rest = Int(seconds - days * 86_400)
     date = CivilDate(daysSinceEpoch: days)
-    hour = rest / 3600
-    minute = rest / 60 % 60
-    second = rest % 60
+    storedHour = UInt8(rest / 3600)
+    storedMinute = UInt8(rest / 60 % 60)
+    storedSecond = UInt8(rest % 60)
   }
 
   /// Seconds since the epoch if this wall time were UTC; subtract an offset to get an instant.

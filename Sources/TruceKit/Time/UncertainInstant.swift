@@ -2,22 +2,35 @@
 ///
 /// An exact instant has equal bounds; "4 November (local)" runs from the first to the last
 /// second of that local day; "on or before 2 November" has no lower bound.
+///
+/// Kept in 16 bytes (every event holds several): an open bound is stored as the smallest (or
+/// largest) second there is, which no date between the years 1 and 9999 comes near, and which
+/// orders as an open bound would.
 public struct UncertainInstant: Hashable, Sendable {
+  private var lower: Int64
+  private var upper: Int64
+
   /// The earliest the instant can be; `nil` when unbounded in the past.
-  public var earliest: Instant?
+  public var earliest: Instant? {
+    get { lower == Int64.min ? nil : Instant(secondsSinceEpoch: lower) }
+    set { lower = newValue?.secondsSinceEpoch ?? Int64.min }
+  }
   /// The latest the instant can be (inclusive); `nil` when unbounded in the future.
-  public var latest: Instant?
+  public var latest: Instant? {
+    get { upper == Int64.max ? nil : Instant(secondsSinceEpoch: upper) }
+    set { upper = newValue?.secondsSinceEpoch ?? Int64.max }
+  }
 
   /// Creates a range of possible instants.
   public init(earliest: Instant?, latest: Instant?) {
-    self.earliest = earliest
-    self.latest = latest
+    lower = earliest?.secondsSinceEpoch ?? Int64.min
+    upper = latest?.secondsSinceEpoch ?? Int64.max
   }
 
   /// An exactly known instant.
   public init(exactly instant: Instant) {
-    earliest = instant
-    latest = instant
+    lower = instant.secondsSinceEpoch
+    upper = instant.secondsSinceEpoch
   }
 
   /// Whether the bounds are equal, so the instant is known exactly.

@@ -113,7 +113,7 @@ final class LogIndex {
     for (event, offset) in events { table.register(event, at: UInt64(offset)) }
     header.used = UInt64(table.used)
     if header.eventCount == 0, let first = events.first {
-      header.isChained = first.event.prev != nil
+      header.isChained = first.event.link != nil
     }
     header.eventCount += UInt64(events.count)
     header.logLength = UInt64(end)

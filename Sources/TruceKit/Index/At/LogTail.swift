@@ -63,7 +63,7 @@ struct LogTail {
         decoder.decode($0, number: seq + 1, checks: &scratch)
       }
       guard let event = outcome.event, outcome.failure == nil, event.seq == seq,
-        let prev = event.prev, SHA256Digest(hex: prev) == previousHash
+        event.link?.digest == previousHash
       else {
         throw IndexMismatch(reason: "line \(seq + 1) does not follow the indexed lines")
       }

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import TruceKit
+
+/// Decoding runs of lines on worker threads while the caller takes them in order.
+@Suite("Decoding in runs beside the line-by-line stage")
+struct LineRunPipelineTests {
+  /// A generated log's bytes, where its event lines start, and where they end.
+  private func generated(events: Int) throws -> (bytes: [UInt8], start: Int, end: Int) {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: events, areas: 6, seed: 4).write(to: scratch.log)
+    let bytes = try FileIO.readAll(path: scratch.log)
+    let start = (bytes.firstIndex(of: UInt8(ascii: "\n")) ?? 0) + 1
+    return (bytes, start, bytes.count)
+  }
+
+  @Test("Runs taken in order hold every line once, in order, as one run over all of them would")
+  func runsCoverTheLog() throws {
+    let (bytes, start, end) = try generated(events: 4_000)
+    #expect(end - start > LineRun.parallelThreshold, "the runs are decoded on worker threads")
+    try bytes.withUnsafeBytes { buffer in
+      let areas = try LogHeaderLine.decode(Array(bytes[..<(start - 1)]), file: "log").areas
+      let pipeline = LineRunPipeline(buffer, from: start, to: end, areas: areas, hashing: true)
+      defer { pipeline.finish() }
+      #expect(pipeline.count >= 16)
+      var ranges: [Range<Int>] = []
+      var hashes: [SHA256Digest] = []
+      var events: [Event?] = []
+      for part in 0..<pipeline.count {
+        let run = pipeline.take(part)
+        ranges += run.ranges
+        hashes += run.hashes
+        events += run.outcomes.map(\.event)
+      }
+      let whole = LineRun.decodeRun(buffer, start..<end, areas: areas, hashing: true)
+      #expect(ranges == whole.ranges)
+      #expect(hashes == whole.hashes)
+      #expect(events == whole.outcomes.map(\.event))
+      #expect(pipeline.byteCount == end - start)
+    }
+  }
+
+  @Test("A caller that stops after a few runs (an error) stops the workers and returns")
+  func stoppingEarly() throws {
+    let (bytes, start, end) = try generated(events: 4_000)
+    try bytes.withUnsafeBytes { buffer in
+      let areas = try LogHeaderLine.decode(Array(bytes[..<(start - 1)]), file: "log").areas
+      for taken in [0, 1, 3] {
+        let pipeline = LineRunPipeline(buffer, from: start, to: end, areas: areas, hashing: false)
+        for part in 0..<taken { #expect(!pipeline.take(part).outcomes.isEmpty) }
+        pipeline.finish()
+      }
+    }
+  }
+
+  @Test("A log under the threshold is one run, decoded on the caller's thread")
+  func smallLog() throws {
+    let (bytes, start, end) = try generated(events: 200)
+    #expect(end - start < LineRun.parallelThreshold)
+    try bytes.withUnsafeBytes { buffer in
+      let areas = try LogHeaderLine.decode(Array(bytes[..<(start - 1)]), file: "log").areas
+      let pipeline = LineRunPipeline(buffer, from: start, to: end, areas: areas, hashing: false)
+      defer { pipeline.finish() }
+      #expect(pipeline.count >= 1)
+      let lines = (0..<pipeline.count).map { pipeline.take($0).outcomes.count }.reduce(0, +)
+      #expect(lines == 200)
+    }
+  }
+}
