@@ -29,7 +29,24 @@ enum Measure {
   }
 
   /// Runs a program to completion, its standard output read (and dropped) through a pipe.
+  ///
+  /// `maxRSS` counts the benchmark's own memory too (see ``PeakMemory``), which measures a
+  /// program's peak properly.
   static func run(_ executable: String, _ arguments: [String]) -> Run {
+    run(executable, arguments, keepingOutput: nil)
+  }
+
+  /// Runs a program to completion and returns what it wrote to standard output.
+  static func output(_ executable: String, _ arguments: [String]) -> String {
+    var output: [UInt8] = []
+    _ = run(executable, arguments, keepingOutput: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  private static func run(
+    _ executable: String, _ arguments: [String],
+    keepingOutput output: UnsafeMutablePointer<[UInt8]>?
+  ) -> Run {
     var pid: pid_t = 0
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
@@ -54,6 +71,7 @@ enum Measure {
       let count = buffer.withUnsafeMutableBytes { read(pipeEnds[0], $0.baseAddress, $0.count) }
       if count < 0 && errno == EINTR { continue }
       if count <= 0 { break }
+      output?.pointee += buffer.prefix(count)
     }
     close(pipeEnds[0])
     var status: Int32 = 0

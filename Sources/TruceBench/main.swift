@@ -6,6 +6,9 @@ import TruceKit
 // (`--sizes 10000,100000` to choose sizes). It uses the `truce` binary built beside it.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == PeakMemory.helperFlag {
+  PeakMemory.runAsHelper(Array(arguments.dropFirst()))
+}
 var sizes = [10_000, 100_000, 1_000_000]
 if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {
   sizes = arguments[index + 1].split(separator: ",").compactMap { Int($0) }
@@ -70,6 +73,7 @@ for size in sizes {
   // Cold: no index, the answer comes from the whole log. Then `truce index`; warm: the median of
   // 5 more, answered from that index.
   let cold = Measure.run(truce, ["at", moment, "--log", log, "--json"])
+  let coldPeak = PeakMemory.of(truce, ["at", moment, "--log", log, "--json"])
   let indexing = Measure.run(truce, ["index", "--log", log])
   let warmTimes = (0..<5).map { _ in
     Measure.run(truce, ["at", moment, "--log", log, "--json"]).seconds
@@ -100,7 +104,7 @@ for size in sizes {
     indexing.status == 0 ? Format.seconds(indexing.seconds) : "failed", Format.seconds(warm),
     firstAppend.status == 0 ? Format.seconds(firstAppend.seconds) : "failed",
     indexedAppends.allSatisfy { $0.status == 0 } ? Format.seconds(appendTimes[3]) : "failed",
-    Format.seconds(afterAppends), Format.bytes(Double(cold.maxRSS)),
+    Format.seconds(afterAppends), Format.bytes(Double(coldPeak)),
   ])
   try? FileManager.default.removeItem(atPath: log)
   try? FileManager.default.removeItem(atPath: log + ".head")

@@ -126,9 +126,48 @@ public struct EventLog: Sendable {
   ///
   /// Errata apply at every as-of: they say this log recorded something wrongly.
   public var effectiveEvents: [Event] {
-    events.compactMap { event in
-      if voided.contains(event.id) { return nil }
-      return amendments[event.id] ?? event
+    if amendments.isEmpty && voided.isEmpty { return events }
+    // The few corrected events are found by their lines and patched in one pass, rather than
+    // every id looked up in the errata's tables.
+    guard let corrected = correctedPositions() else {
+      return events.compactMap { event in
+        if voided.contains(event.id) { return nil }
+        return amendments[event.id] ?? event
+      }
     }
+    var result: [Event] = []
+    result.reserveCapacity(events.count)
+    var next = 0
+    for position in events.indices {
+      guard next < corrected.count, corrected[next].position == position else {
+        result.append(events[position])
+        continue
+      }
+      if let amended = corrected[next].amended { result.append(amended) }
+      next += 1
+    }
+    return result
+  }
+
+  /// The positions of the voided and amended events in ``events``, ascending, each with its
+  /// amended form (`nil` when voided, which wins); `nil` when an id is not where ``lineByID``
+  /// says (a log not read from a file).
+  private func correctedPositions() -> [(position: Int, amended: Event?)]? {
+    var corrected: [Int: Event?] = [:]
+    func position(of id: String) -> Int? {
+      guard let line = lineByID[id], events.indices.contains(line - 2),
+        events[line - 2].id == id
+      else { return nil }
+      return line - 2
+    }
+    for (id, amended) in amendments {
+      guard let position = position(of: id) else { return nil }
+      corrected[position] = .some(amended)
+    }
+    for id in voided {
+      guard let position = position(of: id) else { return nil }
+      corrected[position] = .some(nil)
+    }
+    return corrected.keys.sorted().map { ($0, corrected[$0] ?? nil) }
   }
 }
