@@ -44,8 +44,8 @@ enum AtCommand {
         }
       }
     }
-    let log: EventLog
-    switch CommandSupport.loadLog(parsed) {
+    var log: EventLog
+    switch CommandSupport.loadLog(parsed, keptUntilExit: false) {
     case .success(let loaded): log = loaded
     case .failure(let error): return CommandSupport.fail(error.description)
     }
@@ -54,8 +54,10 @@ enum AtCommand {
     case .success(let asked): query = asked
     case .failure(let error): return error.report()
     }
-    let answer = query.answer(from: log)
+    // The answer folds the log's own events (the log keeps its other fields).
+    let answer = query.answer(consuming: &log)
     CommandSupport.keepUntilExit(answer)
+    CommandSupport.keepUntilExit(log)
     let code = render(answer, parsed, logFile: log.file, areas: log.areas)
     // The next questions need not read the whole log: index it, without keeping this answer
     // waiting.

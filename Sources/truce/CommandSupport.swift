@@ -13,25 +13,32 @@ enum CommandSupport {
   /// reader should know (a torn last line, a head that does not match) is written to standard
   /// error as a warning, and the answer comes from the complete events. With `--scenario`, the
   /// scenarios are layered on it, in order, in memory: the file is never written.
-  static func loadLog(_ parsed: ParsedCommand) -> Result<EventLog, LoadFailure> {
-    loadBaseAndLayered(parsed).map(\.layered)
+  ///
+  /// The log read is left for the system to reclaim at exit (``keepUntilExit(_:)``), unless
+  /// `keptUntilExit` is `false` (for a caller that hands its events over, and keeps it itself).
+  static func loadLog(_ parsed: ParsedCommand, keptUntilExit: Bool = true) -> Result<
+    EventLog, LoadFailure
+  > {
+    loadBaseAndLayered(parsed, keptUntilExit: keptUntilExit).map(\.layered)
   }
 
   /// The base log and the log with the `--scenario` files layered on it (the same log when there
   /// are none).
-  static func loadBaseAndLayered(_ parsed: ParsedCommand) -> Result<
+  static func loadBaseAndLayered(_ parsed: ParsedCommand, keptUntilExit: Bool = true) -> Result<
     (base: EventLog, layered: EventLog), LoadFailure
   > {
-    loadLayered(parsed, scenarioPaths: parsed.values("scenario")).map {
+    loadLayered(
+      parsed, scenarioPaths: parsed.values("scenario"), keptUntilExit: keptUntilExit
+    ).map {
       ($0.base, $0.layered?.log ?? $0.base)
     }
   }
 
   /// Reads scenarios and their base (`--log`, else the scenarios' shared `base`, else the bundled
   /// history) and layers them on it.
-  static func loadLayered(_ parsed: ParsedCommand, scenarioPaths: [String]) -> Result<
-    (base: EventLog, layered: LayeredLog?), LoadFailure
-  > {
+  static func loadLayered(
+    _ parsed: ParsedCommand, scenarioPaths: [String], keptUntilExit: Bool = true
+  ) -> Result<(base: EventLog, layered: LayeredLog?), LoadFailure> {
     var scenarios: [Scenario] = []
     for path in scenarioPaths {
       do { scenarios.append(try Scenario.read(path: path)) } catch {
@@ -49,7 +56,7 @@ enum CommandSupport {
       let (read, warnings) = try LogReading.read(path: path)
       for warning in warnings { StandardStreams.writeError("warning: \(warning)\n") }
       log = read
-      keepUntilExit(log)
+      if keptUntilExit { keepUntilExit(log) }
     } catch {
       if parsed.value("log") == nil, let scenario = scenarios.first(where: { $0.base != nil }) {
         return .failure(

@@ -11,6 +11,10 @@ struct EventReader {
   var resolver = ZoneResolver()
   /// Shares the storage of strings that repeat from line to line.
   var interner = StringInterner()
+  /// Sources read before, by their text: most lines name one of a few.
+  private var sources = RawValueCache<Source>()
+  /// Lists of announcers read before, by their text.
+  private var announcerLists = RawValueCache<[String]>()
   /// The checks recorded for the line being read.
   var checks: [ContextCheck] = []
   /// The ids of the header's areas, for the error that names them.
@@ -47,7 +51,7 @@ struct EventReader {
     let recorded = try time(.at, &recordedFields, zone)
     let recordedBy = try shared(.by, &recordedFields)
     try recordedFields.finish()
-    let announcedBy = try sharedStrings(.announcedBy, &fields, required: true)
+    let announcedBy = try self.announcedBy(&fields)
     let source = try self.source(&fields)
     let note = try fields.optionalString(.note)
     let disputes = try sharedStrings(.disputes, &fields)
@@ -79,7 +83,37 @@ struct EventReader {
       link: link, payload: payload, line: line)
   }
 
+  /// `announcedBy`, shared with earlier lines that give the same list.
+  private mutating func announcedBy(_ fields: inout TapeFields) throws(FieldError) -> [String] {
+    guard let index = fields.find(.announcedBy), fields.entries[index].kind == .array else {
+      return try sharedStrings(.announcedBy, &fields, required: true)
+    }
+    let text = fields.rawValue(index)
+    if let known = announcerLists.value(for: text) {
+      _ = fields.value(.announcedBy)
+      return known
+    }
+    let announcers = try sharedStrings(.announcedBy, &fields, required: true)
+    announcerLists.store(announcers, for: text)
+    return announcers
+  }
+
+  /// `source`, shared with earlier lines that give the same object.
   private mutating func source(_ fields: inout TapeFields) throws(FieldError) -> Source {
+    guard let index = fields.find(.source), fields.entries[index].kind == .object else {
+      return try readSource(&fields)
+    }
+    let text = fields.rawValue(index)
+    if let known = sources.value(for: text) {
+      _ = fields.value(.source)
+      return known
+    }
+    let source = try readSource(&fields)
+    sources.store(source, for: text)
+    return source
+  }
+
+  private mutating func readSource(_ fields: inout TapeFields) throws(FieldError) -> Source {
     guard var sourceFields = try fields.nested(.source) else {
       throw FieldError(field: "source", problem: .missingField)
     }

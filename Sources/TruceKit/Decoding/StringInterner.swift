@@ -17,7 +17,7 @@ struct StringInterner {
   /// The shared string for these bytes (which must be valid UTF-8).
   mutating func intern(_ bytes: UnsafeRawBufferPointer) -> String {
     if bytes.count <= 15 { return String(decoding: bytes, as: UTF8.self) }
-    let hash = StringInterner.hash(bytes)
+    let hash = FNV1a.hash(bytes)
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let index = Int(slots[slot])
@@ -31,15 +31,6 @@ struct StringInterner {
     hashes.append(hash)
     if strings.count * 2 > slots.count { grow() }
     return string
-  }
-
-  /// FNV-1a over the bytes.
-  private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-    }
-    return hash ^ (hash >> 29)
   }
 
   private mutating func grow() {

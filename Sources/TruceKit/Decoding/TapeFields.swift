@@ -224,6 +224,12 @@ struct TapeFields {
     return result
   }
 
+  /// The text of an object or array value, as it is in the line.
+  func rawValue(_ index: Int) -> UnsafeRawBufferPointer {
+    let entry = entries[index]
+    return UnsafeRawBufferPointer(rebasing: scanner.bytes[Int(entry.start)..<Int(entry.end)])
+  }
+
   /// A nested object's fields, unless the key is absent or `null`.
   mutating func nested(_ name: FieldName) throws(FieldError) -> TapeFields? {
     guard let index = value(name) else { return nil }

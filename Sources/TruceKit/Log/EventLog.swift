@@ -149,6 +149,35 @@ public struct EventLog: Sendable {
     return result
   }
 
+  /// The events with errata applied, made from ``events`` in place and handed over: the log is
+  /// left without events, everything else as it was. When nothing else holds the events, this
+  /// saves a second copy of every one of them.
+  public mutating func takeEffectiveEvents() -> [Event] {
+    if amendments.isEmpty && voided.isEmpty {
+      defer { events = [] }
+      return events
+    }
+    guard let corrected = correctedPositions() else {
+      defer { events = [] }
+      return effectiveEvents
+    }
+    var taken: [Event] = []
+    swap(&taken, &events)
+    var kept = 0
+    var next = 0
+    for position in taken.indices {
+      if next < corrected.count, corrected[next].position == position {
+        next += 1
+        guard let amended = corrected[next - 1].amended else { continue }
+        taken[position] = amended
+      }
+      if kept != position { taken.swapAt(kept, position) }
+      kept += 1
+    }
+    taken.removeLast(taken.count - kept)
+    return taken
+  }
+
   /// The positions of the voided and amended events in ``events``, ascending, each with its
   /// amended form (`nil` when voided, which wins); `nil` when an id is not where ``lineByID``
   /// says (a log not read from a file).

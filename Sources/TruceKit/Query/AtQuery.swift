@@ -33,11 +33,30 @@ public struct AtQuery: Sendable {
     answer(from: log, keeping: nil)
   }
 
+  /// The same answer as ``answer(from:)``, folding the log's events where they are rather than
+  /// a copy with the errata applied: the log is left without its events (see
+  /// ``EventLog/takeEffectiveEvents()``).
+  public func answer(consuming log: inout EventLog) -> AtAnswer {
+    let hypothetical = log.hypothetical
+    let projection = Projection(
+      events: log.takeEffectiveEvents(), knowledge: Knowledge(asOf: asOf?.asOfInstant),
+      hypothetical: hypothetical)
+    return answer(from: log, projection: projection, keeping: nil)
+  }
+
   /// Folds the log as of the as-of moment and classifies only the items and proposals `kept`
   /// names (every one when `nil`): a log of some lines only (``LogSubset``) also holds parts of
   /// other items, which the answer must not list.
   func answer(from log: EventLog, keeping kept: Kept?) -> AtAnswer {
-    let projection = Projection(log: log, knowledge: Knowledge(asOf: asOf?.asOfInstant))
+    answer(
+      from: log, projection: Projection(log: log, knowledge: Knowledge(asOf: asOf?.asOfInstant)),
+      keeping: kept)
+  }
+
+  /// Classifies the items of a projection of `log` (whose areas it uses).
+  private func answer(from log: EventLog, projection: Projection, keeping kept: Kept?)
+    -> AtAnswer
+  {
     var items: [ItemStatus] = []
     // For each item, how near it is to the moment: when it may start, and when it may end.
     var nearness: [(start: Instant?, end: Instant?)] = []

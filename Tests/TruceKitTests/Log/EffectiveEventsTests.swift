@@ -33,4 +33,37 @@ struct EffectiveEventsTests {
     log.lineByID = [:]
     #expect(log.effectiveEvents == byDefinition(log))
   }
+
+  @Test(
+    "Taking them from the log gives them as defined, on logs with and without errata",
+    arguments: [(3_000, UInt64(17)), (40, UInt64(2))])
+  func taking(events: Int, seed: UInt64) throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: events, areas: 4, seed: seed).write(to: scratch.log)
+    var log = try EventLog.read(path: scratch.log)
+    let expected = byDefinition(log)
+    let lastLineHash = log.lastLineHash
+    #expect(log.takeEffectiveEvents() == expected)
+    #expect(log.events.isEmpty)
+    #expect(log.lastLineHash == lastLineHash)
+  }
+
+  @Test("An answer that folds the log's own events is the answer from a copy")
+  func answerConsumingTheLog() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 3_000, areas: 6, seed: 8).write(to: scratch.log)
+    let log = try EventLog.read(path: scratch.log)
+    let utc = try #require(Zone(identifier: "UTC"))
+    for event in log.events.filter({ $0.seq % 500 == 0 }) {
+      let instant = try #require(event.announced.range.earliest)
+      let query = AtQuery(moment: try Moment(parsing: instant.iso8601, zone: utc), zone: utc)
+      var consumed = log
+      let renderer = AtJSONRenderer(logFile: log.file)
+      #expect(
+        renderer.render(query.answer(consuming: &consumed))
+          == renderer.render(query.answer(from: log)))
+    }
+  }
 }
