@@ -148,9 +148,16 @@ enum CommandSupport {
   static func eventFilter(_ parsed: ParsedCommand, log: EventLog) -> Result<
     (EventFilter, Zone), UsageError
   > {
+    eventFilter(parsed, areas: log.areas)
+  }
+
+  /// The event filter the listing commands share, read in these areas and their zones.
+  static func eventFilter(_ parsed: ParsedCommand, areas: AreaRegistry) -> Result<
+    (EventFilter, Zone), UsageError
+  > {
     let area: Area?
     let zone: Zone?
-    switch self.zone(parsed, log: log) {
+    switch self.zone(parsed, areas: areas) {
     case .success(let result): (area, zone) = result
     case .failure(let error): return .failure(error)
     }
@@ -177,7 +184,7 @@ enum CommandSupport {
       },
       to: moments["to"]?.asOfInstant, asOf: moments["as-of"]?.asOfInstant, area: area,
       types: parsed.values("type"), actors: parsed.values("actor"))
-    guard let displayZone = zone ?? log.areas.zones.first else {
+    guard let displayZone = zone ?? areas.zones.first else {
       return .failure(parsed.validationError("The log declares no areas."))
     }
     return .success((filter, displayZone))

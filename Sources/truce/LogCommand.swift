@@ -8,14 +8,39 @@ enum LogCommand {
       + [TruceCommand.jsonFlag])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
+    // Without scenarios, and while the index beside the log matches it, only the lines the
+    // filter may take are read; otherwise the whole log, which is then indexed in the
+    // background.
+    let path = parsed.value("log") ?? BundledLog.locate()
+    if parsed.values("scenario").isEmpty, let indexed = IndexedLogReader(path: path) {
+      switch CommandSupport.eventFilter(parsed, areas: indexed.areas) {
+      case .failure(let error): return CommandSupport.usage(error)
+      case .success(let (filter, _)):
+        if let events = indexed.events(matching: filter) {
+          return render(events, parsed, areas: indexed.areas, hypothetical: [])
+        }
+      }
+    }
     let (log, filter, _): (EventLog, EventFilter, Zone)
     do { (log, filter, _) = try CommandSupport.logAndFilter(parsed) } catch { return error.code }
     let events = log.events.filter { filter.accepts($0, areas: log.areas) }
-    let renderer = EventListRenderer(areas: log.areas)
+    let code = render(events, parsed, areas: log.areas, hypothetical: log.hypothetical)
+    if parsed.values("scenario").isEmpty, AtIndexing.canIndex(log),
+      !AtIndexing.isCurrent(for: log, path: path)
+    {
+      AtIndexing.startInBackground(logPath: path)
+    }
+    return code
+  }
+
+  private static func render(
+    _ events: [Event], _ parsed: ParsedCommand, areas: AreaRegistry, hypothetical: Set<String>
+  ) -> ExitCode {
+    let renderer = EventListRenderer(areas: areas)
     StandardStreams.writeOut(
       parsed.flag("json")
-        ? renderer.json(events, hypothetical: log.hypothetical)
-        : renderer.text(events, hypothetical: log.hypothetical))
+        ? renderer.json(events, hypothetical: hypothetical)
+        : renderer.text(events, hypothetical: hypothetical))
     return .success
   }
 }

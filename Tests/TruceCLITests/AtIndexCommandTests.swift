@@ -40,6 +40,32 @@ struct AtIndexCommandTests {
     }
   }
 
+  @Test("truce log lists from the index exactly what filtering the whole log lists")
+  func indexedListing() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = try generated(folder)
+    let questions = [
+      ["log", "--log", log, "--area", "syria", "--from", "2016-06-01", "--to", "2016-09-01"],
+      ["log", "--log", log, "--type", "pause", "--actor", "UN", "--json"],
+      ["log", "--log", log, "--as-of", "2015-06-01T00:00Z", "--type", "statement"],
+    ]
+    let whole = try questions.map { try TruceProcess.run($0) }
+    let indexed = try TruceProcess.run(["index", "--log", log])
+    #expect(indexed.status == 0, "\(indexed.stderr)")
+    for (question, answer) in zip(questions, whole) {
+      #expect(answer.status == 0, "\(answer.stderr)")
+      #expect(answer.stdout.split(separator: "\n").count > 3, "\(question)")
+      let fromIndex = try TruceProcess.run(question)
+      #expect(fromIndex.stdout == answer.stdout, "\(question)")
+      #expect(fromIndex.stderr == answer.stderr)
+    }
+    // A usage error reads the same either way.
+    let bad = try TruceProcess.run(["log", "--log", log, "--area", "atlantis"])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.hasPrefix("Error: The value 'atlantis' is invalid for '--area <area>'"))
+  }
+
   @Test(
     "An at that reads the whole log indexes it in the background; an append is read beside the index, a retraction sends the next at to the whole log"
   )

@@ -56,6 +56,12 @@ final class AtIndex {
     }
   }
 
+  /// The record of the event at a position in the log (from 0).
+  func event(_ position: Int) -> AtIndexLayout.EventRecord {
+    AtIndexLayout.EventRecord(
+      loadingFrom: file.base + header.eventsOffset + position * AtIndexLayout.eventSize)
+  }
+
   /// The number of items.
   var count: Int { Int(header.itemCount) }
 

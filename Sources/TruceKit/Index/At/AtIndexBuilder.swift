@@ -120,6 +120,13 @@ enum AtIndexBuilder {
         cursor.storeBytes(of: byte, as: UInt8.self)
         cursor += 1
       }
+      for (position, event) in log.events.enumerated() {
+        AtIndexLayout.EventRecord(
+          offset: log.eventLines[position].lowerBound, event: event,
+          area: areaIndex[event.area] ?? UInt16.max
+        ).store(to: cursor)
+        cursor += AtIndexLayout.eventSize
+      }
     }
     return bytes
   }

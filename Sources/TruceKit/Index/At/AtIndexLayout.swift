@@ -1,14 +1,16 @@
 /// The layout of `<log>.at-index`, the index `truce at` answers from: a 128-byte header, one
 /// 40-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
 /// order the projection lists them), the lines each item rests on (16 bytes each: where the
-/// line starts, and its number), then the items' ids (UTF-8, one after another).
+/// line starts, and its number), the items' ids (UTF-8, one after another), then one 32-byte
+/// record per event, in log order (``EventRecord``), which listings filter.
 /// Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 1
+  static let version: UInt64 = 2
   static let headerSize = 128
   static let itemSize = 40
   static let lineSize = 16
+  static let eventSize = 32
 
   /// What the header says.
   struct Header: Equatable {
@@ -31,8 +33,10 @@ enum AtIndexLayout {
     var linesOffset: Int { AtIndexLayout.headerSize + Int(itemCount) * AtIndexLayout.itemSize }
     /// Where the ids start in the file.
     var namesOffset: Int { linesOffset + Int(lineCount) * AtIndexLayout.lineSize }
+    /// Where the event records start in the file.
+    var eventsOffset: Int { namesOffset + Int(nameBytes) }
     /// The file's size.
-    var fileSize: Int { namesOffset + Int(nameBytes) }
+    var fileSize: Int { eventsOffset + Int(eventCount) * AtIndexLayout.eventSize }
 
     init() {}
 
@@ -54,7 +58,8 @@ enum AtIndexLayout {
       eventCount = word(80)
       nameBytes = word(88)
       headerFingerprint = word(96)
-      guard itemCount < 1 << 40, lineCount < 1 << 40, nameBytes < 1 << 40, fileSize == size
+      guard itemCount < 1 << 40, lineCount < 1 << 40, nameBytes < 1 << 40,
+        eventCount < 1 << 40, fileSize == size
       else { return nil }
     }
 
@@ -131,6 +136,47 @@ enum AtIndexLayout {
       pointer.storeBytes(of: UInt32(0), toByteOffset: 28, as: UInt32.self)
       pointer.storeBytes(of: nameOffset.littleEndian, toByteOffset: 32, as: UInt32.self)
       pointer.storeBytes(of: nameLength.littleEndian, toByteOffset: 36, as: UInt32.self)
+    }
+  }
+
+  /// What a listing filters an event by, without reading its line: where the line is, when
+  /// the event may have been announced, its area and its type.
+  struct EventRecord: Equatable {
+    var offset: UInt64 = 0
+    /// The earliest announcement, `Int64.min` when unbounded.
+    var low = Int64.min
+    /// The latest announcement, `Int64.max` when unbounded.
+    var high = Int64.max
+    /// The area's position among the header's areas.
+    var area: UInt16 = 0
+    /// The type's position in ``EventType/allCases``.
+    var type: UInt8 = 0
+
+    init(offset: Int, event: Event, area: UInt16) {
+      self.offset = UInt64(offset)
+      low = event.announced.range.earliest?.secondsSinceEpoch ?? Int64.min
+      high = event.announced.range.latest?.secondsSinceEpoch ?? Int64.max
+      self.area = area
+      type = UInt8(EventType.allCases.firstIndex(of: event.type) ?? 0)
+    }
+
+    init(loadingFrom pointer: UnsafeRawPointer) {
+      offset = UInt64(littleEndian: pointer.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+      low = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 8, as: Int64.self))
+      high = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 16, as: Int64.self))
+      area = UInt16(littleEndian: pointer.loadUnaligned(fromByteOffset: 24, as: UInt16.self))
+      type = pointer.load(fromByteOffset: 26, as: UInt8.self)
+    }
+
+    func store(to pointer: UnsafeMutableRawPointer) {
+      pointer.storeBytes(of: offset.littleEndian, toByteOffset: 0, as: UInt64.self)
+      pointer.storeBytes(of: low.littleEndian, toByteOffset: 8, as: Int64.self)
+      pointer.storeBytes(of: high.littleEndian, toByteOffset: 16, as: Int64.self)
+      pointer.storeBytes(of: area.littleEndian, toByteOffset: 24, as: UInt16.self)
+      pointer.storeBytes(of: type, toByteOffset: 26, as: UInt8.self)
+      for byte in 27..<AtIndexLayout.eventSize {
+        pointer.storeBytes(of: UInt8(0), toByteOffset: byte, as: UInt8.self)
+      }
     }
   }
 }

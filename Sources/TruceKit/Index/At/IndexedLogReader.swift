@@ -16,9 +16,9 @@ public final class IndexedLogReader {
   public let file: String
   /// The log's header.
   public let header: LogHeader
-  private let index: AtIndex
-  private let reader: LogLineReader
-  private let tail: LogTail
+  let index: AtIndex
+  let reader: LogLineReader
+  let tail: LogTail
 
   /// The log's areas.
   public var areas: AreaRegistry { header.areas }

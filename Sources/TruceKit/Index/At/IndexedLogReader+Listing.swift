@@ -1,0 +1,56 @@
+extension IndexedLogReader {
+  /// The events a filter takes, in log order, as reading the whole log and filtering it gives
+  /// them; `nil` when the index cannot give them, and the whole log must be read.
+  ///
+  /// The index's event records (area, type, when each may have been announced) sort out the
+  /// events the filter cannot take; only the lines of the others are read and decoded, then
+  /// filtered by ``EventFilter/accepts(_:areas:)`` itself. Lines appended since the index was
+  /// built (``LogTail``) are filtered the same way.
+  public func events(matching filter: EventFilter) -> [Event]? {
+    try? events(matchingIndexed: filter)
+  }
+
+  private func events(matchingIndexed filter: EventFilter) throws(IndexMismatch) -> [Event] {
+    let areas = header.areas
+    let areaTaken = areas.areas.map { candidate in
+      filter.area.map { areas.areRelated(candidate.id, $0.id) } ?? true
+    }
+    let typeTaken = EventType.allCases.map { type in
+      filter.types.isEmpty
+        || filter.types.contains { type.rawValue == $0 || type.rawValue.hasPrefix($0 + ".") }
+    }
+    let from = filter.from?.secondsSinceEpoch
+    let to = [filter.to, filter.asOf].compactMap { $0?.secondsSinceEpoch }.min()
+    var decoder = LineDecoder(areas: areas)
+    var scratch: [ContextCheck] = []
+    var events: [Event] = []
+    for position in 0..<Int(index.header.eventCount) {
+      let record = index.event(position)
+      guard Int(record.area) < areaTaken.count, Int(record.type) < typeTaken.count else {
+        throw IndexMismatch(reason: "the index is damaged")
+      }
+      guard areaTaken[Int(record.area)], typeTaken[Int(record.type)] else { continue }
+      if let from, record.high != Int64.max, record.high < from { continue }
+      if let to, record.low != Int64.min, record.low > to { continue }
+      let found: (content: [UInt8], end: Int)?
+      do { found = try reader.line(at: Int(record.offset)) } catch {
+        throw IndexMismatch(reason: "\(error.path): \(error)")
+      }
+      guard let content = found?.content else {
+        throw IndexMismatch(reason: "no complete line at byte \(record.offset)")
+      }
+      scratch.removeAll(keepingCapacity: true)
+      let outcome = content.withUnsafeBytes {
+        decoder.decode($0, number: position + 2, checks: &scratch)
+      }
+      guard let event = outcome.event, outcome.failure == nil, event.seq == position + 1 else {
+        throw IndexMismatch(reason: "line \(position + 2) is not the event indexed")
+      }
+      if filter.accepts(event, areas: areas) { events.append(event) }
+    }
+    for entry in tail.entries where filter.accepts(entry.event, areas: areas) {
+      events.append(entry.event)
+    }
+    return events
+  }
+}
