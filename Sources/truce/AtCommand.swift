@@ -36,6 +36,7 @@ enum AtCommand {
       case .failure(let error): return error.report()
       case .success(let query):
         if let answer = indexed.answer(query) {
+          CommandSupport.keepUntilExit(answer)
           let code = render(answer, parsed, logFile: indexed.file, areas: indexed.areas)
           // Lines appended since the index was built are read with every answer: past a few,
           // index the log again.

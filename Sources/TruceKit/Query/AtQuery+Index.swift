@@ -41,7 +41,7 @@ extension AtQuery {
         throw IndexMismatch(reason: "the index is damaged")
       }
       guard related[Int(item.area)] else { continue }
-      if tail.touched.contains(position) {
+      if !tail.touched.isEmpty && tail.touched.contains(position) {
         read.append(item)
         continue
       }
