@@ -149,16 +149,9 @@ struct IndexedAtTests {
     var answered = 0
     var cuts = 0
     for cut in stride(from: 900, to: 1_290, by: 17) {
-      let path = try history.prefix(cut, named: "log-\(cut).jsonl", indexed: true)
-      _ = try AtIndexing.write(for: try EventLog.read(path: path), path: path)
       // One to four more events, through `truce append`'s checks.
-      for next in cut + 1...cut + 1 + cut % 4 {
-        let event = try history.event(next)
-        guard case .success = IndexedLogScratch.appendThroughIndex(event, to: path) else {
-          Issue.record("event \(next) was not appended through the index")
-          return
-        }
-      }
+      let path = try history.indexedLog(
+        cut, appendingThrough: cut + 1 + cut % 4, named: "log-\(cut).jsonl")
       let log = try EventLog.read(path: path)
       let reader = try #require(IndexedLogReader(path: path))
       #expect(reader.tailBytes > 0)

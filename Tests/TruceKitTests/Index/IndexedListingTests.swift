@@ -33,15 +33,7 @@ struct IndexedListingTests {
   func filtersAgree() throws {
     let history = try IndexedLogScratch(events: 2_000, areas: 6, seed: 44)
     defer { history.remove() }
-    let path = try history.prefix(1_990, named: "log.jsonl", indexed: true)
-    _ = try AtIndexing.write(for: try EventLog.read(path: path), path: path)
-    for next in 1_991...1_995 {
-      let event = try history.event(next)
-      guard case .success = IndexedLogScratch.appendThroughIndex(event, to: path) else {
-        Issue.record("event \(next) was not appended through the index")
-        return
-      }
-    }
+    let path = try history.indexedLog(1_990, appendingThrough: 1_995, named: "log.jsonl")
     let log = try EventLog.read(path: path)
     let reader = try #require(IndexedLogReader(path: path))
     #expect(reader.tailBytes > 0)

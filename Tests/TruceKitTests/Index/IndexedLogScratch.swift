@@ -31,6 +31,26 @@ struct IndexedLogScratch {
     return path
   }
 
+  /// Writes a log of the first `events` events with both indexes beside it, then appends the
+  /// events after them up to `last` through `truce append`'s checks (so that the at index has
+  /// lines after it, vouched for by the append index); returns its path.
+  func indexedLog(_ events: Int, appendingThrough last: Int, named name: String) throws -> String {
+    let path = try prefix(events, named: name, indexed: true)
+    _ = try AtIndexing.write(for: try EventLog.read(path: path), path: path)
+    for next in events + 1...last {
+      let event = try self.event(next)
+      guard case .success = IndexedLogScratch.appendThroughIndex(event, to: path) else {
+        throw AppendRefused(seq: next)
+      }
+    }
+    return path
+  }
+
+  /// An event of the generated history that could not be appended through the index.
+  struct AppendRefused: Error {
+    var seq: Int
+  }
+
   /// Copies a log with its head and index (when there is one) under a new name.
   func copy(_ path: String, to name: String) throws -> String {
     let target = scratch.path(name)
