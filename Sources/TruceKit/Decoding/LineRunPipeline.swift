@@ -57,7 +57,10 @@ final class LineRunPipeline: @unchecked Sendable {
     workers = end - start < LineRun.parallelThreshold ? 0 : max(1, System.activeCores)
     runs = Array(repeating: nil, count: spans.count)
     ready = spans.map { _ in DispatchSemaphore(value: 0) }
-    room = DispatchSemaphore(value: max(1, workers) * LineRunPipeline.aheadPerWorker)
+    // The room starts at 0 and is signalled up to its size: a semaphore freed below the value
+    // it was made with traps, and runs decoded but never taken (after an error) leave it below.
+    room = DispatchSemaphore(value: 0)
+    for _ in 0..<max(1, workers) * LineRunPipeline.aheadPerWorker { room.signal() }
     for _ in 0..<workers {
       group.enter()
       DispatchQueue.global().async {

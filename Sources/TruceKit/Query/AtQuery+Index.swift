@@ -40,11 +40,14 @@ extension AtQuery {
       guard let item = index.item(position), Int(item.area) < related.count else {
         throw IndexMismatch(reason: "the index is damaged")
       }
-      guard related[Int(item.area)] else { continue }
+      // An item the appended lines touch is read whatever its area: another item may rest on
+      // it (a corridor group of the area asked about on its pause elsewhere), and the answer
+      // lists only the items of the area.
       if !tail.touched.isEmpty && tail.touched.contains(position) {
         read.append(item)
         continue
       }
+      guard related[Int(item.area)] else { continue }
       switch item.kind {
       case .proposal:
         // The latest announced, as ``latest(_:limit:)`` keeps them: those with no latest last.

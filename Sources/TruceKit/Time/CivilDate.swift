@@ -1,6 +1,8 @@
 /// A calendar date in the proleptic Gregorian calendar, with no zone.
 ///
 /// Kept in 6 bytes (every event holds several dates): the year in 32 bits, month and day in 8.
+/// Setting a field to a value that does not fit clamps it (a day of 300 reads back 255); the
+/// failable initializer admits only real dates.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
   private var storedYear: Int32
   private var storedMonth: UInt8

@@ -1,4 +1,7 @@
 /// A wall-clock date and time with no zone: what a clock on a wall in some place showed.
+///
+/// Hour, minute and second are kept in a byte each: setting one to a value that does not fit
+/// clamps it; the failable initializer admits only real times.
 public struct CivilDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The calendar date.
   public var date: CivilDate

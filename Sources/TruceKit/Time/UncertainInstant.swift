@@ -5,7 +5,8 @@
 ///
 /// Kept in 16 bytes (every event holds several): an open bound is stored as the smallest (or
 /// largest) second there is, which no date between the years 1 and 9999 comes near, and which
-/// orders as an open bound would.
+/// orders as an open bound would (so an earliest bound of that very second reads back as open,
+/// and so does a latest bound of the largest).
 public struct UncertainInstant: Hashable, Sendable {
   private var lower: Int64
   private var upper: Int64

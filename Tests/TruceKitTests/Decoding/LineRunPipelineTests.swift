@@ -68,4 +68,27 @@ struct LineRunPipelineTests {
       #expect(lines == 200)
     }
   }
+
+  @Test("Stopping after the workers ran ahead (a caller slower than them) frees the pipeline")
+  func stopAfterWorkersRanAhead() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 12_000, areas: 6, seed: 4).write(to: scratch.log)
+    let bytes = try FileIO.readAll(path: scratch.log)
+    let start = (bytes.firstIndex(of: UInt8(ascii: "\n")) ?? 0) + 1
+    try bytes.withUnsafeBytes { buffer in
+      let areas = try LogHeaderLine.decode(Array(bytes[..<(start - 1)]), file: "log").areas
+      for taken in [0, 1] {
+        // Freed at the end of this scope, as in the decoder.
+        do {
+          let pipeline = LineRunPipeline(
+            buffer, from: start, to: bytes.count, areas: areas, hashing: false)
+          #expect(pipeline.count >= 16)
+          for part in 0..<taken { _ = pipeline.take(part) }
+          Thread.sleep(forTimeInterval: 1)
+          pipeline.finish()
+        }
+      }
+    }
+  }
 }

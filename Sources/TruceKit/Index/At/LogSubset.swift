@@ -40,31 +40,31 @@ enum LogSubset {
     var subset = EventLog.empty(
       file: file, header: header, headerLine: [], headerEnd: 0, storage: LogBytes([]))
     subset.isChained = true
-    let size: Int
-    do { size = try reader.size() } catch { throw IndexMismatch(reason: "\(error.path): \(error)") }
-    guard let mapping = LogMapping(descriptor: reader.descriptor, size: size) else {
-      throw IndexMismatch(reason: "the log cannot be mapped")
-    }
-    var ranges: [Range<Int>] = []
-    ranges.reserveCapacity(lines.count)
+    // Read with `pread`, not a mapping: a log cut short by a tool that ignores the lock then
+    // gives a short read (and the whole log is read instead), not a crash.
+    var contents: [[UInt8]] = []
+    contents.reserveCapacity(lines.count)
     for line in lines {
-      guard let range = mapping.line(at: line.offset) else {
+      let found: (content: [UInt8], end: Int)?
+      do { found = try reader.line(at: line.offset) } catch {
+        throw IndexMismatch(reason: "\(error.path): \(error)")
+      }
+      guard let content = found?.content else {
         throw IndexMismatch(reason: "no complete line at byte \(line.offset)")
       }
-      ranges.append(range)
+      contents.append(content)
     }
-    let outcomes = decode(ranges, numbers: lines.map(\.number), in: mapping, areas: header.areas)
+    let outcomes = decode(contents, numbers: lines.map(\.number), areas: header.areas)
     var decoder = LineDecoder(areas: header.areas)
     var scratch: [ContextCheck] = []
-    var recorded: [String: (range: Range<Int>, number: Int)] = [:]
+    var recorded: [String: (index: Int, number: Int)] = [:]
     var amendedLines: [String: [UInt8]] = [:]
     for (index, line) in lines.enumerated() {
       let outcome = outcomes[index]
       guard let event = outcome.event, outcome.failure == nil else {
         throw IndexMismatch(reason: "line \(line.number) is not a valid event")
       }
-      let content = UnsafeRawBufferPointer(rebasing: mapping.buffer[ranges[index]])
-      recorded[event.id] = (ranges[index], line.number)
+      recorded[event.id] = (index, line.number)
       subset.events.append(event)
       guard case .erratum(let target, let void) = event.payload else { continue }
       if void {
@@ -74,13 +74,14 @@ enum LogSubset {
       guard let set = outcome.set, let original = recorded[target] else {
         throw IndexMismatch(reason: "line \(line.number) corrects a line not read with it")
       }
-      let current =
-        amendedLines[target]
-        ?? Array(UnsafeRawBufferPointer(rebasing: mapping.buffer[original.range]))
+      let current = amendedLines[target] ?? contents[original.index]
       let merged: [UInt8]
       do {
-        merged = try ErratumMerge.merge(
-          UnsafeRawBufferPointer(rebasing: content[set.range]), into: current)
+        merged = try contents[index].withUnsafeBytes {
+          content throws(ErratumMerge.ForbiddenKey) in
+          try ErratumMerge.merge(
+            UnsafeRawBufferPointer(rebasing: content[set.range]), into: current)
+        }
       } catch {
         throw IndexMismatch(reason: "line \(line.number): an erratum that cannot be merged")
       }
@@ -102,22 +103,20 @@ enum LogSubset {
   private static let parallelLines = 256
 
   /// What ``LineDecoder`` gives for each line, decoded on every core when there are many.
-  private static func decode(
-    _ ranges: [Range<Int>], numbers: [Int], in mapping: LogMapping, areas: AreaRegistry
-  ) -> [LineDecoder.Outcome] {
-    let parts = ranges.count >= parallelLines ? max(1, System.activeCores) : 1
-    let results = OutcomeSlots(count: ranges.count)
+  private static func decode(_ contents: [[UInt8]], numbers: [Int], areas: AreaRegistry)
+    -> [LineDecoder.Outcome]
+  {
+    let parts = contents.count >= parallelLines ? max(1, System.activeCores) : 1
+    let results = OutcomeSlots(count: contents.count)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       var decoder = LineDecoder(areas: areas)
       var scratch: [ContextCheck] = []
-      let first = ranges.count * part / parts
-      let end = ranges.count * (part + 1) / parts
-      for index in first..<end {
+      for index in contents.count * part / parts..<contents.count * (part + 1) / parts {
         scratch.removeAll(keepingCapacity: true)
         results.store(
-          decoder.decode(
-            UnsafeRawBufferPointer(rebasing: mapping.buffer[ranges[index]]),
-            number: numbers[index], checks: &scratch),
+          contents[index].withUnsafeBytes {
+            decoder.decode($0, number: numbers[index], checks: &scratch)
+          },
           at: index)
       }
     }
@@ -128,17 +127,20 @@ enum LogSubset {
 /// Where the threads that decode a subset leave each line's outcome: each slot is written by one
 /// thread, and read only after all of them have finished.
 private final class OutcomeSlots: @unchecked Sendable {
-  private var slots: [LineDecoder.Outcome]
+  private let slots: UnsafeMutableBufferPointer<LineDecoder.Outcome>
 
   init(count: Int) {
-    slots = Array(
-      repeating: LineDecoder.Outcome(event: nil, failure: nil, checksBeforeFailure: 0, set: nil),
-      count: count)
+    slots = .allocate(capacity: count)
+    slots.initialize(
+      repeating: LineDecoder.Outcome(event: nil, failure: nil, checksBeforeFailure: 0, set: nil))
   }
 
-  func store(_ outcome: LineDecoder.Outcome, at index: Int) {
-    slots.withUnsafeMutableBufferPointer { $0[index] = outcome }
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
   }
 
-  var outcomes: [LineDecoder.Outcome] { slots }
+  func store(_ outcome: LineDecoder.Outcome, at index: Int) { slots[index] = outcome }
+
+  var outcomes: [LineDecoder.Outcome] { Array(slots) }
 }
