@@ -60,6 +60,16 @@ struct AtIndexCommandTests {
       #expect(fromIndex.stdout == answer.stdout, "\(question)")
       #expect(fromIndex.stderr == answer.stderr)
     }
+    // A listing that had to read the whole log indexes it in the background.
+    try FileManager.default.removeItem(atPath: log + ".at-index")
+    let unindexed = try TruceProcess.run(questions[0], environment: ["TRUCE_BACKGROUND_INDEX": "1"])
+    #expect(unindexed.stdout == whole[0].stdout)
+    var written = false
+    for _ in 0..<300 where !written {
+      written = FileManager.default.fileExists(atPath: log + ".at-index")
+      if !written { Thread.sleep(forTimeInterval: 0.1) }
+    }
+    #expect(written)
     // A usage error reads the same either way.
     let bad = try TruceProcess.run(["log", "--log", log, "--area", "atlantis"])
     #expect(bad.status == 64)

@@ -93,4 +93,34 @@ struct LogLineReader {
     else { return false }
     return digest == before
   }
+
+  /// Checks that the log still holds, where an index says, the last line the index covers: it
+  /// starts at `offset`, ends (with its newline) at `end`, hashes to `hash`, and still names the
+  /// line before it (as every reader checks the last line), so that an earlier line changed in
+  /// place is noticed too.
+  ///
+  /// - Throws: ``IndexMismatch`` saying which of these no longer holds.
+  func checkIndexedLine(at offset: Int, endingAt end: Int, hash: SHA256Digest)
+    throws(IndexMismatch)
+  {
+    let line: (content: [UInt8], end: Int)?
+    let chains: Bool
+    do throws(FileIOError) {
+      line = try self.line(at: offset)
+      if let line {
+        chains = try chainsOnto(lineAt: offset, content: line.content)
+      } else {
+        chains = false
+      }
+    } catch {
+      throw IndexMismatch(reason: "\(error.path): \(error)")
+    }
+    guard let line, line.end == end, SHA256.hash(line.content) == hash else {
+      throw IndexMismatch(reason: "the log's last indexed line changed")
+    }
+    guard chains else {
+      throw IndexMismatch(
+        reason: "the log's last indexed line no longer chains onto the line before")
+    }
+  }
 }

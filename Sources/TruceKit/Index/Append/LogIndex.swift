@@ -69,26 +69,8 @@ final class LogIndex {
     guard length <= size else {
       throw IndexMismatch(reason: "the log is shorter than when it was indexed")
     }
-    let offset = Int(header.lastLineOffset)
-    let line: (content: [UInt8], end: Int)?
-    let chains: Bool
-    do throws(FileIOError) {
-      line = try reader.line(at: offset)
-      if let line {
-        chains = try reader.chainsOnto(lineAt: offset, content: line.content)
-      } else {
-        chains = false
-      }
-    } catch {
-      throw IndexMismatch(reason: "\(error.path): \(error)")
-    }
-    guard let line, line.end == length, SHA256.hash(line.content) == header.lastLineHash else {
-      throw IndexMismatch(reason: "the log's last indexed line changed")
-    }
-    guard chains else {
-      throw IndexMismatch(
-        reason: "the log's last indexed line no longer chains onto the line before")
-    }
+    try reader.checkIndexedLine(
+      at: Int(header.lastLineOffset), endingAt: length, hash: header.lastLineHash)
   }
 
   /// Takes in events appended to the log after the lines the index covers.

@@ -36,24 +36,11 @@ final class AtIndex {
   ///   - reader: The log.
   ///   - size: The log's size now.
   func check(against reader: LogLineReader, size: Int) throws(IndexMismatch) {
-    let offset = Int(header.lastLineOffset)
-    let line: (content: [UInt8], end: Int)?
-    let chains: Bool
-    do throws(FileIOError) {
-      line = try reader.line(at: offset)
-      if let line {
-        chains = try reader.chainsOnto(lineAt: offset, content: line.content)
-      } else {
-        chains = false
-      }
-    } catch {
-      throw IndexMismatch(reason: "\(error.path): \(error)")
+    guard size >= Int(header.logLength) else {
+      throw IndexMismatch(reason: "the log is shorter than when it was indexed")
     }
-    guard size >= Int(header.logLength), let line, line.end == Int(header.logLength),
-      SHA256.hash(line.content) == header.lastLineHash, chains
-    else {
-      throw IndexMismatch(reason: "the log changed since it was indexed")
-    }
+    try reader.checkIndexedLine(
+      at: Int(header.lastLineOffset), endingAt: Int(header.logLength), hash: header.lastLineHash)
   }
 
   /// The record of the event at a position in the log (from 0).
