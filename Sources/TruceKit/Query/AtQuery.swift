@@ -35,9 +35,11 @@ public struct AtQuery: Sendable {
 
   /// The same answer as ``answer(from:)``, folding the log's events where they are rather than
   /// a copy with the errata applied: the log is left without its events (see
-  /// ``EventLog/takeEffectiveEvents()``).
+  /// ``EventLog/takeEffectiveEvents()``), nor the file's bytes, which the answer does not read.
   public func answer(consuming log: inout EventLog) -> AtAnswer {
     let hypothetical = log.hypothetical
+    log.eventLines = []
+    log.storage = LogBytes([])
     let projection = Projection(
       events: log.takeEffectiveEvents(), knowledge: Knowledge(asOf: asOf?.asOfInstant),
       hypothetical: hypothetical)
