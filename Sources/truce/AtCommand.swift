@@ -62,11 +62,7 @@ enum AtCommand {
     let code = render(answer, parsed, logFile: log.file, areas: log.areas)
     // The next questions need not read the whole log: index it, without keeping this answer
     // waiting.
-    if parsed.values("scenario").isEmpty, AtIndexing.canIndex(log),
-      !AtIndexing.isCurrent(for: log, path: path)
-    {
-      AtIndexing.startInBackground(logPath: path)
-    }
+    CommandSupport.indexInBackgroundIfStale(log, path: path, parsed)
     return code
   }
 

@@ -2,6 +2,16 @@ import TruceKit
 
 /// What every command does the same way: find and read the log, report failures.
 enum CommandSupport {
+  /// After a command read the whole log, has `truce index` run in the background when the index
+  /// beside it does not match it (and the log is one that can be indexed: as recorded, chained,
+  /// whole), so that the next questions need not read it all.
+  static func indexInBackgroundIfStale(_ log: EventLog, path: String, _ parsed: ParsedCommand) {
+    guard parsed.values("scenario").isEmpty, AtIndexing.canIndex(log),
+      !AtIndexing.isCurrent(for: log, path: path)
+    else { return }
+    AtIndexing.startInBackground(logPath: path)
+  }
+
   /// Leaves a value for the system to reclaim when the process exits, rather than freeing it
   /// piece by piece when the command returns: freeing a million events one by one took about a
   /// second, for memory the process was about to give back whole.

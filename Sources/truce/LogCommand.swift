@@ -25,11 +25,7 @@ enum LogCommand {
     do { (log, filter, _) = try CommandSupport.logAndFilter(parsed) } catch { return error.code }
     let events = log.events.filter { filter.accepts($0, areas: log.areas) }
     let code = render(events, parsed, areas: log.areas, hypothetical: log.hypothetical)
-    if parsed.values("scenario").isEmpty, AtIndexing.canIndex(log),
-      !AtIndexing.isCurrent(for: log, path: path)
-    {
-      AtIndexing.startInBackground(logPath: path)
-    }
+    CommandSupport.indexInBackgroundIfStale(log, path: path, parsed)
     return code
   }
 

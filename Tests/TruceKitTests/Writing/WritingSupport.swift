@@ -8,15 +8,16 @@ struct ScratchLog {
   let directory: URL
   let path: String
 
-  /// A new chained log with Syria > Aleppo, in its own temporary directory.
-  init() throws {
+  /// A new chained log with these areas (by default Syria > Aleppo), in its own temporary
+  /// directory.
+  init(
+    areas: [String] = ["syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria,name=Aleppo"]
+  ) throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "truce-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     path = directory.appendingPathComponent("log.jsonl").path
-    let header = try LogInitializer.header(
-      title: "scratch",
-      areas: ["syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria,name=Aleppo"])
+    let header = try LogInitializer.header(title: "scratch", areas: areas)
     try LogInitializer.create(path: path, header: header)
   }
 
@@ -40,11 +41,12 @@ struct ScratchLog {
 
   /// An event object for `append`.
   static func event(
-    _ id: String, _ type: String, announced: String = "2016-11-02", _ fields: String
+    _ id: String, _ type: String, announced: String = "2016-11-02", area: String = "aleppo",
+    _ fields: String
   ) throws -> JSONObject {
     let text =
       #"{"id":"\#(id)","type":"\#(type)","announced":"\#(announced)","reported":"\#(announced)","#
-      + #""announcedBy":["someone"],"area":"aleppo","source":{"publication":"Wire"},\#(fields)}"#
+      + #""announcedBy":["someone"],"area":"\#(area)","source":{"publication":"Wire"},\#(fields)}"#
     return try #require(try JSONParser.parse(text).objectValue)
   }
 

@@ -26,6 +26,12 @@ struct LogTail {
 
   /// How many bytes the tail holds.
   let byteCount: Int
+  /// The index appends check against, which covers the tail; `nil` when the tail is empty.
+  private(set) var vouching: LogIndex?
+  /// The log's events, with the tail's.
+  private(set) var eventCount: Int
+  /// The hash of the log's last line.
+  private(set) var lastLineHash: SHA256Digest
 
   /// Reads the lines after those `index` covers, up to the log's `size`.
   ///
@@ -87,11 +93,4 @@ struct LogTail {
     eventCount = seq
     lastLineHash = previousHash
   }
-
-  /// The index appends check against, which covers the tail; `nil` when the tail is empty.
-  private(set) var vouching: LogIndex?
-  /// The log's events, with the tail's.
-  private(set) var eventCount: Int
-  /// The hash of the log's last line.
-  private(set) var lastLineHash: SHA256Digest
 }
