@@ -17,45 +17,62 @@ enum FastLogDecoder {
   static func parse(_ storage: LogBytes, file: String, options: ReadOptions) throws(LogError)
     -> EventLog
   {
-    let bytes = storage.bytes
-    guard !bytes.isEmpty else { throw LogError(file: file, line: 1, problem: .missingHeader) }
-    return try bytes.withUnsafeBytes { buffer in
+    guard storage.length > 0 else { throw LogError(file: file, line: 1, problem: .missingHeader) }
+    if let reader = storage.file {
+      return try parse(
+        LogSource(file: reader, length: storage.length), storage: storage, file: file,
+        options: options)
+    }
+    return try storage.bytes.withUnsafeBytes { buffer in
       Result { () throws(LogError) -> EventLog in
-        try parse(buffer, storage: storage, file: file, options: options)
+        try parse(LogSource(memory: buffer), storage: storage, file: file, options: options)
       }
     }.get()
   }
 
   private static func parse(
-    _ buffer: UnsafeRawBufferPointer, storage: LogBytes, file: String, options: ReadOptions
+    _ source: LogSource, storage: LogBytes, file: String, options: ReadOptions
   ) throws(LogError) -> EventLog {
-    let bytes = storage.bytes
-    // Lines run from the header to the last newline; a torn line may follow.
-    let lines = LineFinder(buffer)
-    guard let header = lines.line(startingAt: 0) else {
-      throw LogError(file: file, line: 1, problem: .missingHeader)
+    func reading<T>(_ body: () throws(RunReadFailure) -> T) throws(LogError) -> T {
+      do { return try body() } catch { throw error.logError(file: file) }
     }
-    guard header.terminated else { throw LogError(file: file, line: 1, problem: .tornLastLine) }
-    let headerBytes = Array(UnsafeRawBufferPointer(rebasing: buffer[header.content]))
+    // Lines run from the header to the last newline; a torn line may follow.
+    guard
+      let headerNewline = try reading({ () throws(RunReadFailure) in
+        try source.newline(atOrAfter: 0)
+      })
+    else { throw LogError(file: file, line: 1, problem: .tornLastLine) }
+    var headerBytes = try reading { () throws(RunReadFailure) in
+      try source.read(0..<headerNewline).copied
+    }
+    if headerBytes.last == UInt8(ascii: "\r") { headerBytes.removeLast() }
+    let headerEnd = headerNewline + 1
     let log = EventLog.empty(
       file: file, header: try LogHeaderLine.decode(headerBytes, file: file),
-      headerLine: headerBytes, headerEnd: header.end, storage: storage)
+      headerLine: headerBytes, headerEnd: headerEnd, storage: storage)
     var state = LogState(log: log)
     var decoder = LineDecoder(areas: log.header.areas)
-    let completeEnd = max(lines.lastCompleteEnd, header.end)
+    let completeEnd = max(
+      try reading { () throws(RunReadFailure) in try source.lastCompleteEnd() }, headerEnd)
+    let spans = try reading { () throws(RunReadFailure) in
+      try LineRunPipeline.spans(of: source, from: headerEnd, to: completeEnd)
+    }
     let pipeline = LineRunPipeline(
-      buffer, from: header.end, to: completeEnd, areas: log.header.areas,
-      hashing: options.chain == .full)
-    // The workers read the buffer: they are stopped before it goes, on an error too.
+      source, spans: spans, areas: log.header.areas, hashing: options.chain == .full)
+    // The workers read the source: they are stopped before it goes, on an error too.
     defer { pipeline.finish() }
-    var previous = header.content
+    // The last line of the runs taken so far, for the chain's tail and the last line's hash.
+    var previousLine = headerBytes
     var previousHash: SHA256Digest? = options.chain == .full ? log.lastLineHash : nil
     var number = 1
     for part in 0..<pipeline.count {
       var run = pipeline.take(part)
+      // The lines' bytes are the run's: it is kept until they are no longer read.
+      defer { withExtendedLifetime(run.bytes) {} }
+      if let failure = run.readFailure { throw failure.logError(file: file) }
       if part == 0 {
         // Room for every line, estimated from the first run's.
-        let runBytes = max(1, (run.ends.last ?? header.end) - header.end)
+        let runBytes = max(1, (run.ends.last ?? headerEnd) - headerEnd)
         let lineCount = run.outcomes.count * pipeline.byteCount / runBytes + 16
         state.log.events.reserveCapacity(lineCount)
         state.log.eventLines.reserveCapacity(lineCount)
@@ -65,13 +82,16 @@ enum FastLogDecoder {
       for index in run.outcomes.indices {
         number += 1
         let range = run.ranges[index]
-        let content = UnsafeRawBufferPointer(rebasing: buffer[range])
+        let content = run.content(ofLine: index)
         let end = run.ends[index]
-        let expectedPrev: SHA256Digest? =
-          options.chain == .full
-          ? previousHash
-          : (options.chain == .tail && end == completeEnd
-            ? SHA256.hash(UnsafeRawBufferPointer(rebasing: buffer[previous])) : nil)
+        var expectedPrev: SHA256Digest?
+        switch options.chain {
+        case .full: expectedPrev = previousHash
+        case .tail where end == completeEnd:
+          expectedPrev =
+            index > 0 ? SHA256.hash(run.content(ofLine: index - 1)) : SHA256.hash(previousLine)
+        case .tail, .none: expectedPrev = nil
+        }
         // Move the outcome out of the run rather than copy it: a million of them add up.
         var outcome = LineDecoder.Outcome(
           event: nil, failure: nil, checksBeforeFailure: 0, set: nil)
@@ -81,20 +101,21 @@ enum FastLogDecoder {
           outcome, checks: run.checks(ofLine: index), line: number, range: range,
           content: content, expectedPrev: expectedPrev, decoder: &decoder)
         if options.chain == .full { previousHash = run.hashes[index] }
-        previous = range
         state.log.completeLength = end
       }
+      if let last = run.outcomes.indices.last { previousLine = Array(run.content(ofLine: last)) }
     }
-    if let torn = lines.line(startingAt: completeEnd) {
+    if completeEnd < source.length {
       guard options.toleratesTornTail else {
         throw LogError(file: file, line: number + 1, problem: .tornLastLine)
       }
+      let torn = try reading { () throws(RunReadFailure) in
+        try source.read(completeEnd..<source.length).copied
+      }
       state.log.torn = TornTail(
-        line: number + 1, offset: state.log.completeLength,
-        bytes: bytes[torn.content.lowerBound..<torn.end])
+        line: number + 1, offset: state.log.completeLength, bytes: torn[...])
     }
-    state.log.lastLineHash =
-      previousHash ?? SHA256.hash(UnsafeRawBufferPointer(rebasing: buffer[previous]))
+    state.log.lastLineHash = previousHash ?? SHA256.hash(previousLine)
     return state.log
   }
 

@@ -7,7 +7,9 @@ import Foundation
 ///
 /// Workers take runs in order and stay at most a few runs ahead of the caller, so only those
 /// runs' decoded lines are held at once. ``finish()`` must be called before the buffer goes
-/// away (the workers read it); it stops them early when the caller gave up on an error.
+/// away (the workers read it); it stops them early when the caller gave up on an error. Each worker
+/// reads its run's bytes itself when the log is read from its file, so the file is never held
+/// whole.
 final class LineRunPipeline: @unchecked Sendable {
   /// How many bytes of lines a run holds, about: a sixteenth of the log, between 64 KB and
   /// 4 MB, so that the caller starts early and workers share the work evenly.
@@ -15,7 +17,7 @@ final class LineRunPipeline: @unchecked Sendable {
   /// How many runs workers may decode ahead of the one the caller is taking.
   private static let aheadPerWorker = 4
 
-  private let buffer: UnsafeRawBufferPointer
+  private let source: LogSource
   private let spans: [Range<Int>]
   private let areas: AreaRegistry
   private let hashing: Bool
@@ -28,33 +30,43 @@ final class LineRunPipeline: @unchecked Sendable {
   private var stopped = false
   private let group = DispatchGroup()
 
-  /// Splits the complete lines between two offsets into runs and starts decoding them.
+  /// Cuts the complete lines between two offsets into runs of about ``runBytes(forLogOf:)``,
+  /// each ending with a line's newline.
   ///
   /// - Parameters:
-  ///   - buffer: The whole file.
+  ///   - source: The log.
   ///   - start: Where the first event line starts.
   ///   - end: Just past the last complete line's newline.
-  ///   - areas: The header's areas.
-  ///   - hashing: Whether to hash every line (for checking the whole chain).
-  init(
-    _ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int, areas: AreaRegistry,
-    hashing: Bool
-  ) {
-    self.buffer = buffer
-    self.areas = areas
-    self.hashing = hashing
+  static func spans(of source: LogSource, from start: Int, to end: Int)
+    throws(RunReadFailure) -> [Range<Int>]
+  {
     var spans: [Range<Int>] = []
     let runBytes = LineRunPipeline.runBytes(forLogOf: end - start)
     var cut = start
     while cut < end {
       var next = min(end, cut + runBytes)
-      while next < end && buffer[next - 1] != UInt8(ascii: "\n") { next += 1 }
+      if next < end { next = min(end, (try source.newline(atOrAfter: next - 1) ?? end) + 1) }
       spans.append(cut..<next)
       cut = next
     }
+    return spans
+  }
+
+  /// Starts decoding runs of lines.
+  ///
+  /// - Parameters:
+  ///   - source: The log.
+  ///   - spans: The runs, from ``spans(of:from:to:)``.
+  ///   - areas: The header's areas.
+  ///   - hashing: Whether to hash every line (for checking the whole chain).
+  init(_ source: LogSource, spans: [Range<Int>], areas: AreaRegistry, hashing: Bool) {
+    self.source = source
+    self.areas = areas
+    self.hashing = hashing
     self.spans = spans
     // A small log is decoded on the caller's thread: starting threads would cost more.
-    workers = end - start < LineRun.parallelThreshold ? 0 : max(1, System.activeCores)
+    let bytes = spans.last.map { $0.upperBound - (spans.first?.lowerBound ?? 0) } ?? 0
+    workers = bytes < LineRun.parallelThreshold ? 0 : max(1, System.activeCores)
     runs = Array(repeating: nil, count: spans.count)
     ready = spans.map { _ in DispatchSemaphore(value: 0) }
     // The room starts at 0 and is signalled up to its size: a semaphore freed below the value
@@ -79,7 +91,7 @@ final class LineRunPipeline: @unchecked Sendable {
   /// The run at `index`, once decoded; take them in order, each once.
   func take(_ index: Int) -> LineRun {
     if workers == 0 {
-      return LineRun.decodeRun(buffer, spans[index], areas: areas, hashing: hashing)
+      return LineRun.decodeRun(source, spans[index], areas: areas, hashing: hashing)
     }
     ready[index].wait()
     lock.lock()
@@ -113,7 +125,7 @@ final class LineRunPipeline: @unchecked Sendable {
       let index = next
       next += 1
       lock.unlock()
-      let run = LineRun.decodeRun(buffer, spans[index], areas: areas, hashing: hashing)
+      let run = LineRun.decodeRun(source, spans[index], areas: areas, hashing: hashing)
       lock.lock()
       runs[index] = run
       lock.unlock()

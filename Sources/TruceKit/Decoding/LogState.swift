@@ -129,7 +129,15 @@ struct LogState {
         file: file, line: line, field: "set",
         problem: .wrongType(expected: "an object", found: found))
     }
-    let original = log.amendedLines[target] ?? Array(log.lineBytes(ofEventAt: targetLine - 2))
+    guard
+      let original = log.amendedLines[target]
+        ?? log.lineBytes(ofEventAt: targetLine - 2).map(Array.init)
+    else {
+      throw LogError(
+        file: file, line: targetLine,
+        problem: .unreadable(
+          "the line can no longer be read: the file got shorter while it was read"))
+    }
     let merged: [UInt8]
     do {
       merged = try ErratumMerge.merge(

@@ -49,16 +49,32 @@ public enum HeadStatus: Hashable, Sendable, CustomStringConvertible {
     of(
       isChained: log.isChained, eventCount: log.events.count, lastLineHash: log.lastLineHash,
       completeLength: log.completeLength, head: head
+    ) { length in hashOfLine(in: bytes, endingAt: length) }
+  }
+
+  /// Compares a log with its head, reading the line the head names when it lags from the log's
+  /// own bytes (in memory or in its file), among its complete lines only.
+  static func of(_ log: EventLog, storage: LogBytes, head: LogHead?) -> HeadStatus {
+    of(
+      isChained: log.isChained, eventCount: log.events.count, lastLineHash: log.lastLineHash,
+      completeLength: log.completeLength, head: head
     ) { length in
-      guard length <= bytes.count, length > 0, bytes[length - 1] == UInt8(ascii: "\n") else {
-        return nil
-      }
-      var start = length - 1
-      while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
-      var end = length - 1
-      if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-      return SHA256.hash(bytes[start..<end])
+      guard length <= log.completeLength else { return nil }
+      guard let file = storage.file else { return hashOfLine(in: storage.bytes, endingAt: length) }
+      return (try? file.hashOfLine(endingAt: length)) ?? nil
     }
+  }
+
+  /// The hash of the line that ends, with its newline, at `length` in `bytes`.
+  private static func hashOfLine(in bytes: [UInt8], endingAt length: Int) -> SHA256Digest? {
+    guard length <= bytes.count, length > 0, bytes[length - 1] == UInt8(ascii: "\n") else {
+      return nil
+    }
+    var start = length - 1
+    while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+    var end = length - 1
+    if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    return SHA256.hash(bytes[start..<end])
   }
 
   /// Compares a log, as far as it is known, with its head.

@@ -6,12 +6,11 @@ public enum LogReading {
   /// - Returns: The log and the warnings a reader should see.
   /// - Throws: ``LogError`` when a complete line is bad.
   public static func read(path: String) throws(LogError) -> (EventLog, [String]) {
-    let snapshot: (log: [UInt8], head: [UInt8]?)
-    do { snapshot = try FileIO.snapshot(path: FileIO.resolved(path)) } catch {
+    let snapshot: (log: LogBytes, head: [UInt8]?)
+    do { snapshot = try LogBytes.snapshot(path: FileIO.resolved(path)) } catch {
       throw LogError(file: path, line: nil, problem: .unreadable(error.description))
     }
-    let bytes = snapshot.log
-    let log = try EventLog.parse(bytes, file: path, options: .reading)
+    let log = try FastLogDecoder.parse(snapshot.log, file: path, options: .reading)
     var warnings: [String] = []
     if let torn = log.torn {
       warnings.append(
@@ -26,7 +25,7 @@ public enum LogReading {
         return (log, warnings)
       }
     }
-    let status = HeadStatus.of(log, bytes: Array(bytes[..<log.completeLength]), head: head)
+    let status = HeadStatus.of(log, storage: snapshot.log, head: head)
     switch status {
     case .matches, .notChained: break
     case .missing, .behind, .ahead, .mismatch:

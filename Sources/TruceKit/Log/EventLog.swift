@@ -55,11 +55,11 @@ public struct EventLog: Sendable {
   public static func read(path: String, options: ReadOptions = .reading) throws(LogError)
     -> EventLog
   {
-    let bytes: [UInt8]
-    do { bytes = try FileIO.readAll(path: path) } catch {
+    let storage: LogBytes
+    do { storage = try LogBytes.snapshot(path: path).log } catch {
       throw LogError(file: path, line: nil, problem: .unreadable(error.description))
     }
-    return try parse(bytes, file: path, options: options)
+    return try FastLogDecoder.parse(storage, file: path, options: options)
   }
 
   /// A log with a header and no events yet, for a decoder to fill.
@@ -100,16 +100,17 @@ public struct EventLog: Sendable {
       to: &self)
   }
 
-  /// The bytes of an event's line as recorded, by the event's position in ``events``.
-  func lineBytes(ofEventAt index: Int) -> ArraySlice<UInt8> {
-    if index < eventLines.count { return storage.bytes[eventLines[index]] }
+  /// The bytes of an event's line as recorded, by the event's position in ``events``; `nil`
+  /// when the file no longer holds them (see ``LogBytes``).
+  func lineBytes(ofEventAt index: Int) -> ArraySlice<UInt8>? {
+    if index < eventLines.count { return storage.bytes(in: eventLines[index]) }
     return appendedLines[index - eventLines.count][...]
   }
 
   /// An event's line as a JSON object, as recorded.
   func rawObject(id: String) -> JSONObject? {
-    guard let line = lineByID[id] else { return nil }
-    return EventLog.object(lineBytes(ofEventAt: line - 2))
+    guard let line = lineByID[id], let bytes = lineBytes(ofEventAt: line - 2) else { return nil }
+    return EventLog.object(bytes)
   }
 
   /// An amended event's line with its errata merged in, as a JSON object.

@@ -35,14 +35,19 @@ public struct AtQuery: Sendable {
 
   /// The same answer as ``answer(from:)``, folding the log's events where they are rather than
   /// a copy with the errata applied: the log is left without its events (see
-  /// ``EventLog/takeEffectiveEvents()``), nor the file's bytes, which the answer does not read.
+  /// ``EventLog/takeEffectiveEvents()``), nor what was kept for checking later lines and reading
+  /// lines back (its bytes, tables by id, errata's merged lines), which the answer does not read.
   public func answer(consuming log: inout EventLog) -> AtAnswer {
     let hypothetical = log.hypothetical
     log.eventLines = []
     log.storage = LogBytes([])
+    let events = log.takeEffectiveEvents()
+    log.lineByID = [:]
+    log.known = KnownSubjects()
+    log.amendedLines = [:]
+    log.amendments = [:]
     let projection = Projection(
-      events: log.takeEffectiveEvents(), knowledge: Knowledge(asOf: asOf?.asOfInstant),
-      hypothetical: hypothetical)
+      events: events, knowledge: Knowledge(asOf: asOf?.asOfInstant), hypothetical: hypothetical)
     return answer(from: log, projection: projection, keeping: nil)
   }
 
