@@ -77,7 +77,6 @@ enum FastLogDecoder {
         state.log.events.reserveCapacity(lineCount)
         state.log.eventLines.reserveCapacity(lineCount)
         state.log.known.events.reserveCapacity(lineCount)
-        state.log.lineByID.reserveCapacity(lineCount)
       }
       for index in run.outcomes.indices {
         number += 1
@@ -98,7 +97,7 @@ enum FastLogDecoder {
         swap(&outcome, &run.outcomes[index])
         outcome.event?.line = number
         try state.accept(
-          outcome, checks: run.checks(ofLine: index), line: number, range: range,
+          consume outcome, checks: run.checks(ofLine: index), line: number, range: range,
           content: content, expectedPrev: expectedPrev, decoder: &decoder)
         if options.chain == .full { previousHash = run.hashes[index] }
         state.log.completeLength = end

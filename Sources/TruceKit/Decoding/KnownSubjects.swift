@@ -1,6 +1,8 @@
 /// What the lines read so far have declared, for the rules that depend on earlier lines.
 struct KnownSubjects {
-  var events: Set<String> = []
+  /// Every event's line, by id: the one table by id a log keeps of all its events (0 for an
+  /// event known to exist only, as an index tells).
+  var events: [String: Int] = [:]
   /// Correction events, which no correction may target.
   var corrections: Set<String> = []
   /// Pauses, with the start their first declaration gives (if any).
@@ -17,7 +19,7 @@ struct KnownSubjects {
   func run(_ check: ContextCheck) throws(FieldError) {
     switch check {
     case .linkedEventExists(let field, let id), .correctedEventExists(let field, let id):
-      guard events.contains(id) else {
+      guard events[id] != nil else {
         throw FieldError(
           field: field, problem: .unknownReference("no earlier event has id '\(id)'"))
       }
@@ -90,7 +92,7 @@ struct KnownSubjects {
 
   /// Takes in what an accepted event declares.
   mutating func register(_ event: Event) {
-    events.insert(event.id)
+    events[event.id] = event.line
     switch event.payload {
     case .pauseDeclared(let declaration):
       if pauses[declaration.pause] == nil {

@@ -23,7 +23,7 @@ struct LogState {
   ///   - expectedPrev: The hash its `prev` must equal, when the chain is checked here.
   ///   - decoder: For re-reading an event with an erratum's changes merged in.
   mutating func accept(
-    _ outcome: LineDecoder.Outcome, checks: ArraySlice<ContextCheck>, line: Int,
+    _ outcome: consuming LineDecoder.Outcome, checks: ArraySlice<ContextCheck>, line: Int,
     range: Range<Int>?, content: UnsafeRawBufferPointer, expectedPrev: SHA256Digest?,
     decoder: inout LineDecoder
   ) throws(LogError) {
@@ -34,7 +34,8 @@ struct LogState {
       }
     }
     if let failure = outcome.failure { throw error(failure, line: line, content: content) }
-    guard let event = outcome.event else {
+    // Moved out, not copied: a copy retains every string and box of the event.
+    guard let event = outcome.event.take() else {
       preconditionFailure("a line decoded without a failure has an event")
     }
     let expectedSeq = precedingEvents + log.events.count + 1
@@ -43,7 +44,7 @@ struct LogState {
         file: file, line: line, field: "seq",
         problem: .outOfSequence(expected: expectedSeq, found: event.seq))
     }
-    guard !log.known.events.contains(event.id) else {
+    guard log.known.events[event.id] == nil else {
       throw LogError(file: file, line: line, field: "id", problem: .duplicateID(event.id))
     }
     try checkChain(event, line: line, expectedPrev: expectedPrev)
@@ -55,7 +56,6 @@ struct LogState {
       }
     }
     log.known.register(event)
-    log.lineByID[event.id] = line
     if let range { log.eventLines.append(range) }
     log.events.append(event)
   }

@@ -323,26 +323,23 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
   /// - Returns: `nil` for any other length or character, uppercase digits included.
   init?(lowercaseHex text: UnsafeRawBufferPointer) {
     guard text.count == 64 else { return nil }
-    var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    for word in 0..<4 {
+    // Without a branch per digit: a million lines' hashes are read this way, and their digits
+    // switch between numbers and letters at random.
+    var invalid: UInt8 = 0
+    func word(_ first: Int) -> UInt64 {
       var value: UInt64 = 0
-      for index in word * 16..<word * 16 + 16 {
+      for index in first..<first + 16 {
         let character = text[index]
-        let nibble: UInt8
-        switch character {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character &- UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character &- UInt8(ascii: "a") &+ 10
-        default: return nil
-        }
-        value = value << 4 | UInt64(nibble)
+        let digit = character &- UInt8(ascii: "0")
+        let letter = character &- UInt8(ascii: "a")
+        let isDigit = digit < 10
+        invalid |= (isDigit ? 0 : 1) & (letter < 6 ? 0 : 1)
+        value = value << 4 | UInt64(isDigit ? digit : letter &+ 10)
       }
-      switch word {
-      case 0: words.0 = value
-      case 1: words.1 = value
-      case 2: words.2 = value
-      default: words.3 = value
-      }
+      return value
     }
+    let words = (word(0), word(16), word(32), word(48))
+    guard invalid == 0 else { return nil }
     (word0, word1, word2, word3) = words
   }
 

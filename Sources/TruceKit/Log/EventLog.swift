@@ -32,8 +32,11 @@ public struct EventLog: Sendable {
   public var lastLineHash: SHA256Digest
   /// The number of bytes of complete lines: the whole file unless its tail is torn.
   public var completeLength: Int
-  /// The line of each event, by id.
-  var lineByID: [String: Int] = [:]
+  /// The line of each event, by id (kept with what the log has declared).
+  var lineByID: [String: Int] {
+    get { known.events }
+    set { known.events = newValue }
+  }
   /// The file's bytes.
   var storage: LogBytes
   /// Where each event's line is in ``storage`` (without its newline), by position in ``events``.
@@ -103,6 +106,7 @@ public struct EventLog: Sendable {
   /// The bytes of an event's line as recorded, by the event's position in ``events``; `nil`
   /// when the file no longer holds them (see ``LogBytes``).
   func lineBytes(ofEventAt index: Int) -> ArraySlice<UInt8>? {
+    guard index >= 0 else { return nil }
     if index < eventLines.count { return storage.bytes(in: eventLines[index]) }
     return appendedLines[index - eventLines.count][...]
   }

@@ -185,3 +185,30 @@ struct SHA256Tests {
     #expect(SHA256Digest(hex: text) == nil)
   }
 }
+
+extension SHA256Tests {
+  @Test(
+    "Lowercase hex as a log line spells it is read digit by digit; anything else at any place is not",
+    arguments: ["/", ":", "`", "g", "A", "F", "@", "G", "\u{7F}", "\u{00}"], [0, 15, 16, 37, 63])
+  func lowercaseHexRejects(character: Character, place: Int) {
+    let digest = SHA256.hash(Self.variedMessage)
+    let good = Array(digest.hex.utf8)
+    #expect(good.withUnsafeBytes { SHA256Digest(lowercaseHex: $0) } == digest)
+    var bad = good
+    bad[place] = character.asciiValue ?? 0
+    #expect(bad.withUnsafeBytes { SHA256Digest(lowercaseHex: $0) } == nil)
+  }
+
+  @Test("Every lowercase hex digit at every place reads as its value")
+  func lowercaseHexDigits() {
+    for (value, character) in "0123456789abcdef".utf8.enumerated() {
+      for place in [0, 15, 16, 31, 32, 47, 48, 63] {
+        var text = [UInt8](repeating: UInt8(ascii: "0"), count: 64)
+        text[place] = character
+        var expected = [UInt8](repeating: 0, count: 32)
+        expected[place / 2] = UInt8(value) << (place % 2 == 0 ? 4 : 0)
+        #expect(text.withUnsafeBytes { SHA256Digest(lowercaseHex: $0) }?.bytes == expected)
+      }
+    }
+  }
+}

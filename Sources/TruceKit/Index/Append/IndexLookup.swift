@@ -49,7 +49,7 @@ struct IndexLookup {
       guard let record = table.record(named: name) else { continue }
       if record.eventOffset != 0 {
         try expect(try event(at: record.eventOffset).event.id == name, name)
-        known.events.insert(name)
+        known.events[name] = 0
         if record.flags.contains(.correction) { known.corrections.insert(name) }
       }
       if record.pauseOffset != 0 {
