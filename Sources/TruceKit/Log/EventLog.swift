@@ -168,19 +168,47 @@ public struct EventLog: Sendable {
     }
     var taken: [Event] = []
     swap(&taken, &events)
-    var kept = 0
-    var next = 0
-    for position in taken.indices {
-      if next < corrected.count, corrected[next].position == position {
-        next += 1
-        guard let amended = corrected[next - 1].amended else { continue }
-        taken[position] = amended
-      }
-      if kept != position { taken.swapAt(kept, position) }
-      kept += 1
+    guard let placeholder = taken.first else { return taken }
+    let kept = taken.withUnsafeMutableBufferPointer { buffer in
+      EventLog.compact(buffer, corrected: corrected, placeholder: placeholder)
     }
     taken.removeLast(taken.count - kept)
     return taken
+  }
+
+  /// Patches the corrected positions of `buffer` and moves the events kept to its front, a run
+  /// of them at a time (element by element, swapping copied every event's strings and boxes);
+  /// the slots left behind hold copies of `placeholder`, for the caller to remove.
+  ///
+  /// - Returns: How many events are kept.
+  private static func compact(
+    _ buffer: UnsafeMutableBufferPointer<Event>, corrected: [(position: Int, amended: Event?)],
+    placeholder: Event
+  ) -> Int {
+    guard let base = buffer.baseAddress else { return 0 }
+    var kept = 0
+    var next = 0
+    func keep(upTo end: Int) {
+      if end > next && kept != next {
+        (base + kept).moveInitialize(from: base + next, count: end - next)
+      }
+      kept += end - next
+      next = end
+    }
+    for (position, amended) in corrected {
+      keep(upTo: position)
+      next = position + 1
+      guard let amended else {
+        (base + position).deinitialize(count: 1)
+        continue
+      }
+      (base + position).pointee = amended
+      if kept != position { (base + kept).moveInitialize(from: base + position, count: 1) }
+      kept += 1
+    }
+    keep(upTo: buffer.count)
+    (base + kept).initialize(repeating: placeholder, count: buffer.count - kept)
+    return kept
   }
 
   /// The positions of the voided and amended events in ``events``, ascending, each with its

@@ -66,4 +66,31 @@ struct EffectiveEventsTests {
           == renderer.render(query.answer(from: log)))
     }
   }
+
+  @Test(
+    "Taking them patches and drops events at the start, the end and side by side, as defined",
+    arguments: [
+      (voided: [1], amended: []), (voided: [6], amended: []), (voided: [2, 3], amended: [4]),
+      (voided: [6], amended: [1]), (voided: [], amended: [1, 2, 3, 4, 5, 6]),
+      (voided: [1, 2, 3, 4, 5, 6], amended: []), (voided: [1, 3, 5], amended: [2, 6]),
+    ])
+  func takingAtEveryPlace(voided: [Int], amended: [Int]) throws {
+    var lines = (1...6).map { TestLog.event($0, "s\($0)", "statement", #""kind":"claim""#) }
+    for target in voided {
+      lines.append(
+        TestLog.event(
+          lines.count + 1, "v\(target)", "correction.erratum",
+          #""corrects":"s\#(target)","void":true"#))
+    }
+    for target in amended {
+      lines.append(
+        TestLog.event(
+          lines.count + 1, "a\(target)", "correction.erratum",
+          #""corrects":"s\#(target)","set":{"kind":"refusal"}"#))
+    }
+    var log = try TestLog.parse(lines)
+    let expected = byDefinition(log)
+    #expect(expected.count == lines.count - voided.count)
+    #expect(log.takeEffectiveEvents() == expected)
+  }
 }
