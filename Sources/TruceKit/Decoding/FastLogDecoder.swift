@@ -77,6 +77,15 @@ enum FastLogDecoder {
         state.log.events.reserveCapacity(lineCount)
         state.log.eventLines.reserveCapacity(lineCount)
         state.log.known.events.reserveCapacity(lineCount)
+        // And for the errata's tables, at the first run's share of errata (with room to spare):
+        // growing them moves every amended event.
+        let errata = run.outcomes.reduce(0) { count, outcome in
+          guard case .erratum? = outcome.event?.payload else { return count }
+          return count + 1
+        }
+        let amended = errata * lineCount / max(1, run.outcomes.count) * 5 / 4
+        state.log.amendments.reserveCapacity(amended)
+        state.log.amendedLines.reserveCapacity(amended)
       }
       for index in run.outcomes.indices {
         number += 1
