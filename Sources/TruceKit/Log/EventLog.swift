@@ -35,7 +35,8 @@ public struct EventLog: Sendable {
   /// The line of each event, by id (kept with what the log has declared).
   var lineByID: [String: Int] {
     get { known.events }
-    set { known.events = newValue }
+    // Changed in place: through a getter and a setter, every change would copy the whole table.
+    _modify { yield &known.events }
   }
   /// The file's bytes.
   var storage: LogBytes
