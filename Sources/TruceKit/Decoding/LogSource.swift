@@ -37,18 +37,13 @@ struct LogSource: @unchecked Sendable {
         owner: nil)
     case .file(let file):
       let owner = OwnedBytes(count: range.count)
-      var filled = 0
-      while filled < range.count {
-        let count = pread(
-          file.descriptor, owner.pointer.baseAddress.map { $0 + filled }, range.count - filled,
-          off_t(range.lowerBound + filled))
-        if count < 0 {
-          if errno == EINTR { continue }
-          throw .io(FileIOError(path: file.path, operation: "read", code: errno))
-        }
-        if count == 0 { throw .shortened(expected: range.upperBound) }
-        filled += count
-      }
+      let filled: Int
+      do {
+        filled = try file.read(
+          into: UnsafeMutableRawBufferPointer(rebasing: owner.pointer[..<range.count]),
+          at: range.lowerBound)
+      } catch { throw .io(error) }
+      guard filled == range.count else { throw .shortened(expected: range.upperBound) }
       return RunBytes(
         offset: range.lowerBound,
         pointer: UnsafeRawBufferPointer(rebasing: owner.pointer[..<range.count]), owner: owner)

@@ -14,13 +14,22 @@ struct LogLineReader {
   /// The bytes in `range`; fewer when the file ends first.
   func bytes(_ range: Range<Int>) throws(FileIOError) -> [UInt8] {
     var result = [UInt8](repeating: 0, count: range.count)
+    let filled = try result.withUnsafeMutableBytes { buffer in
+      Result { () throws(FileIOError) in try read(into: buffer, at: range.lowerBound) }
+    }.get()
+    result.removeLast(range.count - filled)
+    return result
+  }
+
+  /// Fills `buffer` with the bytes from `offset` on, retrying short reads.
+  ///
+  /// - Returns: How many bytes were read: fewer than the buffer holds when the file ends first.
+  func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(FileIOError) -> Int {
     var filled = 0
-    while filled < range.count {
-      let count = result.withUnsafeMutableBytes { buffer in
-        pread(
-          descriptor, buffer.baseAddress.map { $0 + filled }, range.count - filled,
-          off_t(range.lowerBound + filled))
-      }
+    while filled < buffer.count {
+      let count = pread(
+        descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled,
+        off_t(offset + filled))
       if count < 0 {
         if errno == EINTR { continue }
         throw FileIOError(path: path, operation: "read", code: errno)
@@ -28,8 +37,7 @@ struct LogLineReader {
       if count == 0 { break }
       filled += count
     }
-    result.removeLast(range.count - filled)
-    return result
+    return filled
   }
 
   /// The line that starts at `offset`: its bytes without the newline (or a CR before it), and

@@ -88,4 +88,21 @@ struct ReadingFromTheFileTests {
     #expect(log.amendments == memory.amendments)
     #expect(log.amendedLines == memory.amendedLines)
   }
+
+  @Test("A log file cut short after it was opened is reported as changed, not read as it is now")
+  func fileShortenedWhileRead() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 4_000, areas: 6, seed: 4).write(to: scratch.log)
+    let storage = try LogBytes.snapshot(path: scratch.log).log
+    #expect(truncate(scratch.log, off_t(storage.length / 2)) == 0)
+    #expect {
+      _ = try FastLogDecoder.parse(storage, file: scratch.log, options: .reading)
+    } throws: { error in
+      guard let error = error as? LogError, case .unreadable(let reason) = error.problem else {
+        return false
+      }
+      return reason.contains("got shorter while it was read")
+    }
+  }
 }
