@@ -20,12 +20,13 @@ enum FastLogDecoder {
     guard storage.length > 0 else { throw LogError(file: file, line: 1, problem: .missingHeader) }
     if let reader = storage.file {
       return try parse(
-        LogSource(file: reader, length: storage.length), storage: storage, file: file,
+        LogSource(file: reader, length: storage.length, name: file), storage: storage, file: file,
         options: options)
     }
     return try storage.bytes.withUnsafeBytes { buffer in
       Result { () throws(LogError) -> EventLog in
-        try parse(LogSource(memory: buffer), storage: storage, file: file, options: options)
+        try parse(
+          LogSource(memory: buffer, name: file), storage: storage, file: file, options: options)
       }
     }.get()
   }
@@ -33,18 +34,11 @@ enum FastLogDecoder {
   private static func parse(
     _ source: LogSource, storage: LogBytes, file: String, options: ReadOptions
   ) throws(LogError) -> EventLog {
-    func reading<T>(_ body: () throws(RunReadFailure) -> T) throws(LogError) -> T {
-      do { return try body() } catch { throw error.logError(file: file) }
-    }
     // Lines run from the header to the last newline; a torn line may follow.
-    guard
-      let headerNewline = try reading({ () throws(RunReadFailure) in
-        try source.newline(atOrAfter: 0)
-      })
-    else { throw LogError(file: file, line: 1, problem: .tornLastLine) }
-    var headerBytes = try reading { () throws(RunReadFailure) in
-      try source.read(0..<headerNewline).copied
+    guard let headerNewline = try source.newline(atOrAfter: 0) else {
+      throw LogError(file: file, line: 1, problem: .tornLastLine)
     }
+    var headerBytes = try source.read(0..<headerNewline).copied
     if headerBytes.last == UInt8(ascii: "\r") { headerBytes.removeLast() }
     let headerEnd = headerNewline + 1
     let log = EventLog.empty(
@@ -52,11 +46,8 @@ enum FastLogDecoder {
       headerLine: headerBytes, headerEnd: headerEnd, storage: storage)
     var state = LogState(log: log)
     var decoder = LineDecoder(areas: log.header.areas)
-    let completeEnd = max(
-      try reading { () throws(RunReadFailure) in try source.lastCompleteEnd() }, headerEnd)
-    let spans = try reading { () throws(RunReadFailure) in
-      try LineRunPipeline.spans(of: source, from: headerEnd, to: completeEnd)
-    }
+    let completeEnd = max(try source.lastCompleteEnd(), headerEnd)
+    let spans = try LineRunPipeline.spans(of: source, from: headerEnd, to: completeEnd)
     let pipeline = LineRunPipeline(
       source, spans: spans, areas: log.header.areas, hashing: options.chain == .full)
     // The workers read the source: they are stopped before it goes, on an error too.
@@ -69,7 +60,7 @@ enum FastLogDecoder {
       var run = pipeline.take(part)
       // The lines' bytes are the run's: it is kept until they are no longer read.
       defer { withExtendedLifetime(run.bytes) {} }
-      if let failure = run.readFailure { throw failure.logError(file: file) }
+      if let failure = run.readFailure { throw failure }
       if part == 0 {
         // Room for every line, estimated from the first run's.
         let runBytes = max(1, (run.ends.last ?? headerEnd) - headerEnd)
@@ -117,9 +108,7 @@ enum FastLogDecoder {
       guard options.toleratesTornTail else {
         throw LogError(file: file, line: number + 1, problem: .tornLastLine)
       }
-      let torn = try reading { () throws(RunReadFailure) in
-        try source.read(completeEnd..<source.length).copied
-      }
+      let torn = try source.read(completeEnd..<source.length).copied
       state.log.torn = TornTail(
         line: number + 1, offset: state.log.completeLength, bytes: torn[...])
     }

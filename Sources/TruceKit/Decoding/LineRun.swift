@@ -8,7 +8,7 @@ struct LineRun {
   /// The run's bytes.
   var bytes = RunBytes.empty
   /// Why the run's bytes could not be read, if they could not.
-  var readFailure: RunReadFailure?
+  var readFailure: LogError?
   var outcomes: [LineDecoder.Outcome] = []
   /// The checks of every line of the run, one line after another.
   var allChecks: [ContextCheck] = []

@@ -38,7 +38,7 @@ final class LineRunPipeline: @unchecked Sendable {
   ///   - start: Where the first event line starts.
   ///   - end: Just past the last complete line's newline.
   static func spans(of source: LogSource, from start: Int, to end: Int)
-    throws(RunReadFailure) -> [Range<Int>]
+    throws(LogError) -> [Range<Int>]
   {
     var spans: [Range<Int>] = []
     let runBytes = LineRunPipeline.runBytes(forLogOf: end - start)

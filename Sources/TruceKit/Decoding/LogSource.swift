@@ -13,23 +13,28 @@ struct LogSource: @unchecked Sendable {
   private let backing: Backing
   /// How many bytes the log has.
   let length: Int
+  /// The log's name, for errors.
+  let name: String
 
   /// A log held in memory.
-  init(memory buffer: UnsafeRawBufferPointer) {
+  init(memory buffer: UnsafeRawBufferPointer, name: String) {
     backing = .memory(buffer)
     length = buffer.count
+    self.name = name
   }
 
   /// A log read from its file, up to `length`.
-  init(file: LogLineReader, length: Int) {
+  init(file: LogLineReader, length: Int, name: String) {
     backing = .file(file)
     self.length = length
+    self.name = name
   }
 
   /// The bytes in `range`.
   ///
-  /// - Throws: ``RunReadFailure`` when the file cannot be read or no longer holds them all.
-  func read(_ range: Range<Int>) throws(RunReadFailure) -> RunBytes {
+  /// - Throws: ``LogError`` (``LogProblem/unreadable(_:)``) when the file cannot be read or no
+  ///   longer holds them all.
+  func read(_ range: Range<Int>) throws(LogError) -> RunBytes {
     switch backing {
     case .memory(let buffer):
       return RunBytes(
@@ -42,8 +47,14 @@ struct LogSource: @unchecked Sendable {
         filled = try file.read(
           into: UnsafeMutableRawBufferPointer(rebasing: owner.pointer[..<range.count]),
           at: range.lowerBound)
-      } catch { throw .io(error) }
-      guard filled == range.count else { throw .shortened(expected: range.upperBound) }
+      } catch { throw LogError(file: name, line: nil, problem: .unreadable(error.description)) }
+      guard filled == range.count else {
+        throw LogError(
+          file: name, line: nil,
+          problem: .unreadable(
+            "the file ends before byte \(range.upperBound): it got shorter while it was read "
+              + "(changed by a tool that ignores the log's lock)"))
+      }
       return RunBytes(
         offset: range.lowerBound,
         pointer: UnsafeRawBufferPointer(rebasing: owner.pointer[..<range.count]), owner: owner)
@@ -51,7 +62,7 @@ struct LogSource: @unchecked Sendable {
   }
 
   /// Where the first newline at or after `offset` is, or `nil` when none is before ``length``.
-  func newline(atOrAfter offset: Int) throws(RunReadFailure) -> Int? {
+  func newline(atOrAfter offset: Int) throws(LogError) -> Int? {
     var start = offset
     var window = 4 << 10
     while start < length {
@@ -71,7 +82,7 @@ struct LogSource: @unchecked Sendable {
 
   /// Just past the last newline before `length`: where the log's complete lines end (0 when it
   /// has none).
-  func lastCompleteEnd() throws(RunReadFailure) -> Int {
+  func lastCompleteEnd() throws(LogError) -> Int {
     var end = length
     var window = 4 << 10
     while end > 0 {
@@ -82,28 +93,6 @@ struct LogSource: @unchecked Sendable {
       window = min(window * 4, 4 << 20)
     }
     return 0
-  }
-}
-
-/// Why the bytes of a run could not be read.
-enum RunReadFailure: Error {
-  /// The system refused the read.
-  case io(FileIOError)
-  /// The file ended before `expected`: it got shorter while it was read.
-  case shortened(expected: Int)
-
-  /// The error for the log's reader.
-  func logError(file: String) -> LogError {
-    switch self {
-    case .io(let error):
-      return LogError(file: file, line: nil, problem: .unreadable(error.description))
-    case .shortened(let expected):
-      return LogError(
-        file: file, line: nil,
-        problem: .unreadable(
-          "the file ends before byte \(expected): it got shorter while it was read (changed by a "
-            + "tool that ignores the log's lock)"))
-    }
   }
 }
 

@@ -120,23 +120,6 @@ enum FileIO {
     return String(cString: real)
   }
 
-  /// Reads a log and its head under a shared lock, so that an append (which holds the lock
-  /// exclusively) is seen whole or not at all.
-  static func snapshot(path: String) throws(FileIOError) -> (log: [UInt8], head: [UInt8]?) {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw FileIOError(path: path, operation: "open", code: errno) }
-    defer { close(descriptor) }
-    while flock(descriptor, LOCK_SH) != 0 {
-      if errno == EINTR { continue }
-      throw FileIOError(path: path, operation: "lock", code: errno)
-    }
-    defer { flock(descriptor, LOCK_UN) }
-    let bytes = try readAll(descriptor: descriptor, path: path)
-    let headPath = path + ".head"
-    let head = exists(headPath) ? try readAll(path: headPath) : nil
-    return (bytes, head)
-  }
-
   /// Whether something exists at a path.
   static func exists(_ path: String) -> Bool {
     access(path, F_OK) == 0

@@ -37,9 +37,10 @@ struct LineRunPipelineTests {
     #expect(end - start > LineRun.parallelThreshold, "the runs are decoded on worker threads")
     let storage = try LogBytes.snapshot(path: scratch.log).log
     try bytes.withUnsafeBytes { buffer in
-      let memory = LogSource(memory: buffer)
+      let memory = LogSource(memory: buffer, name: "log")
       let source =
-        fromTheFile ? LogSource(file: try #require(storage.file), length: storage.length) : memory
+        fromTheFile
+        ? LogSource(file: try #require(storage.file), length: storage.length, name: "log") : memory
       let areas = try LogHeaderLine.decode(Array(bytes[..<(start - 1)]), file: "log").areas
       let pipeline = try pipeline(source, from: start, to: end, areas: areas, hashing: true)
       defer { pipeline.finish() }
@@ -72,7 +73,8 @@ struct LineRunPipelineTests {
       let areas = try LogHeaderLine.decode(Array(bytes[..<(start - 1)]), file: "log").areas
       for taken in [0, 1, 3] {
         let pipeline = try pipeline(
-          LogSource(memory: buffer), from: start, to: end, areas: areas, hashing: false)
+          LogSource(memory: buffer, name: "log"), from: start, to: end, areas: areas, hashing: false
+        )
         for part in 0..<taken { #expect(!pipeline.take(part).outcomes.isEmpty) }
         pipeline.finish()
       }
@@ -86,7 +88,7 @@ struct LineRunPipelineTests {
     try bytes.withUnsafeBytes { buffer in
       let areas = try LogHeaderLine.decode(Array(bytes[..<(start - 1)]), file: "log").areas
       let pipeline = try pipeline(
-        LogSource(memory: buffer), from: start, to: end, areas: areas, hashing: false)
+        LogSource(memory: buffer, name: "log"), from: start, to: end, areas: areas, hashing: false)
       defer { pipeline.finish() }
       #expect(pipeline.count >= 1)
       let lines = (0..<pipeline.count).map { pipeline.take($0).outcomes.count }.reduce(0, +)
@@ -107,7 +109,7 @@ struct LineRunPipelineTests {
         // Freed at the end of this scope, as in the decoder.
         do {
           let pipeline = try pipeline(
-            LogSource(memory: buffer), from: start, to: bytes.count, areas: areas,
+            LogSource(memory: buffer, name: "log"), from: start, to: bytes.count, areas: areas,
             hashing: false)
           #expect(pipeline.count >= 16)
           for part in 0..<taken { _ = pipeline.take(part) }
