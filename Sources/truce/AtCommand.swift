@@ -37,6 +37,8 @@ enum AtCommand {
       case .success(let query):
         if let answer = indexed.answer(query) {
           CommandSupport.keepUntilExit(answer)
+          // Unmapping the index and closing the log are left to the exit too.
+          CommandSupport.keepUntilExit(indexed)
           let code = render(answer, parsed, logFile: indexed.file, areas: indexed.areas)
           // Lines appended since the index was built are read with every answer: past a few,
           // index the log again.

@@ -22,7 +22,8 @@ public struct JSONObject: Sendable {
   /// Objects with more members than this keep a hash index for lookups.
   static let linearSearchLimit = 12
 
-  private var entries: [Member] = []
+  /// The members, in order.
+  private(set) var entries: [Member] = []
   private var index: [String: Int]?
 
   /// Creates an empty object.

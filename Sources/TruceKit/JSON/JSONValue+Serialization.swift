@@ -16,8 +16,15 @@ extension JSONValue {
   ///   - pretty: Whether to indent the output over several lines.
   /// - Returns: The JSON text.
   public func serialized(pretty: Bool = false) -> String {
+    serialized(pretty: pretty, endingWith: "")
+  }
+
+  /// The JSON text of the value followed by `ending` (a newline, for a document written out),
+  /// built in one buffer.
+  func serialized(pretty: Bool, endingWith ending: String) -> String {
     var writer = JSONWriter(pretty: pretty)
     writer.write(self, depth: 0)
+    writer.output.append(contentsOf: ending.utf8)
     return String(decoding: writer.output, as: UTF8.self)
   }
 }
@@ -27,9 +34,12 @@ private struct JSONWriter {
   let pretty: Bool
   var output: [UInt8] = []
 
+  /// Spaces for indenting, sliced to each depth's width.
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
   init(pretty: Bool) {
     self.pretty = pretty
-    output.reserveCapacity(256)
+    output.reserveCapacity(4096)
   }
 
   mutating func write(_ value: JSONValue, depth: Int) {
@@ -55,7 +65,7 @@ private struct JSONWriter {
     case .object(let object):
       guard !object.isEmpty else { return append("{}") }
       output.append(UInt8(ascii: "{"))
-      for (offset, member) in object.enumerated() {
+      for (offset, member) in object.entries.enumerated() {
         if offset > 0 { output.append(UInt8(ascii: ",")) }
         newline(depth + 1)
         writeString(member.key)
@@ -75,13 +85,24 @@ private struct JSONWriter {
   private mutating func newline(_ depth: Int) {
     guard pretty else { return }
     output.append(UInt8(ascii: "\n"))
-    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    var width = depth * 2
+    while width > 0 {
+      let part = min(width, JSONWriter.spaces.count)
+      JSONWriter.spaces.withUnsafeBufferPointer {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<part]))
+      }
+      width -= part
+    }
   }
 
   private mutating func writeString(_ text: String) {
-    var text = text
     output.append(UInt8(ascii: "\""))
-    text.withUTF8 { bytes in writeEscaped(bytes) }
+    if let written = text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) {
+      _ = written
+    } else {
+      var copy = text
+      copy.withUTF8 { bytes in writeEscaped(bytes) }
+    }
     output.append(UInt8(ascii: "\""))
   }
 
@@ -91,6 +112,12 @@ private struct JSONWriter {
     var offset = 0
     while offset < bytes.count {
       let byte = bytes[offset]
+      // Most bytes need no escape: printable ASCII other than the quote and backslash, and
+      // the bytes of characters other than U+2028 and U+2029.
+      if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+        offset += 1
+        continue
+      }
       let escape: String
       var length = 1
       switch byte {

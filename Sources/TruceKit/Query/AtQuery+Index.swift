@@ -32,56 +32,61 @@ extension AtQuery {
     let related = header.areas.areas.map { candidate in
       area.map { header.areas.relation(of: candidate.id, to: $0.id) != nil } ?? true
     }
-    var read: [AtIndexLayout.Item] = []
+    var read: [Int] = []
     var notYet = NearestItems(limit: limit, soonestFirst: true)
     var noLonger = NearestItems(limit: limit, soonestFirst: false)
     var proposals = NearestItems(limit: limit, soonestFirst: false)
+    // Only when, where and what each item is are read here, straight from the mapped records:
+    // the scan passes every item of the log, and reads whole only those it keeps.
+    let touched = tail.touched
     for position in 0..<index.count {
-      guard let item = index.item(position), Int(item.area) < related.count else {
+      let item = index.summary(position)
+      guard Int(item.area) < related.count, let kind = item.kind else {
         throw IndexMismatch(reason: "the index is damaged")
       }
       // An item the appended lines touch is read whatever its area: another item may rest on
       // it (a corridor group of the area asked about on its pause elsewhere), and the answer
       // lists only the items of the area.
-      if !tail.touched.isEmpty && tail.touched.contains(position) {
-        read.append(item)
+      if !touched.isEmpty && touched.contains(position) {
+        read.append(position)
         continue
       }
       guard related[Int(item.area)] else { continue }
-      switch item.kind {
+      switch kind {
       case .proposal:
         // The latest announced, as ``latest(_:limit:)`` keeps them: those with no latest last.
         if item.low == Int64.min || item.low <= cutoff {
-          proposals.offer(
-            item, key: item.high == Int64.max ? Int64.min : item.high, position: position)
+          proposals.offer(key: item.high == Int64.max ? Int64.min : item.high, position: position)
         }
         continue
       case .pause, .corridors, .offensive:
         if item.low != Int64.min && item.low > upper {
-          notYet.offer(item, key: item.low, position: position)
+          notYet.offer(key: item.low, position: position)
           continue
         }
         // Ended before the moment, and began before it too (an end reported before a start
         // leaves the item not yet in force, which only the fold can tell).
         if item.high != Int64.max && item.high < lower && item.low < lower {
-          noLonger.offer(item, key: item.high, position: position)
+          noLonger.offer(key: item.high, position: position)
           continue
         }
       }
-      read.append(item)
+      read.append(position)
     }
     read += notYet.kept + noLonger.kept + proposals.kept
-    guard read.allSatisfy(\.answersAlone) else { return nil }
-    var lines = Set<LogSubset.Line>(tail.lines)
+    var lines = tail.lines
     var kept = Kept(items: tail.newItems, proposals: tail.proposals)
-    for item in read {
-      guard let itemLines = index.lines(of: item), let id = index.name(of: item) else {
+    for position in read {
+      guard let item = index.item(position), item.answersAlone else { return nil }
+      guard let id = index.name(of: item), index.appendLines(of: item, to: &lines) else {
         throw IndexMismatch(reason: "the index is damaged")
       }
-      lines.formUnion(itemLines)
       if item.kind == .proposal { kept.proposals.insert(id) } else { kept.items.insert(id) }
     }
-    let log = try LogSubset.log(file: file, header: header, lines: lines.sorted(), reader: reader)
+    // Items share lines (a report cited by two): each is read once, in log order.
+    lines.sort()
+    lines.removeDuplicates()
+    let log = try LogSubset.log(file: file, header: header, lines: lines, reader: reader)
     var answer = self.answer(from: log, keeping: kept)
     for (section, nearest) in [(ItemStatus.Section.notYet, notYet), (.noLonger, noLonger)]
     where nearest.offered > nearest.kept.count {
@@ -99,29 +104,40 @@ private struct NearestItems {
   let soonestFirst: Bool
   /// How many were offered.
   private(set) var offered = 0
-  private var best: [(key: Int64, position: Int, item: AtIndexLayout.Item)] = []
+  /// The best so far, best first.
+  private var best: [(key: Int64, position: Int)] = []
 
   init(limit: Int, soonestFirst: Bool) {
     self.limit = limit
     self.soonestFirst = soonestFirst
   }
 
-  /// The items kept.
-  var kept: [AtIndexLayout.Item] { best.map(\.item) }
+  /// The positions of the items kept.
+  var kept: [Int] { best.map(\.position) }
 
-  mutating func offer(_ item: AtIndexLayout.Item, key: Int64, position: Int) {
+  /// Offers the item at `position`, ordered by `key`.
+  mutating func offer(key: Int64, position: Int) {
     offered += 1
     func before(_ a: (key: Int64, position: Int), _ b: (key: Int64, position: Int)) -> Bool {
       if a.key != b.key { return soonestFirst ? a.key < b.key : a.key > b.key }
       return a.position < b.position
     }
-    if best.count == limit, let worst = best.last,
-      !before((key, position), (worst.key, worst.position))
-    {
-      return
-    }
-    let index = best.firstIndex { !before(($0.key, $0.position), (key, position)) } ?? best.count
-    best.insert((key, position, item), at: index)
+    if best.count == limit, let worst = best.last, !before((key, position), worst) { return }
+    let index = best.firstIndex { !before($0, (key, position)) } ?? best.count
+    best.insert((key, position), at: index)
     if best.count > limit { best.removeLast() }
+  }
+}
+
+extension Array where Element: Equatable {
+  /// Removes each element equal to the one before it (in a sorted array: every duplicate).
+  fileprivate mutating func removeDuplicates() {
+    guard count > 1 else { return }
+    var kept = 1
+    for index in 1..<count where self[index] != self[kept - 1] {
+      self[kept] = self[index]
+      kept += 1
+    }
+    removeLast(count - kept)
   }
 }

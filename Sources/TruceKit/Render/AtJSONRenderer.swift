@@ -45,7 +45,7 @@ public struct AtJSONRenderer: Sendable {
 
   /// The answer as pretty-printed JSON text, ending with a newline.
   public func render(_ answer: AtAnswer) -> String {
-    value(answer).serialized(pretty: true) + "\n"
+    value(answer).serialized(pretty: true, endingWith: "\n")
   }
 
   private func moment(_ moment: Moment, zone: Zone) -> JSONValue {

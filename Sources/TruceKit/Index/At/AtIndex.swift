@@ -58,19 +58,29 @@ final class AtIndex {
       loadingFrom: file.base + AtIndexLayout.headerSize + position * AtIndexLayout.itemSize)
   }
 
-  /// The lines an item rests on; `nil` when the index points outside itself.
-  func lines(of item: AtIndexLayout.Item) -> [LogSubset.Line]? {
+  /// When, where and what the item at a position is, without the rest of its record.
+  func summary(_ position: Int) -> AtIndexLayout.ItemSummary {
+    AtIndexLayout.ItemSummary(
+      loadingFrom: file.base + AtIndexLayout.headerSize + position * AtIndexLayout.itemSize)
+  }
+
+  /// Appends the lines an item rests on; `false` (appending none) when the index points
+  /// outside itself.
+  func appendLines(of item: AtIndexLayout.Item, to lines: inout [LogSubset.Line]) -> Bool {
     let first = Int(item.firstLine)
     let count = Int(item.lineCount)
-    guard first + count <= Int(header.lineCount) else { return nil }
+    guard first + count <= Int(header.lineCount) else { return false }
     let base = file.base + header.linesOffset
-    return (first..<first + count).map { index in
+    lines.reserveCapacity(lines.count + count)
+    for index in first..<first + count {
       let pointer = base + index * AtIndexLayout.lineSize
-      return LogSubset.Line(
-        offset: Int(UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self))),
-        number: Int(
-          UInt64(littleEndian: pointer.loadUnaligned(fromByteOffset: 8, as: UInt64.self))))
+      lines.append(
+        LogSubset.Line(
+          offset: Int(UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self))),
+          number: Int(
+            UInt64(littleEndian: pointer.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))))
     }
+    return true
   }
 
   /// An item's id; `nil` when the index points outside itself.

@@ -139,6 +139,26 @@ enum AtIndexLayout {
     }
   }
 
+  /// The part of an item's record that says whether it can reach a moment: read for every
+  /// item of the log by each answer from the index, so it loads only these.
+  struct ItemSummary {
+    /// As ``Item/low``.
+    var low: Int64
+    /// As ``Item/high``.
+    var high: Int64
+    var area: UInt16
+    /// `nil` when the record holds no kind this version knows (a damaged index).
+    var kind: Kind?
+
+    @inline(__always)
+    init(loadingFrom pointer: UnsafeRawPointer) {
+      low = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 0, as: Int64.self))
+      high = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 8, as: Int64.self))
+      area = UInt16(littleEndian: pointer.loadUnaligned(fromByteOffset: 24, as: UInt16.self))
+      kind = Kind(rawValue: pointer.load(fromByteOffset: 26, as: UInt8.self))
+    }
+  }
+
   /// What a listing filters an event by, without reading its line: where the line is, when
   /// the event may have been announced, its area and its type.
   struct EventRecord: Equatable {

@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -74,6 +76,9 @@ public final class IndexedLogReader {
   /// only reading the whole log can give it exactly (see
   /// ``AtQuery/answer(from:file:header:reader:tail:)``).
   public func answer(_ query: AtQuery) -> AtAnswer? {
+    // The lines are decoded on every core once the index is scanned; the pool's threads start
+    // on demand, so one is started now, beside the scan.
+    DispatchQueue.global().async {}
     guard
       let overlay = try? TailOverlay(tail, index: index, reader: reader, areas: header.areas)
     else { return nil }

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// A log holding only some of a log's lines, with the errata among them applied: what an
 /// answer drawn from the index folds.
@@ -42,22 +43,14 @@ enum LogSubset {
     subset.isChained = true
     // Read with `pread`, not a mapping: a log cut short by a tool that ignores the lock then
     // gives a short read (and the whole log is read instead), not a crash.
-    var contents: [[UInt8]] = []
-    contents.reserveCapacity(lines.count)
-    for line in lines {
-      let found: (content: [UInt8], end: Int)?
-      do { found = try reader.line(at: line.offset) } catch {
-        throw IndexMismatch(reason: "\(error.path): \(error)")
-      }
-      guard let content = found?.content else {
-        throw IndexMismatch(reason: "no complete line at byte \(line.offset)")
-      }
-      contents.append(content)
-    }
-    let outcomes = decode(contents, numbers: lines.map(\.number), areas: header.areas)
+    let slots = try read(lines, reader: reader, areas: header.areas)
+    let contents = slots.contents
+    let outcomes = slots.outcomes
     var decoder = LineDecoder(areas: header.areas)
     var scratch: [ContextCheck] = []
     var recorded: [String: (index: Int, number: Int)] = [:]
+    recorded.reserveCapacity(lines.count)
+    subset.events.reserveCapacity(lines.count)
     var amendedLines: [String: [UInt8]] = [:]
     for (index, line) in lines.enumerated() {
       let outcome = outcomes[index]
@@ -99,48 +92,93 @@ enum LogSubset {
     return subset
   }
 
-  /// Lines this many or more are decoded on every core.
+  /// Lines this many or more are read and decoded on every core.
   private static let parallelLines = 256
+  /// How many lines a thread takes at a time.
+  private static let chunkLines = 32
 
-  /// What ``LineDecoder`` gives for each line, decoded on every core when there are many.
-  private static func decode(_ contents: [[UInt8]], numbers: [Int], areas: AreaRegistry)
-    -> [LineDecoder.Outcome]
+  /// Each line's bytes and what ``LineDecoder`` gives for it, read and decoded on every core
+  /// when there are many.
+  ///
+  /// The threads take the lines a chunk at a time, so that one that starts late (the pool's
+  /// threads start on demand) takes what is left rather than a fixed half.
+  ///
+  /// - Throws: ``IndexMismatch`` for the first line (in log order) that cannot be read whole.
+  private static func read(_ lines: [Line], reader: LogLineReader, areas: AreaRegistry)
+    throws(IndexMismatch) -> LineSlots
   {
-    let parts = contents.count >= parallelLines ? max(1, System.activeCores) : 1
-    let results = OutcomeSlots(count: contents.count)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
+    let threads = lines.count >= parallelLines ? max(1, System.activeCores) : 1
+    let slots = LineSlots(count: lines.count)
+    let chunks = ChunkCounter()
+    DispatchQueue.concurrentPerform(iterations: threads) { _ in
       var decoder = LineDecoder(areas: areas)
       var scratch: [ContextCheck] = []
-      for index in contents.count * part / parts..<contents.count * (part + 1) / parts {
-        scratch.removeAll(keepingCapacity: true)
-        results.store(
-          contents[index].withUnsafeBytes {
-            decoder.decode($0, number: numbers[index], checks: &scratch)
-          },
-          at: index)
+      while case let start = chunks.take() * chunkLines, start < lines.count {
+        for index in start..<min(start + chunkLines, lines.count) {
+          let found: (content: [UInt8], end: Int)?
+          do throws(FileIOError) { found = try reader.line(at: lines[index].offset) } catch {
+            slots.fail(at: index, IndexMismatch(reason: "\(error.path): \(error)"))
+            return
+          }
+          guard let content = found?.content else {
+            slots.fail(
+              at: index, IndexMismatch(reason: "no complete line at byte \(lines[index].offset)"))
+            return
+          }
+          scratch.removeAll(keepingCapacity: true)
+          let outcome = content.withUnsafeBytes {
+            decoder.decode($0, number: lines[index].number, checks: &scratch)
+          }
+          slots.store(content, outcome, at: index)
+        }
       }
     }
-    return results.outcomes
+    if let failure = slots.firstFailure { throw failure }
+    return slots
   }
 }
 
-/// Where the threads that decode a subset leave each line's outcome: each slot is written by one
-/// thread, and read only after all of them have finished.
-private final class OutcomeSlots: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<LineDecoder.Outcome>
+/// Hands out chunk numbers to the threads that share a job, each once.
+private final class ChunkCounter: Sendable {
+  private let next = Atomic<Int>(0)
+
+  /// The next chunk no thread has taken.
+  func take() -> Int { next.wrappingAdd(1, ordering: .relaxed).oldValue }
+}
+
+/// Where the threads that read a subset leave each line's bytes and outcome: each slot is
+/// written by one thread, and read only after all of them have finished.
+private final class LineSlots: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<(content: [UInt8], outcome: LineDecoder.Outcome)>
+  /// Each thread's failure, at the line where it stopped (nil where none stopped).
+  private let failures: UnsafeMutableBufferPointer<IndexMismatch?>
 
   init(count: Int) {
     slots = .allocate(capacity: count)
     slots.initialize(
-      repeating: LineDecoder.Outcome(event: nil, failure: nil, checksBeforeFailure: 0, set: nil))
+      repeating: (
+        [], LineDecoder.Outcome(event: nil, failure: nil, checksBeforeFailure: 0, set: nil)
+      ))
+    failures = .allocate(capacity: count)
+    failures.initialize(repeating: nil)
   }
 
   deinit {
     slots.deinitialize()
     slots.deallocate()
+    failures.deinitialize()
+    failures.deallocate()
   }
 
-  func store(_ outcome: LineDecoder.Outcome, at index: Int) { slots[index] = outcome }
+  func store(_ content: [UInt8], _ outcome: LineDecoder.Outcome, at index: Int) {
+    slots[index] = (content, outcome)
+  }
 
-  var outcomes: [LineDecoder.Outcome] { Array(slots) }
+  func fail(at index: Int, _ failure: IndexMismatch) { failures[index] = failure }
+
+  /// The failure at the earliest line, if any thread stopped.
+  var firstFailure: IndexMismatch? { failures.lazy.compactMap { $0 }.first }
+
+  var contents: [[UInt8]] { slots.map(\.content) }
+  var outcomes: [LineDecoder.Outcome] { slots.map(\.outcome) }
 }
