@@ -219,6 +219,27 @@ enum CommandSupport {
     let code: ExitCode
   }
 
+  /// With `--area` (and no scenario), the log of just the lines the area's items rest on (and,
+  /// with `events`, all its events), read through the index beside the log
+  /// (``IndexedLogReader/log(forArea:events:)``), with the filter options; `nil` when there is
+  /// no usable index or it cannot vouch for the area, and the whole log must be read. A misused
+  /// filter option is reported, and throws ``Reported``.
+  static func areaLogAndFilter(_ parsed: ParsedCommand, events: Bool) throws(Reported) -> (
+    EventLog, EventFilter, Zone
+  )? {
+    guard parsed.values("scenario").isEmpty, parsed.value("area") != nil else { return nil }
+    let path = parsed.value("log") ?? BundledLog.locate()
+    guard let indexed = IndexedLogReader(path: path) else { return nil }
+    switch eventFilter(parsed, areas: indexed.areas) {
+    case .failure(let error): throw Reported(code: usage(error))
+    case .success(let (filter, zone)):
+      guard let area = filter.area, let log = indexed.log(forArea: area, events: events) else {
+        return nil
+      }
+      return (log, filter, zone)
+    }
+  }
+
   /// Reads the log and the filter options; on failure reports it and throws ``Reported``.
   static func logAndFilter(_ parsed: ParsedCommand) throws(Reported) -> (
     EventLog, EventFilter, Zone

@@ -30,8 +30,21 @@ enum ReplayCommand {
       ])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
+    // With --area, only the area's lines are read when the index beside the log vouches for
+    // them: its events (each a step) and the lines its items rest on, or, walking the calendar,
+    // its items' lines. Stepping in a terminal shows the whole state, and reads the whole log.
+    let stepping = parsed.flag("step") && !parsed.flag("json") && StepBrowserSession.canRun
     let (log, filter, zone): (EventLog, EventFilter, Zone)
-    do { (log, filter, zone) = try CommandSupport.logAndFilter(parsed) } catch { return error.code }
+    do throws(CommandSupport.Reported) {
+      if !stepping,
+        let indexed = try CommandSupport.areaLogAndFilter(
+          parsed, events: !parsed.flag("calendar"))
+      {
+        (log, filter, zone) = indexed
+      } else {
+        (log, filter, zone) = try CommandSupport.logAndFilter(parsed)
+      }
+    } catch { return error.code }
     if parsed.flag("calendar") {
       if !filter.types.isEmpty || !filter.actors.isEmpty {
         return CommandSupport.usage(
@@ -43,7 +56,7 @@ enum ReplayCommand {
     let steps = Replayer(filter: filter, zone: zone).steps(of: log)
     let renderer = ReplayRenderer(
       areas: log.areas, time: TimeFormatter(zone: zone, utcOnly: parsed.flag("utc")))
-    if parsed.flag("step") && !parsed.flag("json") && StepBrowserSession.canRun {
+    if stepping {
       let browser = StepBrowser(steps: steps, renderer: renderer, zone: zone)
       do {
         switch try StepBrowserSession.run(browser) {

@@ -23,8 +23,17 @@ enum TimelineCommand {
     ])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
+    // With --area, only the area's events and the lines its items rest on are read when the
+    // index beside the log vouches for them (its announcements are drawn as markers);
+    // --compare reads the whole log with its scenario.
     let (log, filter, zone): (EventLog, EventFilter, Zone)
-    do { (log, filter, zone) = try CommandSupport.logAndFilter(parsed) } catch { return error.code }
+    do throws(CommandSupport.Reported) {
+      if let indexed = try CommandSupport.areaLogAndFilter(parsed, events: true) {
+        (log, filter, zone) = indexed
+      } else {
+        (log, filter, zone) = try CommandSupport.logAndFilter(parsed)
+      }
+    } catch { return error.code }
     var width = StandardStreams.terminalWidth
     if let text = parsed.value("width") {
       guard let value = Int(text), value >= 40 else {

@@ -40,6 +40,30 @@ struct AtIndexCommandTests {
     }
   }
 
+  @Test("truce replay and timeline with --area write from the index what the whole log gives")
+  func indexedAreas() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = try generated(folder)
+    let questions = [
+      ["replay", "--log", log, "--area", "aleppo", "--json"],
+      ["replay", "--log", log, "--area", "helmand", "--utc"],
+      ["replay", "--log", log, "--area", "syria", "--calendar", "--json"],
+      ["timeline", "--log", log, "--area", "aleppo", "--json"],
+      ["timeline", "--log", log, "--area", "aleppo-gov", "--width", "100"],
+    ]
+    let whole = try questions.map { try TruceProcess.run($0) }
+    let indexed = try TruceProcess.run(["index", "--log", log])
+    #expect(indexed.status == 0, "\(indexed.stderr)")
+    for (question, answer) in zip(questions, whole) {
+      #expect(answer.status == 0, "\(answer.stderr)")
+      #expect(answer.stdout.split(separator: "\n").count > 3, "\(question)")
+      let fromIndex = try TruceProcess.run(question)
+      #expect(fromIndex.stdout == answer.stdout, "\(question)")
+      #expect(fromIndex.stderr == answer.stderr)
+    }
+  }
+
   @Test("truce log lists from the index exactly what filtering the whole log lists")
   func indexedListing() throws {
     let folder = try TruceProcess.temporaryDirectory()

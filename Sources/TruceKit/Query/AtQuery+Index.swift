@@ -53,6 +53,7 @@ extension AtQuery {
       }
       guard related[Int(item.area)] else { continue }
       switch kind {
+      case .unlisted: continue
       case .proposal:
         // The latest announced, as ``latest(_:limit:)`` keeps them: those with no latest last.
         if item.low == Int64.min || item.low <= cutoff {
@@ -83,10 +84,8 @@ extension AtQuery {
       }
       if item.kind == .proposal { kept.proposals.insert(id) } else { kept.items.insert(id) }
     }
-    // Items share lines (a report cited by two): each is read once, in log order.
-    lines.sort()
-    lines.removeDuplicates()
-    let log = try LogSubset.log(file: file, header: header, lines: lines, reader: reader)
+    let log = try LogSubset.log(
+      file: file, header: header, lines: LogSubset.inLogOrder(lines), reader: reader)
     var answer = self.answer(from: log, keeping: kept)
     for (section, nearest) in [(ItemStatus.Section.notYet, notYet), (.noLonger, noLonger)]
     where nearest.offered > nearest.kept.count {
@@ -126,18 +125,5 @@ private struct NearestItems {
     let index = best.firstIndex { !before($0, (key, position)) } ?? best.count
     best.insert((key, position), at: index)
     if best.count > limit { best.removeLast() }
-  }
-}
-
-extension Array where Element: Equatable {
-  /// Removes each element equal to the one before it (in a sorted array: every duplicate).
-  fileprivate mutating func removeDuplicates() {
-    guard count > 1 else { return }
-    var kept = 1
-    for index in 1..<count where self[index] != self[kept - 1] {
-      self[kept] = self[index]
-      kept += 1
-    }
-    removeLast(count - kept)
   }
 }

@@ -118,8 +118,12 @@ extension Timeline {
         kind: kind, id: id, area: area, start: start, end: end, segments: segments,
         eventIDs: eventIDs)
     }
+    // The announcements about the rows' items, and those about no item (errata, statements
+    // naming none) made in the areas asked about.
+    let itemIDs = Set(items.map(\.1))
     let events = projection.events.values.filter { event in
-      items.contains { $0.1 == event.subject } || event.subject == nil
+      if let subject = event.subject { return itemIDs.contains(subject) }
+      return area.map { areas.areRelated(event.area, $0.id) } ?? true
     }
     announcements = AnnouncementOrder.sorted(Array(events)).compactMap { event in
       let placement = AnnouncementOrder.placement(of: event)
@@ -187,14 +191,18 @@ extension Timeline {
     var combined = Timeline(projection: scenario, from: first, to: last, area: area, areas: areas)
     let scenarioRows = combined.rows
     var ids: [String] = []
-    for row in recordRows + scenarioRows where !ids.contains(row.id) { ids.append(row.id) }
+    var seen = Set<String>()
+    for row in recordRows + scenarioRows where seen.insert(row.id).inserted { ids.append(row.id) }
+    // The first row of each id on each side, as a search from the front finds it.
+    let recordByID = Dictionary(recordRows.map { ($0.id, $0) }) { first, _ in first }
+    let scenarioByID = Dictionary(scenarioRows.map { ($0.id, $0) }) { first, _ in first }
     combined.rows = ids.flatMap { id -> [TimelineRow] in
       var rows: [TimelineRow] = []
-      if var row = recordRows.first(where: { $0.id == id }) {
+      if var row = recordByID[id] {
         row.variant = "record"
         rows.append(row)
       }
-      if var row = scenarioRows.first(where: { $0.id == id }) {
+      if var row = scenarioByID[id] {
         row.variant = "scenario"
         rows.append(row)
       }

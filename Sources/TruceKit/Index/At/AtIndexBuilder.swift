@@ -9,7 +9,8 @@ import Dispatch
 /// Builds `<log>.at-index` from a log read in full and its projection.
 ///
 /// For every item it records when the item may be in force (from its folded start and end),
-/// its area, and the lines it rests on (``ItemClosure``); and whether folding those lines alone
+/// its area, and the lines it rests on (``ItemClosure``), and the same lines for every name the
+/// events are about that the projection does not list (``AtIndexLayout/Kind/unlisted``); and whether folding those lines alone
 /// was found to give the same track, disputes, statements and cited events as folding the whole
 /// log. An answer that needs an item for which it was not is drawn from the whole log instead.
 enum AtIndexBuilder {
@@ -57,6 +58,17 @@ enum AtIndexBuilder {
         .proposal, proposal.id, area: proposal.area, low: proposal.announced.range.earliest,
         high: proposal.announced.range.latest, eventIDs: [proposal.id],
         linesOf: proposal.subject ?? proposal.id)
+    }
+    // The names events are about that the projection does not list, in the order their
+    // first lines come.
+    let listed = Set(pending.map(\.id)).union(projection.proposals.compactMap(\.subject))
+    let unlisted = closures.filter { !listed.contains($0.key) && !$0.value.isEmpty }
+      .sorted { ($0.value[0], $0.key) < ($1.value[0], $1.key) }
+    for (name, positions) in unlisted {
+      pending.append(
+        Pending(
+          kind: .unlisted, id: name, area: areaIndex[log.events[positions[0]].area],
+          low: Int64.min, high: Int64.max, eventIDs: [], positions: positions))
     }
     let verdicts = verify(pending, log: log, projection: projection)
     var items: [AtIndexLayout.Item] = []
@@ -186,6 +198,10 @@ enum AtIndexBuilder {
     case .pause: guard whole.pause(id) == alone.pause(id) else { return false }
     case .corridors: guard whole.corridor(id) == alone.corridor(id) else { return false }
     case .offensive: guard whole.offensive(id) == alone.offensive(id) else { return false }
+    case .unlisted:
+      // Not listed from the whole log, nor from its own lines.
+      return alone.pause(id) == nil && alone.corridor(id) == nil && alone.offensive(id) == nil
+        && whole.pause(id) == nil && whole.corridor(id) == nil && whole.offensive(id) == nil
     case .proposal:
       // Only the proposal's event is shown.
       guard let event = eventIDs.first, let proposal = wholeProposal(event) else { return false }

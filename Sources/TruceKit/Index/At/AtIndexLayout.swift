@@ -1,12 +1,12 @@
 /// The layout of `<log>.at-index`, the index `truce at` answers from: a 128-byte header, one
 /// 40-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
-/// order the projection lists them), the lines each item rests on (16 bytes each: where the
+/// order the projection lists them, then the names the projection does not list), the lines each item rests on (16 bytes each: where the
 /// line starts, and its number), the items' ids (UTF-8, one after another), then one 32-byte
 /// record per event, in log order (``EventRecord``), which listings filter.
 /// Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 2
+  static let version: UInt64 = 3
   static let headerSize = 128
   static let itemSize = 40
   static let lineSize = 16
@@ -86,6 +86,10 @@ enum AtIndexLayout {
     case corridors = 1
     case offensive = 2
     case proposal = 3
+    /// A name the log's events are about that the projection does not list (a corridor whose
+    /// only opening was retracted, a pause never declared): never part of an answer, but its
+    /// lines are what a replay of its events folds.
+    case unlisted = 4
   }
 
   /// One item: when it may be in force (or, for a proposal, when it was announced), its area,

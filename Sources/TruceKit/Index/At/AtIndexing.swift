@@ -84,10 +84,11 @@ public enum AtIndexing {
   }
 
   private static func summary(of index: AtIndex, path: String, written: Bool) -> Summary {
-    let alone = (0..<index.count).filter { index.item($0)?.answersAlone ?? false }.count
+    // The names the projection does not list are not items (their lines serve replays).
+    let items = (0..<index.count).compactMap(index.item).filter { $0.kind != .unlisted }
     return Summary(
-      path: path, written: written, items: index.count, answeredAlone: alone,
-      bytes: index.file.size)
+      path: path, written: written, items: items.count,
+      answeredAlone: items.filter(\.answersAlone).count, bytes: index.file.size)
   }
 
   /// The environment variable that, set to `0`, keeps `truce at` from indexing in the

@@ -29,6 +29,19 @@ enum LogSubset {
     static func < (lhs: Line, rhs: Line) -> Bool { lhs.offset < rhs.offset }
   }
 
+  /// Lines in log order, each once: items share lines (a report cited by two).
+  static func inLogOrder(_ lines: [Line]) -> [Line] {
+    var sorted = lines.sorted()
+    guard sorted.count > 1 else { return sorted }
+    var kept = 1
+    for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+      sorted[kept] = sorted[index]
+      kept += 1
+    }
+    sorted.removeLast(sorted.count - kept)
+    return sorted
+  }
+
   /// The lines of the log at these places (ascending), read from the file, as a log.
   ///
   /// The lines are decoded on every core when there are many (each line by itself, as the

@@ -1,0 +1,163 @@
+extension IndexedLogReader {
+  /// A log of only the lines an area's items rest on (the area's, and those of the areas inside
+  /// and around it), which folds, for those items, as the whole log does: what `timeline` and
+  /// `replay` with `--area` read instead of the whole log.
+  ///
+  /// The index lists every item with its area and the lines it rests on (``ItemClosure``); the
+  /// log is made of the lines of the area's items, of the corridor groups elsewhere that share
+  /// a line with one of its pauses, and of the lines appended since the index was built
+  /// (``TailOverlay``). With `events`, every event of those areas is read too (a replay shows
+  /// each of them as a step), and each must be about items the log holds.
+  ///
+  /// - Parameters:
+  ///   - area: The area asked about.
+  ///   - events: Whether every event of the area must be in the log, not only its items'.
+  /// - Returns: `nil` when the index cannot vouch for it, and the whole log must be read: an
+  ///   item whose lines alone were not found to fold as the whole log does, an event of the
+  ///   area about an item elsewhere (or correcting, disputing or repeating an event elsewhere),
+  ///   appended lines the overlay does not take, or an index that does not match the log.
+  public func log(forArea area: Area, events: Bool) -> EventLog? {
+    (try? areaLog(area, events: events)) ?? nil
+  }
+
+  private func areaLog(_ area: Area, events withEvents: Bool) throws(IndexMismatch) -> EventLog? {
+    let areas = header.areas
+    let related = areas.areas.map { areas.areRelated($0.id, area.id) }
+    let relatedIDs = Set(areas.areas.filter { areas.areRelated($0.id, area.id) }.map(\.id))
+    guard let overlay = try TailOverlay(tail, index: index, reader: reader, areas: areas) else {
+      return nil
+    }
+    var selection = Selection(index: index, lines: overlay.lines)
+    selection.names.formUnion(overlay.newItems.union(overlay.proposals))
+    for position in 0..<index.count {
+      let item = index.summary(position)
+      guard Int(item.area) < related.count, item.kind != nil else {
+        throw IndexMismatch(reason: "the index is damaged")
+      }
+      if related[Int(item.area)] || overlay.touched.contains(position) {
+        guard try selection.include(position) else { return nil }
+      }
+    }
+    guard try selection.includeCorridorGroups() else { return nil }
+    if withEvents {
+      for position in 0..<Int(index.header.eventCount) {
+        let record = index.event(position)
+        guard Int(record.area) < related.count else {
+          throw IndexMismatch(reason: "the index is damaged")
+        }
+        if related[Int(record.area)] {
+          selection.lines.append(LogSubset.Line(offset: Int(record.offset), number: position + 2))
+        }
+      }
+    }
+    // An event of the area may be about an item elsewhere (a corridor on a pause in another
+    // area): that item is taken too, and the lines read again, a few times at most.
+    for _ in 0..<3 {
+      let log = try LogSubset.log(
+        file: file, header: header, lines: LogSubset.inLogOrder(selection.lines), reader: reader)
+      guard withEvents else { return log }
+      // What the events say once corrected: an erratum may have moved an event to another item.
+      let effective = log.effectiveEvents.filter { relatedIDs.contains($0.area) }
+      // Proposals are indexed by their events' ids; statements name them by their own.
+      for event in effective {
+        if case .proposal(let id, _, _, _) = event.payload { selection.names.insert(id) }
+      }
+      let byID = Dictionary(log.events.map { ($0.id, $0) }) { first, _ in first }
+      var missing = Set<String>()
+      for event in effective {
+        guard let names = IndexedLogReader.items(of: event, events: byID, related: relatedIDs)
+        else { return nil }
+        // (`subtracting` would walk the whole set of names taken for each event.)
+        for name in names where !selection.names.contains(name) { missing.insert(name) }
+      }
+      guard !missing.isEmpty else { return log }
+      let found = index.positions(named: missing)
+      guard found.count == missing.count else { return nil }
+      for positions in found.values {
+        for position in positions where !selection.included.contains(position) {
+          guard try selection.include(position) else { return nil }
+        }
+      }
+      guard try selection.includeCorridorGroups() else { return nil }
+    }
+    return nil
+  }
+
+  /// The items taken, and the lines they rest on.
+  private struct Selection {
+    let index: AtIndex
+    var lines: [LogSubset.Line]
+    /// The ids of the items taken.
+    var names = Set<String>()
+    /// Their positions in the index.
+    var included = Set<Int>()
+    /// Where the lines of the pauses taken start.
+    private var pauseLines = Set<Int>()
+    /// How many pauses' lines the corridor groups were last checked against.
+    private var pausesChecked = 0
+    private var pauses = 0
+
+    init(index: AtIndex, lines: [LogSubset.Line]) {
+      self.index = index
+      self.lines = lines
+    }
+
+    /// Takes an item's lines; `false` when they alone do not fold as the whole log does.
+    mutating func include(_ position: Int) throws(IndexMismatch) -> Bool {
+      guard let item = index.item(position), let name = index.name(of: item) else {
+        throw IndexMismatch(reason: "the index is damaged")
+      }
+      guard item.answersAlone else { return false }
+      let first = lines.count
+      guard index.appendLines(of: item, to: &lines) else {
+        throw IndexMismatch(reason: "the index is damaged")
+      }
+      if item.kind == .pause {
+        pauseLines.formUnion(lines[first...].map(\.offset))
+        pauses += 1
+      }
+      names.insert(name)
+      included.insert(position)
+      return true
+    }
+
+    /// Takes the corridor groups not yet taken that share a line with a pause taken: a group
+    /// holds its pause's lines, and changes with it. `false` when one does not fold alone.
+    mutating func includeCorridorGroups() throws(IndexMismatch) -> Bool {
+      guard pauses > pausesChecked else { return true }
+      pausesChecked = pauses
+      for position in 0..<index.count where !included.contains(position) {
+        guard index.summary(position).kind == .corridors, let item = index.item(position) else {
+          continue
+        }
+        var itemLines: [LogSubset.Line] = []
+        guard index.appendLines(of: item, to: &itemLines) else {
+          throw IndexMismatch(reason: "the index is damaged")
+        }
+        if itemLines.contains(where: { pauseLines.contains($0.offset) }) {
+          guard try include(position) else { return false }
+        }
+      }
+      return true
+    }
+  }
+
+  /// The items an event is about: those it declares, changes or names; `nil` when it is an
+  /// erratum, retraction or an event that disputes or repeats another, and that other event is
+  /// not in the log or not of a related area (where it is checked itself).
+  private static func items(
+    of event: Event, events: [String: Event], related: Set<String>
+  ) -> Set<String>? {
+    func isRelated(_ id: String) -> Bool { events[id].map { related.contains($0.area) } ?? false }
+    guard (event.disputes + event.sameAnnouncementAs).allSatisfy(isRelated) else { return nil }
+    switch event.payload {
+    case .erratum(let target, _), .retraction(let target): return isRelated(target) ? [] : nil
+    case .proposal: return []
+    case .statement(_, let about): return Set(about)
+    case .violationReported(let pause, let offensive, _, _):
+      return Set([pause, offensive].compactMap { $0 })
+    case .corridorOpened(let opening): return [opening.corridor, opening.pause]
+    default: return Set([event.subject].compactMap { $0 })
+    }
+  }
+}

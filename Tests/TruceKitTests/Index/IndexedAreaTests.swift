@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+@testable import TruceKit
+
+/// `timeline` and `replay` with `--area` drawn from the lines the index points to, against the
+/// same commands over the whole log.
+@Suite("Replaying and drawing an area from the index")
+struct IndexedAreaTests {
+  /// What the commands write for an area, from a log: the timeline as JSON, every replay step
+  /// as JSON and as text, and the calendar walk as JSON.
+  private func outputs(_ log: EventLog, area: Area, asOf: Instant?) -> [String] {
+    outputs(log, area: area, asOf: asOf).all
+  }
+
+  /// The outputs, and how many of them (at the end) are the calendar walk's.
+  private func outputs(_ log: EventLog, area: Area, asOf: Instant?) -> (
+    all: [String], calendar: Int
+  ) {
+    let zone = area.zone
+    let knowledge = Knowledge(asOf: asOf)
+    let filter = EventFilter(asOf: asOf, area: area)
+    let projection = Projection(log: log, knowledge: knowledge)
+    let timeline = Timeline(projection: projection, area: area, areas: log.areas)
+    let renderer = ReplayRenderer(areas: log.areas, time: TimeFormatter(zone: zone))
+    let steps = Replayer(filter: filter, zone: zone).steps(of: log)
+    let calendar = CalendarReplay.entries(projection, filter: filter, areas: log.areas)
+    let all =
+      [TimelineJSON.value(timeline).serialized(pretty: true)]
+      + steps.map(renderer.json) + steps.map(renderer.text)
+      + calendar.enumerated().map { renderer.json($1, number: $0 + 1, of: calendar.count) }
+    return (all, calendar.count)
+  }
+
+  @Test(
+    "Every area's timeline, replay and calendar read from the index equal those of the whole log, appended lines included",
+    arguments: [nil, 0.5])
+  func areasAgree(asOfFraction: Double?) throws {
+    let history = try IndexedLogScratch(events: 3_000, areas: 8, seed: 61)
+    defer { history.remove() }
+    let path = try history.indexedLog(2_990, appendingThrough: 2_996, named: "log.jsonl")
+    let log = try EventLog.read(path: path)
+    let reader = try #require(IndexedLogReader(path: path))
+    #expect(reader.tailBytes > 0)
+    let instants = log.events.compactMap(\.announced.range.earliest).sorted()
+    let asOf = asOfFraction.map { instants[Int(Double(instants.count) * $0)] }
+    var drawn = 0
+    for area in log.areas.areas {
+      let (whole, calendarCount): ([String], Int) = outputs(log, area: area, asOf: asOf)
+      #expect(whole.count > 3, "\(area.id)")
+      guard let subset = reader.log(forArea: area, events: true) else { continue }
+      drawn += 1
+      #expect(subset.events.count < log.events.count, "\(area.id)")
+      let fromIndex: [String] = outputs(subset, area: area, asOf: asOf)
+      #expect(fromIndex.count == whole.count, "\(area.id)")
+      for (index, (expected, found)) in zip(whole, fromIndex).enumerated() where expected != found {
+        Issue.record("\(area.id), output \(index): \(found.prefix(300)) ≠ \(expected.prefix(300))")
+        break
+      }
+      // Without the area's other events, the items' lines alone draw the same calendar.
+      let items = try #require(reader.log(forArea: area, events: false))
+      let fromItems: [String] = outputs(items, area: area, asOf: asOf)
+      #expect(fromItems.suffix(calendarCount) == whole.suffix(calendarCount), "\(area.id)")
+    }
+    print("areas drawn from the index: \(drawn) of \(log.areas.areas.count)")
+    #expect(drawn * 4 >= log.areas.areas.count * 3)
+  }
+
+  @Test(
+    "An item of the area whose lines alone do not fold as the whole log does sends it to the whole log"
+  )
+  func itemThatDoesNotFoldAlone() throws {
+    let history = try IndexedLogScratch(events: 600, areas: 4, seed: 9)
+    defer { history.remove() }
+    let path = try history.prefix(600, named: "log.jsonl", indexed: false)
+    let log = try EventLog.read(path: path)
+    _ = try AtIndexing.write(for: log, path: path)
+    // An area drawn from the index; its first item is then marked as not answering alone
+    // (byte 27 of its record).
+    let area = try #require(
+      log.areas.areas.first { IndexedLogReader(path: path)?.log(forArea: $0, events: true) != nil })
+    let areaNumber = try #require(log.areas.areas.firstIndex(of: area))
+    let index = try AtIndex(forLog: path)
+    let position = try #require(
+      (0..<index.count).first { index.item($0)?.area == UInt16(areaNumber) })
+    let indexPath = AtIndex.path(forLog: path)
+    var bytes = try FileIO.readAll(path: indexPath)
+    bytes[AtIndexLayout.headerSize + position * AtIndexLayout.itemSize + 27] = 0
+    try Data(bytes).write(to: URL(fileURLWithPath: indexPath))
+    let reader = try #require(IndexedLogReader(path: path))
+    #expect(reader.log(forArea: area, events: true) == nil)
+    #expect(reader.log(forArea: area, events: false) == nil)
+  }
+
+  @Test(
+    "A timeline of an area marks announcements about no item only when made in the areas asked about"
+  )
+  func subjectlessAnnouncements() throws {
+    let history = try IndexedLogScratch(events: 2_000, areas: 6, seed: 17)
+    defer { history.remove() }
+    let path = try history.prefix(2_000, named: "log.jsonl", indexed: false)
+    let log = try EventLog.read(path: path)
+    let projection = Projection(log: log)
+    let everything = Timeline(projection: projection, areas: log.areas)
+    var areasWithOwnMarkers = 0
+    for area in log.areas.areas {
+      let timeline = Timeline(projection: projection, area: area, areas: log.areas)
+      for announcement in timeline.announcements where announcement.subject == nil {
+        let event = try #require(projection.events[announcement.eventID])
+        #expect(log.areas.areRelated(event.area, area.id), "\(area.id): \(event.id)")
+      }
+      if timeline.announcements.contains(where: { $0.subject == nil }) { areasWithOwnMarkers += 1 }
+    }
+    #expect(everything.announcements.contains { $0.subject == nil })
+    #expect(areasWithOwnMarkers > 0)
+  }
+
+  @Test(
+    "Events of an area about items of a sibling area bring those items' lines, and replay as from the whole log"
+  )
+  func itemsOfASiblingArea() throws {
+    // (With a corridor of Homs under the pause, the corridor group's lines would bring the
+    // pause's anyway.)
+    let log = try ScratchLog(areas: [
+      "syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria",
+      "homs=Asia/Damascus,parent=syria",
+    ])
+    defer { log.remove() }
+    let events = [
+      try ScratchLog.event(
+        "p1-declared", "pause.declared",
+        #""pause":"p1","kind":"pause","window":{"start":"2016-11-04T09:00","end":"2016-11-06T19:00"}"#
+      ),
+      try ScratchLog.event(
+        "p1-extended", "pause.extended", announced: "2016-11-05",
+        #""pause":"p1","end":"2016-11-07T19:00""#),
+      // In Homs: a statement about the Aleppo pause (whose lines nothing else in Homs brings).
+      try ScratchLog.event(
+        "refusal", "statement", announced: "2016-11-05", area: "homs",
+        #""kind":"refusal","about":["p1"]"#),
+    ]
+    for event in events { _ = try log.appender.append(event) }
+    let whole = try EventLog.read(path: log.path)
+    _ = try AtIndexing.write(for: whole, path: log.path)
+    let reader = try #require(IndexedLogReader(path: log.path))
+    let homs = try #require(whole.areas["homs"])
+    let subset = try #require(reader.log(forArea: homs, events: true))
+    #expect(Set(subset.events.map(\.id)) == Set(events.compactMap { $0["id"]?.stringValue }))
+    #expect(outputs(subset, area: homs, asOf: nil) == outputs(whole, area: homs, asOf: nil))
+  }
+}
