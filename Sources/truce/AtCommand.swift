@@ -29,9 +29,7 @@ enum AtCommand {
     // was checked on append), the answer comes from the index beside the log; otherwise from
     // the whole log, and `truce index` then runs in the background.
     let path = parsed.value("log") ?? BundledLog.locate()
-    if parsed.values("scenario").isEmpty, parsed.value("as-of") == nil, !parsed.flag("all"),
-      let indexed = IndexedLogReader(path: path)
-    {
+    if parsed.values("scenario").isEmpty, let indexed = IndexedLogReader(path: path) {
       switch question(parsed, areas: indexed.areas) {
       case .failure(let error): return error.report()
       case .success(let query):

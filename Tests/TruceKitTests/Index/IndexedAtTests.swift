@@ -101,6 +101,51 @@ struct IndexedAtTests {
     #expect(answered * 10 >= rounds * 9, "\(answered) of \(rounds) answered from the index")
   }
 
+  @Test(
+    "Questions about one area with an as-of moment or asking for every item are answered from the area's lines as from the whole log"
+  )
+  func asOfAndAllAboutAnArea() throws {
+    // (Seed 61's appended lines are of the kinds read beside the index.)
+    let history = try IndexedLogScratch(events: 3_000, areas: 8, seed: 61)
+    defer { history.remove() }
+    let path = try history.indexedLog(2_990, appendingThrough: 2_996, named: "log.jsonl")
+    let log = try EventLog.read(path: path)
+    let reader = try #require(IndexedLogReader(path: path))
+    let instants = log.events.compactMap { $0.announced.range.earliest }.sorted()
+    var answered = 0
+    var asked = 0
+    for area in log.areas.areas {
+      for (moment, asOf) in [(0.5, 0.25), (0.5, 0.75), (0.8, nil)] {
+        for all in [false, true] where asOf != nil || all {
+          let instant = instants[Int(Double(instants.count) * moment)]
+          var query = AtQuery(
+            moment: try Moment(parsing: instant.iso8601, zone: area.zone),
+            asOf: try asOf.map {
+              try Moment(
+                parsing: instants[Int(Double(instants.count) * $0)].iso8601, zone: area.zone)
+            }, area: area, zone: area.zone)
+          if all { query.contextLimit = nil }
+          let (whole, fromIndex) = answers(query, log: log, reader: reader)
+          asked += 1
+          guard let fromIndex else { continue }
+          answered += 1
+          #expect(
+            whole == fromIndex,
+            "\(area.id) at \(moment) as of \(String(describing: asOf)), all: \(all)")
+        }
+      }
+    }
+    print("as-of and --all from the index: \(answered) of \(asked) questions")
+    #expect(answered * 4 >= asked * 3)
+    // Without an area, such questions read the whole log.
+    var everywhere = AtQuery(
+      moment: try Moment(
+        parsing: instants[instants.count / 2].iso8601, zone: log.areas.areas[0].zone),
+      zone: log.areas.areas[0].zone)
+    everywhere.contextLimit = nil
+    #expect(reader.answer(everywhere) == nil)
+  }
+
   @Test("An index is not used once the log has changed, nor when it or the head is damaged")
   func staleIndexIsNotUsed() throws {
     let history = try IndexedLogScratch(events: 300, areas: 4, seed: 2)

@@ -7,15 +7,18 @@ extension IndexedLogReader {
   /// log is made of the lines of the area's items, of the corridor groups elsewhere that share
   /// a line with one of its pauses, and of the lines appended since the index was built
   /// (``TailOverlay``). With `events`, every event of those areas is read too (a replay shows
-  /// each of them as a step), and each must be about items the log holds.
+  /// each of them as a step, a timeline marks them), and each must be about items the log
+  /// holds: an event of the area about an item elsewhere (a statement in Homs about an Aleppo
+  /// pause) brings that item's lines too.
   ///
   /// - Parameters:
   ///   - area: The area asked about.
   ///   - events: Whether every event of the area must be in the log, not only its items'.
   /// - Returns: `nil` when the index cannot vouch for it, and the whole log must be read: an
   ///   item whose lines alone were not found to fold as the whole log does, an event of the
-  ///   area about an item elsewhere (or correcting, disputing or repeating an event elsewhere),
-  ///   appended lines the overlay does not take, or an index that does not match the log.
+  ///   area about a name the index does not hold, an erratum, retraction or event citing
+  ///   another whose target is elsewhere, appended lines the overlay does not take, or an index
+  ///   that does not match the log.
   public func log(forArea area: Area, events: Bool) -> EventLog? {
     (try? areaLog(area, events: events)) ?? nil
   }
@@ -23,7 +26,7 @@ extension IndexedLogReader {
   private func areaLog(_ area: Area, events withEvents: Bool) throws(IndexMismatch) -> EventLog? {
     let areas = header.areas
     let related = areas.areas.map { areas.areRelated($0.id, area.id) }
-    let relatedIDs = Set(areas.areas.filter { areas.areRelated($0.id, area.id) }.map(\.id))
+    let relatedIDs = Set(zip(areas.areas, related).filter(\.1).map(\.0.id))
     guard let overlay = try TailOverlay(tail, index: index, reader: reader, areas: areas) else {
       return nil
     }

@@ -73,8 +73,12 @@ public final class IndexedLogReader {
   }
 
   /// The answer to an `at` question from the index (and the lines appended since); `nil` when
-  /// only reading the whole log can give it exactly (see
-  /// ``AtQuery/answer(from:file:header:reader:tail:)``).
+  /// only reading the whole log can give it exactly.
+  ///
+  /// Most questions are answered from the items that can reach the moment (see
+  /// ``AtQuery/answer(from:file:header:reader:tail:)``). One with an as-of moment, or asking for
+  /// every item, about one area is answered from the lines of that area's items
+  /// (``log(forArea:events:)``), folded as the whole log is.
   public func answer(_ query: AtQuery) -> AtAnswer? {
     // The lines are decoded on every core once the index is scanned; the pool's threads start
     // on demand, so one is started now, beside the scan.
@@ -82,7 +86,14 @@ public final class IndexedLogReader {
     guard
       let overlay = try? TailOverlay(tail, index: index, reader: reader, areas: header.areas)
     else { return nil }
-    return try? query.answer(
+    if let answer = try? query.answer(
       from: index, file: file, header: header, reader: reader, tail: overlay)
+    {
+      return answer
+    }
+    guard query.asOf != nil || query.contextLimit == nil, let area = query.area,
+      var log = log(forArea: area, events: false)
+    else { return nil }
+    return query.answer(consuming: &log)
   }
 }
