@@ -35,6 +35,7 @@ enum ReplayCommand {
     // its items' lines. Stepping in a terminal shows the whole state, and reads the whole log.
     let stepping = parsed.flag("step") && !parsed.flag("json") && StepBrowserSession.canRun
     let (log, filter, zone): (EventLog, EventFilter, Zone)
+    var readWhole = false
     do throws(CommandSupport.Reported) {
       if !stepping,
         let indexed = try CommandSupport.areaLogAndFilter(
@@ -43,8 +44,17 @@ enum ReplayCommand {
         (log, filter, zone) = indexed
       } else {
         (log, filter, zone) = try CommandSupport.logAndFilter(parsed)
+        readWhole = true
       }
     } catch { return error.code }
+    // An area read from the whole log has the index built in the background once answered, so
+    // that the next question about an area need not read it all.
+    defer {
+      if readWhole && filter.area != nil {
+        CommandSupport.indexInBackgroundIfStale(
+          log, path: parsed.value("log") ?? BundledLog.locate(), parsed)
+      }
+    }
     if parsed.flag("calendar") {
       if !filter.types.isEmpty || !filter.actors.isEmpty {
         return CommandSupport.usage(

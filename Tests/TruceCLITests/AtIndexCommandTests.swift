@@ -64,6 +64,16 @@ struct AtIndexCommandTests {
       #expect(fromIndex.stdout == answer.stdout, "\(question)")
       #expect(fromIndex.stderr == answer.stderr)
     }
+    // A replay of an area that had to read the whole log indexes it in the background.
+    try FileManager.default.removeItem(atPath: log + ".at-index")
+    let unindexed = try TruceProcess.run(questions[0], environment: ["TRUCE_BACKGROUND_INDEX": "1"])
+    #expect(unindexed.stdout == whole[0].stdout)
+    var written = false
+    for _ in 0..<300 where !written {
+      written = FileManager.default.fileExists(atPath: log + ".at-index")
+      if !written { Thread.sleep(forTimeInterval: 0.1) }
+    }
+    #expect(written)
   }
 
   @Test("truce log lists from the index exactly what filtering the whole log lists")
