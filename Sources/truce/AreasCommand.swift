@@ -7,12 +7,18 @@ enum AreasCommand {
     options: [TruceCommand.logOption, TruceCommand.jsonFlag])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
-    let log: EventLog
-    switch CommandSupport.loadLog(parsed) {
-    case .success(let loaded): log = loaded
-    case .failure(let error): return CommandSupport.fail(error.description)
+    // While the index beside the log matches it, the header it was opened with is enough; the
+    // whole log is read (and checked) otherwise.
+    let areas: AreaRegistry
+    if let indexed = IndexedLogReader(path: parsed.value("log") ?? BundledLog.locate()) {
+      areas = indexed.areas
+    } else {
+      switch CommandSupport.loadLog(parsed) {
+      case .success(let loaded): areas = loaded.areas
+      case .failure(let error): return CommandSupport.fail(error.description)
+      }
     }
-    let renderer = AreasRenderer(areas: log.areas)
+    let renderer = AreasRenderer(areas: areas)
     StandardStreams.writeOut(parsed.flag("json") ? renderer.json() : renderer.text())
     return .success
   }

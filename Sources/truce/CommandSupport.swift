@@ -240,6 +240,37 @@ enum CommandSupport {
     }
   }
 
+  /// A log read for a question that may name an area: through the index when `--area` is given
+  /// and the index vouches for it (``areaLogAndFilter(_:events:)``), the whole log otherwise.
+  struct AreaQuestion {
+    var log: EventLog
+    var filter: EventFilter
+    var zone: Zone
+    /// Whether the whole log was read for an area the index could not answer for: then the
+    /// index is built in the background once answered (``indexIfAreaReadWhole(_:)``).
+    var readWholeForArea: Bool
+  }
+
+  /// Reads the log for a question that may name an area; `index` false reads the whole log.
+  static func areaQuestion(_ parsed: ParsedCommand, events: Bool, index: Bool = true)
+    throws(Reported) -> AreaQuestion
+  {
+    if index, let (log, filter, zone) = try areaLogAndFilter(parsed, events: events) {
+      return AreaQuestion(log: log, filter: filter, zone: zone, readWholeForArea: false)
+    }
+    let (log, filter, zone) = try logAndFilter(parsed)
+    return AreaQuestion(
+      log: log, filter: filter, zone: zone, readWholeForArea: filter.area != nil)
+  }
+
+  /// After a question about an area that read the whole log, has the index built in the
+  /// background, so that the next one need not.
+  static func indexIfAreaReadWhole(_ question: AreaQuestion, _ parsed: ParsedCommand) {
+    guard question.readWholeForArea else { return }
+    indexInBackgroundIfStale(
+      question.log, path: parsed.value("log") ?? BundledLog.locate(), parsed)
+  }
+
   /// Reads the log and the filter options; on failure reports it and throws ``Reported``.
   static func logAndFilter(_ parsed: ParsedCommand) throws(Reported) -> (
     EventLog, EventFilter, Zone

@@ -10,20 +10,17 @@ enum DisputesCommand {
       + [TruceCommand.jsonFlag])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
-    let (log, filter, _): (EventLog, EventFilter, Zone)
-    do { (log, filter, _) = try CommandSupport.logAndFilter(parsed) } catch { return error.code }
+    // With --area, only the area's events and the lines its items rest on are read when the
+    // index beside the log vouches for them.
+    let question: CommandSupport.AreaQuestion
+    do {
+      question = try CommandSupport.areaQuestion(parsed, events: true)
+    } catch { return error.code }
+    defer { CommandSupport.indexIfAreaReadWhole(question, parsed) }
+    let (log, filter) = (question.log, question.filter)
     let projection = Projection(log: log, knowledge: Knowledge(asOf: filter.asOf))
-    var disputes = projection.disputes
-    if let area = filter.area {
-      disputes = disputes.filter { dispute in
-        let itemArea =
-          projection.pause(dispute.subject)?.area
-          ?? projection.corridor(dispute.subject)?.area
-          ?? projection.offensive(dispute.subject)?.area
-          ?? projection.events[dispute.subject]?.area
-        return itemArea.map { log.areas.areRelated($0, area.id) } ?? true
-      }
-    }
+    let disputes =
+      filter.area.map { projection.disputes(inArea: $0, areas: log.areas) } ?? projection.disputes
     let renderer = DisputesRenderer()
     StandardStreams.writeOut(
       parsed.flag("json")

@@ -34,27 +34,13 @@ enum ReplayCommand {
     // them: its events (each a step) and the lines its items rest on, or, walking the calendar,
     // its items' lines. Stepping in a terminal shows the whole state, and reads the whole log.
     let stepping = parsed.flag("step") && !parsed.flag("json") && StepBrowserSession.canRun
-    let (log, filter, zone): (EventLog, EventFilter, Zone)
-    var readWhole = false
-    do throws(CommandSupport.Reported) {
-      if !stepping,
-        let indexed = try CommandSupport.areaLogAndFilter(
-          parsed, events: !parsed.flag("calendar"))
-      {
-        (log, filter, zone) = indexed
-      } else {
-        (log, filter, zone) = try CommandSupport.logAndFilter(parsed)
-        readWhole = true
-      }
+    let question: CommandSupport.AreaQuestion
+    do {
+      question = try CommandSupport.areaQuestion(
+        parsed, events: !parsed.flag("calendar"), index: !stepping)
     } catch { return error.code }
-    // An area read from the whole log has the index built in the background once answered, so
-    // that the next question about an area need not read it all.
-    defer {
-      if readWhole && filter.area != nil {
-        CommandSupport.indexInBackgroundIfStale(
-          log, path: parsed.value("log") ?? BundledLog.locate(), parsed)
-      }
-    }
+    defer { CommandSupport.indexIfAreaReadWhole(question, parsed) }
+    let (log, filter, zone) = (question.log, question.filter, question.zone)
     if parsed.flag("calendar") {
       if !filter.types.isEmpty || !filter.actors.isEmpty {
         return CommandSupport.usage(

@@ -26,24 +26,12 @@ enum TimelineCommand {
     // With --area, only the area's events and the lines its items rest on are read when the
     // index beside the log vouches for them (its announcements are drawn as markers);
     // --compare reads the whole log with its scenario.
-    let (log, filter, zone): (EventLog, EventFilter, Zone)
-    var readWhole = false
-    do throws(CommandSupport.Reported) {
-      if let indexed = try CommandSupport.areaLogAndFilter(parsed, events: true) {
-        (log, filter, zone) = indexed
-      } else {
-        (log, filter, zone) = try CommandSupport.logAndFilter(parsed)
-        readWhole = true
-      }
+    let question: CommandSupport.AreaQuestion
+    do {
+      question = try CommandSupport.areaQuestion(parsed, events: true)
     } catch { return error.code }
-    // An area read from the whole log has the index built in the background once answered, so
-    // that the next question about an area need not read it all.
-    defer {
-      if readWhole && filter.area != nil {
-        CommandSupport.indexInBackgroundIfStale(
-          log, path: parsed.value("log") ?? BundledLog.locate(), parsed)
-      }
-    }
+    defer { CommandSupport.indexIfAreaReadWhole(question, parsed) }
+    let (log, filter, zone) = (question.log, question.filter, question.zone)
     var width = StandardStreams.terminalWidth
     if let text = parsed.value("width") {
       guard let value = Int(text), value >= 40 else {

@@ -13,6 +13,38 @@ struct AtIndexCommandTests {
     return log
   }
 
+  /// Asks each question of the whole log, writes the index, asks again, and expects the same
+  /// output; returns the first answers.
+  private func answeredAlike(_ questions: [[String]], log: String) throws -> [TruceProcess.Result] {
+    let whole = try questions.map { try TruceProcess.run($0) }
+    let indexed = try TruceProcess.run(["index", "--log", log])
+    #expect(indexed.status == 0, "\(indexed.stderr)")
+    for (question, answer) in zip(questions, whole) {
+      #expect(answer.status == 0, "\(answer.stderr)")
+      #expect(answer.stdout.split(separator: "\n").count > 3, "\(question)")
+      let fromIndex = try TruceProcess.run(question)
+      #expect(fromIndex.stdout == answer.stdout, "\(question)")
+      #expect(fromIndex.stderr == answer.stderr)
+    }
+    return whole
+  }
+
+  /// Removes the index, asks the question with indexing in the background allowed, and expects
+  /// the same answer and the index written within 30 seconds.
+  private func indexesInBackground(
+    _ question: [String], log: String, answer: TruceProcess.Result
+  ) throws {
+    try FileManager.default.removeItem(atPath: log + ".at-index")
+    let unindexed = try TruceProcess.run(question, environment: ["TRUCE_BACKGROUND_INDEX": "1"])
+    #expect(unindexed.stdout == answer.stdout)
+    var written = false
+    for _ in 0..<300 where !written {
+      written = FileManager.default.fileExists(atPath: log + ".at-index")
+      if !written { Thread.sleep(forTimeInterval: 0.1) }
+    }
+    #expect(written, "\(question)")
+  }
+
   @Test("truce index writes the index; at then answers from it exactly as from the whole log")
   func indexedAnswers() throws {
     let folder = try TruceProcess.temporaryDirectory()
@@ -53,27 +85,34 @@ struct AtIndexCommandTests {
       ["replay", "--log", log, "--area", "syria", "--calendar", "--json"],
       ["timeline", "--log", log, "--area", "aleppo", "--json"],
       ["timeline", "--log", log, "--area", "aleppo-gov", "--width", "100"],
+      ["disputes", "--log", log, "--area", "aleppo"],
+      ["disputes", "--log", log, "--area", "ukraine", "--json"],
+      ["areas", "--log", log],
     ]
-    let whole = try questions.map { try TruceProcess.run($0) }
-    let indexed = try TruceProcess.run(["index", "--log", log])
-    #expect(indexed.status == 0, "\(indexed.stderr)")
-    for (question, answer) in zip(questions, whole) {
-      #expect(answer.status == 0, "\(answer.stderr)")
-      #expect(answer.stdout.split(separator: "\n").count > 3, "\(question)")
-      let fromIndex = try TruceProcess.run(question)
-      #expect(fromIndex.stdout == answer.stdout, "\(question)")
-      #expect(fromIndex.stderr == answer.stderr)
-    }
+    let whole = try answeredAlike(questions, log: log)
     // A replay of an area that had to read the whole log indexes it in the background.
-    try FileManager.default.removeItem(atPath: log + ".at-index")
-    let unindexed = try TruceProcess.run(questions[0], environment: ["TRUCE_BACKGROUND_INDEX": "1"])
-    #expect(unindexed.stdout == whole[0].stdout)
-    var written = false
-    for _ in 0..<300 where !written {
-      written = FileManager.default.fileExists(atPath: log + ".at-index")
-      if !written { Thread.sleep(forTimeInterval: 0.1) }
+    try indexesInBackground(questions[0], log: log, answer: whole[0])
+  }
+
+  @Test(
+    "truce disputes --area lists each dispute under the area of what it is about, or of its reports"
+  )
+  func disputesByArea() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = try generated(folder)
+    func count(_ extra: [String]) throws -> Int {
+      let result = try TruceProcess.run(["disputes", "--log", log, "--json"] + extra)
+      #expect(result.status == 0, "\(result.stderr)")
+      let document = try #require(try JSONParser.parse(result.stdout).objectValue)
+      return try #require(document["disputes"]?.arrayValue).count
     }
-    #expect(written)
+    // The three countries of the generated history hold every area, each in one.
+    let everywhere = try count([])
+    let byCountry = try ["syria", "ukraine", "afghanistan"].map { try count(["--area", $0]) }
+    #expect(everywhere > 0)
+    #expect(byCountry.allSatisfy { $0 > 0 })
+    #expect(byCountry.reduce(0, +) == everywhere)
   }
 
   @Test("truce log lists from the index exactly what filtering the whole log lists")
@@ -86,26 +125,9 @@ struct AtIndexCommandTests {
       ["log", "--log", log, "--type", "pause", "--actor", "UN", "--json"],
       ["log", "--log", log, "--as-of", "2015-06-01T00:00Z", "--type", "statement"],
     ]
-    let whole = try questions.map { try TruceProcess.run($0) }
-    let indexed = try TruceProcess.run(["index", "--log", log])
-    #expect(indexed.status == 0, "\(indexed.stderr)")
-    for (question, answer) in zip(questions, whole) {
-      #expect(answer.status == 0, "\(answer.stderr)")
-      #expect(answer.stdout.split(separator: "\n").count > 3, "\(question)")
-      let fromIndex = try TruceProcess.run(question)
-      #expect(fromIndex.stdout == answer.stdout, "\(question)")
-      #expect(fromIndex.stderr == answer.stderr)
-    }
+    let whole = try answeredAlike(questions, log: log)
     // A listing that had to read the whole log indexes it in the background.
-    try FileManager.default.removeItem(atPath: log + ".at-index")
-    let unindexed = try TruceProcess.run(questions[0], environment: ["TRUCE_BACKGROUND_INDEX": "1"])
-    #expect(unindexed.stdout == whole[0].stdout)
-    var written = false
-    for _ in 0..<300 where !written {
-      written = FileManager.default.fileExists(atPath: log + ".at-index")
-      if !written { Thread.sleep(forTimeInterval: 0.1) }
-    }
-    #expect(written)
+    try indexesInBackground(questions[0], log: log, answer: whole[0])
     // A usage error reads the same either way.
     let bad = try TruceProcess.run(["log", "--log", log, "--area", "atlantis"])
     #expect(bad.status == 64)

@@ -7,8 +7,8 @@ import Testing
 /// same commands over the whole log.
 @Suite("Replaying and drawing an area from the index")
 struct IndexedAreaTests {
-  /// What the commands write for an area, from a log: the timeline as JSON, every replay step
-  /// as JSON and as text, and the calendar walk as JSON.
+  /// What the commands write for an area, from a log: the timeline as JSON, the disputes as
+  /// JSON and text, every replay step as JSON and as text, and the calendar walk as JSON.
   private func outputs(_ log: EventLog, area: Area, asOf: Instant?) -> [String] {
     outputs(log, area: area, asOf: asOf).all
   }
@@ -25,8 +25,12 @@ struct IndexedAreaTests {
     let renderer = ReplayRenderer(areas: log.areas, time: TimeFormatter(zone: zone))
     let steps = Replayer(filter: filter, zone: zone).steps(of: log)
     let calendar = CalendarReplay.entries(projection, filter: filter, areas: log.areas)
+    let disputes = projection.disputes(inArea: area, areas: log.areas)
     let all =
-      [TimelineJSON.value(timeline).serialized(pretty: true)]
+      [
+        TimelineJSON.value(timeline).serialized(pretty: true), DisputesRenderer().json(disputes),
+        DisputesRenderer().text(disputes, events: projection.events),
+      ]
       + steps.map(renderer.json) + steps.map(renderer.text)
       + calendar.enumerated().map { renderer.json($1, number: $0 + 1, of: calendar.count) }
     return (all, calendar.count)
