@@ -20,16 +20,23 @@ extension IndexedLogReader {
   ///   another whose target is elsewhere, appended lines the overlay does not take, or an index
   ///   that does not match the log.
   public func log(forArea area: Area, events: Bool) -> EventLog? {
-    (try? areaLog(area, events: events)) ?? nil
+    guard
+      let overlay = try? TailOverlay(tail, index: index, reader: reader, areas: header.areas)
+    else { return nil }
+    return log(forArea: area, events: events, overlay: overlay)
   }
 
-  private func areaLog(_ area: Area, events withEvents: Bool) throws(IndexMismatch) -> EventLog? {
+  /// ``log(forArea:events:)`` with the overlay of the appended lines already read.
+  func log(forArea area: Area, events: Bool, overlay: TailOverlay) -> EventLog? {
+    (try? areaLog(area, events: events, overlay: overlay)) ?? nil
+  }
+
+  private func areaLog(_ area: Area, events withEvents: Bool, overlay: TailOverlay)
+    throws(IndexMismatch) -> EventLog?
+  {
     let areas = header.areas
     let related = areas.areas.map { areas.areRelated($0.id, area.id) }
     let relatedIDs = Set(zip(areas.areas, related).filter(\.1).map(\.0.id))
-    guard let overlay = try TailOverlay(tail, index: index, reader: reader, areas: areas) else {
-      return nil
-    }
     var selection = Selection(index: index, lines: overlay.lines)
     selection.names.formUnion(overlay.newItems.union(overlay.proposals))
     for position in 0..<index.count {

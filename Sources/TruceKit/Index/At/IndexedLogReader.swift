@@ -92,7 +92,7 @@ public final class IndexedLogReader {
       return answer
     }
     guard query.asOf != nil || query.contextLimit == nil, let area = query.area,
-      var log = log(forArea: area, events: false)
+      var log = log(forArea: area, events: false, overlay: overlay)
     else { return nil }
     return query.answer(consuming: &log)
   }
