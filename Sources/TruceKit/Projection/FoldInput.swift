@@ -13,17 +13,20 @@ struct FoldInput: Sendable {
 
     /// The selected events by id; when ids repeat, the first is kept.
     func byID() -> [String: Event] {
-      var result = [String: Event](minimumCapacity: count - skipped.count)
+      positionsByID().mapValues { events[$0] }
+    }
+
+    /// Where the selected events are in ``events``, by id; when ids repeat, the first is kept.
+    func positionsByID() -> [String: Int] {
+      var result = [String: Int](minimumCapacity: count - skipped.count)
       var next = 0
       for position in 0..<count {
         if next < skipped.count && skipped[next] == position {
           next += 1
           continue
         }
-        let event = events[position]
-        if let earlier = result.updateValue(event, forKey: event.id) {
-          result[event.id] = earlier
-        }
+        let id = events[position].id
+        if result[id] == nil { result[id] = position }
       }
       return result
     }

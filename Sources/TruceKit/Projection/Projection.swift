@@ -69,6 +69,12 @@ public struct Projection: Sendable {
     get { store.read { $0.possiblyRetracted } }
     set { store = store.changed { $0.possiblyRetracted = newValue } }
   }
+  /// One folded event, by id: cheaper than ``events`` when only some are looked up (that table
+  /// holds a copy of every event).
+  public func event(_ id: String) -> Event? {
+    store.read { $0.event(id) }
+  }
+
   /// The folded events, by id.
   public var events: [String: Event] {
     get { store.read { $0.builtEvents() } }

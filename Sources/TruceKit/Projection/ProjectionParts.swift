@@ -22,6 +22,8 @@ struct ProjectionParts: Sendable {
   var statementIndex: [String: [Int]]?
   /// The folded events by id; built when first asked, from ``folded``.
   var events: [String: Event]?
+  /// Where the folded events are in ``folded``, by id; built when one is first asked for.
+  var eventPositions: [String: Int]?
   /// Which events were folded.
   var folded = FoldInput.Selection(events: [], count: 0, skipped: [])
 }
@@ -56,6 +58,14 @@ extension ProjectionParts {
     let built = listed.violations.map { folded.events[$0] }
     violations = built
     return built
+  }
+
+  /// One folded event by id. Until every event by id is asked for (``builtEvents()``), it is
+  /// found through a table of positions, not a table of copies of every event.
+  mutating func event(_ id: String) -> Event? {
+    if let events { return events[id] }
+    if eventPositions == nil { eventPositions = folded.positionsByID() }
+    return eventPositions?[id].map { folded.events[$0] }
   }
 
   /// The folded events by id, built now if not yet.

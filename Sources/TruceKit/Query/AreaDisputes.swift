@@ -8,11 +8,11 @@ extension Projection {
     disputes.filter { dispute in
       let itemArea =
         pause(dispute.subject)?.area ?? corridor(dispute.subject)?.area
-        ?? offensive(dispute.subject)?.area ?? events[dispute.subject]?.area
+        ?? offensive(dispute.subject)?.area ?? event(dispute.subject)?.area
       if let itemArea { return areas.areRelated(itemArea, area.id) }
       return dispute.versions.contains { version in
         version.eventIDs.contains { id in
-          events[id].map { areas.areRelated($0.area, area.id) } ?? false
+          event(id).map { areas.areRelated($0.area, area.id) } ?? false
         }
       }
     }

@@ -41,7 +41,7 @@ struct ItemDetails {
       for condition in pause.conditions {
         // A condition stated after the moment was not attached yet.
         let stated = condition.eventIDs.contains { id in
-          projection.events[id]?.announced.range.isPossibly(atOrBefore: cutoff) ?? false
+          projection.event(id)?.announced.range.isPossibly(atOrBefore: cutoff) ?? false
         }
         guard stated else { continue }
         block.item("condition", condition.value, cite(condition.eventIDs))
@@ -175,7 +175,7 @@ struct ItemDetails {
   mutating func cite(_ eventIDs: [String]) -> String {
     var labels: [String] = []
     for id in eventIDs {
-      guard let event = projection.events[id] else { continue }
+      guard let event = projection.event(id) else { continue }
       let label = event.source.citation
       if !citedSources.contains(where: { $0.0 == label }) {
         citedSources.append((label, event.source))

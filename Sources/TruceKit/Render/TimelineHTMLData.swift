@@ -111,7 +111,7 @@ struct TimelineHTMLData {
   }
 
   private func announcement(_ announcement: Timeline.Announcement) -> JSONValue {
-    let rule = timeline.projection.events[announcement.eventID].map {
+    let rule = timeline.projection.event(announcement.eventID).map {
       AnnouncementOrder.placement(of: $0).rule
     }
     return .object([
@@ -130,7 +130,7 @@ struct TimelineHTMLData {
   }
 
   private func event(_ id: String) -> (String, JSONValue)? {
-    guard let event = timeline.projection.events[id] else { return nil }
+    guard let event = timeline.projection.event(id) else { return nil }
     guard case .object(var object) = EventJSON.summary(event) else { return nil }
     object["citation"] = .string(event.source.citation)
     object["areaName"] = .string(areas[event.area]?.name ?? event.area)

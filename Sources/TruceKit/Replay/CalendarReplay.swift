@@ -49,7 +49,7 @@ public enum CalendarReplay {
       if let wanted = filter.area, !areas.areRelated(wanted.id, area) { return }
       if let from = filter.from, let latest = range.latest, latest < from { return }
       if let to = filter.to, let earliest = range.earliest, earliest > to { return }
-      let events = boundary.reports.compactMap { projection.events[$0.eventID] }
+      let events = boundary.reports.compactMap { projection.event($0.eventID) }
       let rank = change == .begins ? 0 : change == .ends ? 2 : 1
       entries.append(
         (

@@ -165,7 +165,6 @@ enum AtIndexBuilder {
     }
     var proposalByEvent: [String: Event] = [:]
     for proposal in projection.proposals { proposalByEvent[proposal.id] = proposal }
-    let wholeEvents = projection.events
     let disputes = disputesBySubject
     let proposals = proposalByEvent
     let verdicts = Verdicts(count: pending.count)
@@ -179,7 +178,7 @@ enum AtIndexBuilder {
           index,
           sameAnswer(
             entry.kind, entry.id, eventIDs: entry.eventIDs, whole: projection, alone: alone,
-            disputes: disputes[entry.id] ?? [], wholeEvents: wholeEvents,
+            disputes: disputes[entry.id] ?? [],
             wholeProposal: { proposals[$0] }))
       }
     }
@@ -191,7 +190,7 @@ enum AtIndexBuilder {
   /// every event they cite.
   private static func sameAnswer(
     _ kind: AtIndexLayout.Kind, _ id: String, eventIDs: [String], whole: Projection,
-    alone: Projection, disputes: [Dispute], wholeEvents: [String: Event],
+    alone: Projection, disputes: [Dispute],
     wholeProposal: (String) -> Event?
   ) -> Bool {
     switch kind {
@@ -216,7 +215,7 @@ enum AtIndexBuilder {
     }
     cited.formUnion(statements.map(\.id))
     let aloneEvents = alone.events
-    return cited.allSatisfy { wholeEvents[$0] == aloneEvents[$0] }
+    return cited.allSatisfy { whole.event($0) == aloneEvents[$0] }
   }
 
   /// Writes the index beside a log, replacing any there: a file of its own first (named for
