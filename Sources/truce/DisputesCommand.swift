@@ -24,7 +24,7 @@ enum DisputesCommand {
     let renderer = DisputesRenderer()
     StandardStreams.writeOut(
       parsed.flag("json")
-        ? renderer.json(disputes) : renderer.text(disputes, events: projection.events))
+        ? renderer.json(disputes) : renderer.text(disputes, event: projection.event))
     return .success
   }
 }

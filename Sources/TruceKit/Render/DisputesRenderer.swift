@@ -7,8 +7,9 @@ public struct DisputesRenderer: Sendable {
   public init() {}
 
   /// The disputes as text, ending with a newline: each version with its sources, who announced
-  /// it, and the events that carry it.
-  public func text(_ disputes: [Dispute], events: [String: Event] = [:]) -> String {
+  /// it (from the events that carry it, looked up one by one: see ``Projection/event(_:)``), and
+  /// those events' ids.
+  public func text(_ disputes: [Dispute], event: (String) -> Event? = { _ in nil }) -> String {
     guard !disputes.isEmpty else { return "No disputes on the record.\n" }
     var block = TextBlock()
     for (index, dispute) in disputes.enumerated() {
@@ -17,7 +18,7 @@ public struct DisputesRenderer: Sendable {
       for version in dispute.versions {
         var who: [String] = []
         for id in version.eventIDs {
-          for name in events[id]?.announcedBy ?? [] where !who.contains(name) { who.append(name) }
+          for name in event(id)?.announcedBy ?? [] where !who.contains(name) { who.append(name) }
         }
         let says = who.isEmpty ? version.says : "\(version.says) — \(who.joined(separator: ", "))"
         block.item(

@@ -29,7 +29,7 @@ struct IndexedAreaTests {
     let all =
       [
         TimelineJSON.value(timeline).serialized(pretty: true), DisputesRenderer().json(disputes),
-        DisputesRenderer().text(disputes, events: projection.events),
+        DisputesRenderer().text(disputes, event: projection.event),
       ]
       + steps.map(renderer.json) + steps.map(renderer.text)
       + calendar.enumerated().map { renderer.json($1, number: $0 + 1, of: calendar.count) }
