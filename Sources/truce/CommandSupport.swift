@@ -224,7 +224,7 @@ enum CommandSupport {
   /// (``IndexedLogReader/log(forArea:events:)``), with the filter options; `nil` when there is
   /// no usable index or it cannot vouch for the area, and the whole log must be read. A misused
   /// filter option is reported, and throws ``Reported``.
-  static func areaLogAndFilter(_ parsed: ParsedCommand, events: Bool) throws(Reported) -> (
+  private static func areaLogAndFilter(_ parsed: ParsedCommand, events: Bool) throws(Reported) -> (
     EventLog, EventFilter, Zone
   )? {
     guard parsed.values("scenario").isEmpty, parsed.value("area") != nil else { return nil }
@@ -243,12 +243,12 @@ enum CommandSupport {
   /// A log read for a question that may name an area: through the index when `--area` is given
   /// and the index vouches for it (``areaLogAndFilter(_:events:)``), the whole log otherwise.
   struct AreaQuestion {
-    var log: EventLog
-    var filter: EventFilter
-    var zone: Zone
+    let log: EventLog
+    let filter: EventFilter
+    let zone: Zone
     /// Whether the whole log was read for an area the index could not answer for: then the
     /// index is built in the background once answered (``indexIfAreaReadWhole(_:)``).
-    var readWholeForArea: Bool
+    let readWholeForArea: Bool
   }
 
   /// Reads the log for a question that may name an area; `index` false reads the whole log.
