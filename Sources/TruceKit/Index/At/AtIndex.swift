@@ -64,6 +64,22 @@ final class AtIndex {
       loadingFrom: file.base + AtIndexLayout.headerSize + position * AtIndexLayout.itemSize)
   }
 
+  /// The time orders' lists, in the order they are stored.
+  enum OrderList: Int, CaseIterable {
+    case itemsByLow, itemsByHigh, proposalsByLow, proposalsByHigh, others
+  }
+
+  /// One of the time orders, read in place.
+  func order(_ list: OrderList) -> TimeOrder {
+    let items = Int(header.shortItemCount)
+    let proposals = Int(header.shortProposalCount)
+    let counts = [items, items, proposals, proposals, header.otherItemCount]
+    let before = counts[..<list.rawValue].reduce(0, +)
+    return TimeOrder(
+      base: file.base + header.ordersOffset + before * AtIndexLayout.orderEntrySize,
+      count: counts[list.rawValue])
+  }
+
   /// Appends the lines an item rests on; `false` (appending none) when the index points
   /// outside itself.
   func appendLines(of item: AtIndexLayout.Item, to lines: inout [LogSubset.Line]) -> Bool {
@@ -143,5 +159,28 @@ final class AtIndex {
       }
     }
     return groups
+  }
+}
+
+/// A list of ``AtIndexLayout/OrderEntry``s in a mapped index.
+struct TimeOrder {
+  let base: UnsafeRawPointer
+  let count: Int
+
+  @inline(__always)
+  subscript(index: Int) -> AtIndexLayout.OrderEntry {
+    AtIndexLayout.OrderEntry(loadingFrom: base + index * AtIndexLayout.orderEntrySize)
+  }
+
+  /// The first index whose entry satisfies `isPast`, which must be false up to some index and
+  /// true from there on; `count` when no entry does.
+  func partitionPoint(_ isPast: (AtIndexLayout.OrderEntry) -> Bool) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = low + (high - low) / 2
+      if isPast(self[middle]) { high = middle } else { low = middle + 1 }
+    }
+    return low
   }
 }

@@ -109,11 +109,42 @@ enum AtIndexBuilder {
     header.logLength = UInt64(log.completeLength)
     header.lastLineOffset = UInt64(log.eventLines.last?.lowerBound ?? 0)
     header.lastLineHash = log.lastLineHash
-    header.eventCount = UInt64(log.events.count)
     header.headerFingerprint = LogHeaderLine.fingerprint(log.headerLine)
+    return image(header: header, items: items, lines: lines, names: names, events: log.events.count)
+    {
+      cursor in
+      for (position, event) in log.events.enumerated() {
+        AtIndexLayout.EventRecord(
+          offset: log.eventLines[position].lowerBound, event: event,
+          area: areaIndex[event.area] ?? UInt16.max
+        ).store(to: cursor + position * AtIndexLayout.eventSize)
+      }
+    }
+  }
+
+  /// The index's bytes from its parts: the header's counts and the time orders are filled in
+  /// here.
+  ///
+  /// - Parameters:
+  ///   - header: The header, with what it says of the log.
+  ///   - items: The item records.
+  ///   - lines: The lines they rest on.
+  ///   - names: Their ids.
+  ///   - events: How many event records there are.
+  ///   - storeEvents: Stores them, one after another from the pointer given.
+  static func image(
+    header: AtIndexLayout.Header, items: [AtIndexLayout.Item], lines: [LogSubset.Line],
+    names: [UInt8], events: Int, storeEvents: (UnsafeMutableRawPointer) -> Void
+  ) -> [UInt8] {
+    var header = header
+    header.eventCount = UInt64(events)
     header.itemCount = UInt64(items.count)
     header.lineCount = UInt64(lines.count)
     header.nameBytes = UInt64(names.count)
+    let orders = AtIndexLayout.TimeOrders(items: items)
+    header.shortSpan = orders.span
+    header.shortItemCount = UInt64(orders.itemsByLow.count)
+    header.shortProposalCount = UInt64(orders.proposalsByLow.count)
     var bytes = [UInt8](repeating: 0, count: header.fileSize)
     bytes.withUnsafeMutableBytes { buffer in
       guard let base = buffer.baseAddress else { return }
@@ -132,12 +163,11 @@ enum AtIndexBuilder {
         cursor.storeBytes(of: byte, as: UInt8.self)
         cursor += 1
       }
-      for (position, event) in log.events.enumerated() {
-        AtIndexLayout.EventRecord(
-          offset: log.eventLines[position].lowerBound, event: event,
-          area: areaIndex[event.area] ?? UInt16.max
-        ).store(to: cursor)
-        cursor += AtIndexLayout.eventSize
+      storeEvents(cursor)
+      cursor += events * AtIndexLayout.eventSize
+      for entry in orders.stored {
+        entry.store(to: cursor)
+        cursor += AtIndexLayout.orderEntrySize
       }
     }
     return bytes

@@ -1,12 +1,13 @@
 /// The layout of `<log>.at-index`, the index `truce at` answers from: a 128-byte header, one
 /// 40-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
-/// order the projection lists them, then the names the projection does not list), the lines each item rests on (16 bytes each: where the
-/// line starts, and its number), the items' ids (UTF-8, one after another), then one 32-byte
-/// record per event, in log order (``EventRecord``), which listings filter.
+/// order the projection lists them, then the names the projection does not list), the lines
+/// each item rests on (16 bytes each: where the line starts, and its number), the items' ids
+/// (UTF-8, one after another), one 32-byte record per event, in log order (``EventRecord``),
+/// which listings filter, then the items in time order (``OrderEntry``), which answers search.
 /// Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 3
+  static let version: UInt64 = 4
   static let headerSize = 128
   static let itemSize = 40
   static let lineSize = 16
@@ -28,6 +29,13 @@ enum AtIndexLayout {
     var lineCount: UInt64 = 0
     /// The bytes of the items' ids.
     var nameBytes: UInt64 = 0
+    /// The longest an item in the time orders spans, in seconds
+    /// (``AtIndexLayout/isShort(low:high:kind:area:span:)``).
+    var shortSpan: Int64 = 0
+    /// How many pauses, corridor groups and offensives are in the time orders.
+    var shortItemCount: UInt64 = 0
+    /// How many proposals are.
+    var shortProposalCount: UInt64 = 0
 
     /// Where the lines start in the file.
     var linesOffset: Int { AtIndexLayout.headerSize + Int(itemCount) * AtIndexLayout.itemSize }
@@ -35,8 +43,17 @@ enum AtIndexLayout {
     var namesOffset: Int { linesOffset + Int(lineCount) * AtIndexLayout.lineSize }
     /// Where the event records start in the file.
     var eventsOffset: Int { namesOffset + Int(nameBytes) }
+    /// Where the time orders start in the file: the short items by earliest start, then by
+    /// latest end, the short proposals the same two ways, then the other items.
+    var ordersOffset: Int { eventsOffset + Int(eventCount) * AtIndexLayout.eventSize }
+    /// How many items are in neither time order.
+    var otherItemCount: Int { Int(itemCount) - Int(shortItemCount) - Int(shortProposalCount) }
     /// The file's size.
-    var fileSize: Int { eventsOffset + Int(eventCount) * AtIndexLayout.eventSize }
+    var fileSize: Int {
+      ordersOffset
+        + (2 * Int(shortItemCount) + 2 * Int(shortProposalCount) + otherItemCount)
+        * AtIndexLayout.orderEntrySize
+    }
 
     init() {}
 
@@ -58,8 +75,12 @@ enum AtIndexLayout {
       eventCount = word(80)
       nameBytes = word(88)
       headerFingerprint = word(96)
+      shortSpan = Int64(bitPattern: word(104))
+      shortItemCount = word(112)
+      shortProposalCount = word(120)
       guard itemCount < 1 << 40, lineCount < 1 << 40, nameBytes < 1 << 40,
-        eventCount < 1 << 40, fileSize == size
+        eventCount < 1 << 40, shortItemCount <= itemCount,
+        shortProposalCount <= itemCount - shortItemCount, shortSpan >= 0, fileSize == size
       else { return nil }
     }
 
@@ -70,7 +91,8 @@ enum AtIndexLayout {
       for (offset, word) in [
         (8, AtIndexLayout.version), (16, logLength), (24, lastLineOffset), (32, itemCount),
         (40, lineCount), (80, eventCount), (88, nameBytes),
-        (96, headerFingerprint),
+        (96, headerFingerprint), (104, UInt64(bitPattern: shortSpan)), (112, shortItemCount),
+        (120, shortProposalCount),
       ] {
         pointer.storeBytes(of: word.littleEndian, toByteOffset: offset, as: UInt64.self)
       }
