@@ -110,7 +110,7 @@ enum AtCommand {
     _ answer: AtAnswer, _ parsed: ParsedCommand, logFile: String, areas: AreaRegistry
   ) -> ExitCode {
     if parsed.flag("json") {
-      StandardStreams.writeOut(AtJSONRenderer(logFile: logFile).render(answer))
+      StandardStreams.writeOut(bytes: AtJSONRenderer(logFile: logFile).renderedBytes(answer))
     } else {
       var renderer = AtTextRenderer(logFile: logFile, areas: areas, utcOnly: parsed.flag("utc"))
       renderer.scenarios = CommandSupport.scenarioTitles(parsed)

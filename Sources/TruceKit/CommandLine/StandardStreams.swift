@@ -31,8 +31,15 @@ public enum StandardStreams {
   ///
   /// - Parameter text: The text to write, with its own newlines.
   public static func writeOut(_ text: String) {
+    writeOut(bytes: Array(text.utf8))
+  }
+
+  /// Writes UTF-8 bytes to standard output; on a broken pipe, exits quietly with 0.
+  ///
+  /// - Parameter bytes: The text's bytes, with its own newlines.
+  public static func writeOut(bytes: [UInt8]) {
     do {
-      try write(text, to: STDOUT_FILENO)
+      try write(bytes: bytes, to: STDOUT_FILENO)
     } catch .brokenPipe {
       exit(.success)
     } catch {
@@ -56,7 +63,11 @@ public enum StandardStreams {
   /// - Throws: ``StreamWriteError/brokenPipe`` when the reader is gone (and
   ///   `SIGPIPE` is ignored), ``StreamWriteError/failed(errno:)`` otherwise.
   public static func write(_ text: String, to descriptor: Int32) throws(StreamWriteError) {
-    let bytes = Array(text.utf8)
+    try write(bytes: Array(text.utf8), to: descriptor)
+  }
+
+  /// Writes all of these bytes to a file descriptor, as ``write(_:to:)`` writes a text's.
+  public static func write(bytes: [UInt8], to descriptor: Int32) throws(StreamWriteError) {
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeBytes { buffer -> Int in

@@ -1,68 +1,125 @@
-/// JSON pieces shared by every command's `--json` output.
+/// JSON pieces shared by every command's `--json` output, each written once against
+/// ``JSONBuilding``: as a tree where a renderer builds one, or straight into text.
 enum EventJSON {
   static func boundary(_ boundary: Boundary) -> JSONValue {
-    var object = JSONObject()
-    switch boundary.state {
-    case .notReported:
-      object["state"] = "not-reported"
-    case .agreed(let range):
-      object["state"] = "agreed"
-      object["earliest"] = range.earliest.map { .string($0.iso8601) } ?? .null
-      object["latest"] = range.latest.map { .string($0.iso8601) } ?? .null
-    case .disputed(let range):
-      object["state"] = "disputed"
-      object["earliest"] = range.earliest.map { .string($0.iso8601) } ?? .null
-      object["latest"] = range.latest.map { .string($0.iso8601) } ?? .null
+    JSONTreeBuilder.build { write(boundary, into: &$0) }
+  }
+
+  static func write<Builder: JSONBuilding>(_ boundary: Boundary, into json: inout Builder) {
+    json.object { json in
+      json.key("state")
+      switch boundary.state {
+      case .notReported:
+        json.string("not-reported")
+      case .agreed(let range), .disputed(let range):
+        json.string(boundary.isDisputed ? "disputed" : "agreed")
+        json.key("earliest")
+        json.string(orNull: range.earliest?.iso8601)
+        json.key("latest")
+        json.string(orNull: range.latest?.iso8601)
+      }
+      json.key("reports")
+      json.array(boundary.reports) { json, report in
+        json.object { json in
+          json.key("given")
+          json.string(orNull: report.spec?.description)
+          json.key("earliest")
+          json.string(orNull: report.range.earliest?.iso8601)
+          json.key("latest")
+          json.string(orNull: report.range.latest?.iso8601)
+          json.key("event")
+          json.string(report.eventID)
+          json.key("source")
+          json.string(report.citation)
+          json.key("derivation")
+          json.string(orNull: report.derivation)
+        }
+      }
     }
-    object["reports"] = .array(
-      boundary.reports.map { report in
-        .object([
-          "given": report.spec.map { .string($0.description) } ?? .null,
-          "earliest": report.range.earliest.map { .string($0.iso8601) } ?? .null,
-          "latest": report.range.latest.map { .string($0.iso8601) } ?? .null,
-          "event": .string(report.eventID), "source": .string(report.citation),
-          "derivation": report.derivation.map { .string($0) } ?? .null,
-        ])
-      })
-    return .object(object)
   }
 
   static func cited<V>(_ value: JSONValue, _ cited: Cited<V>) -> JSONValue {
-    .object([
-      "value": value, "sources": .array(cited.citations.map { .string($0) }),
-      "events": .array(cited.eventIDs.map { .string($0) }),
-    ])
+    JSONTreeBuilder.build { json in write(cited, into: &json) { $0.value(value) } }
+  }
+
+  /// A cited value: the value (written by `value`), and the sources and events behind it.
+  static func write<V, Builder: JSONBuilding>(
+    _ cited: Cited<V>, into json: inout Builder, value: (inout Builder) -> Void
+  ) {
+    json.object { json in
+      json.key("value")
+      value(&json)
+      json.key("sources")
+      json.strings(cited.citations)
+      json.key("events")
+      json.strings(cited.eventIDs)
+    }
   }
 
   static func dispute(_ dispute: Dispute) -> JSONValue {
-    .object([
-      "subject": .string(dispute.subject), "aspect": .string(dispute.aspect),
-      "versions": .array(
-        dispute.versions.map { version in
-          .object([
-            "says": .string(version.says), "sources": .array(version.citations.map { .string($0) }),
-            "events": .array(version.eventIDs.map { .string($0) }),
-          ])
-        }),
-    ])
+    JSONTreeBuilder.build { write(dispute, into: &$0) }
+  }
+
+  static func write<Builder: JSONBuilding>(_ dispute: Dispute, into json: inout Builder) {
+    json.object { json in
+      json.key("subject")
+      json.string(dispute.subject)
+      json.key("aspect")
+      json.string(dispute.aspect)
+      json.key("versions")
+      json.array(dispute.versions) { json, version in
+        json.object { json in
+          json.key("says")
+          json.string(version.says)
+          json.key("sources")
+          json.strings(version.citations)
+          json.key("events")
+          json.strings(version.eventIDs)
+        }
+      }
+    }
   }
 
   static func source(_ source: Source) -> JSONValue {
-    .object([
-      "publication": source.publication.map { .string($0) } ?? .null,
-      "headline": source.headline.map { .string($0) } ?? .null,
-      "seed": source.seed.map { .string($0) } ?? .null,
-      "quote": source.quote.map { .string($0) } ?? .null,
-      "url": source.url.map { .string($0) } ?? .null,
-    ])
+    JSONTreeBuilder.build { write(source, into: &$0) }
+  }
+
+  static func write<Builder: JSONBuilding>(_ source: Source, into json: inout Builder) {
+    json.object { json in
+      json.key("publication")
+      json.string(orNull: source.publication)
+      json.key("headline")
+      json.string(orNull: source.headline)
+      json.key("seed")
+      json.string(orNull: source.seed)
+      json.key("quote")
+      json.string(orNull: source.quote)
+      json.key("url")
+      json.string(orNull: source.url)
+    }
   }
 
   static func summary(_ event: Event) -> JSONValue {
-    .object([
-      "id": .string(event.id), "type": .string(event.type.rawValue), "area": .string(event.area),
-      "announced": .string(event.announced.spec.description),
-      "announcedBy": .array(event.announcedBy.map { .string($0) }), "source": source(event.source),
-      "note": event.note.map { .string($0) } ?? .null,
-    ])
+    JSONTreeBuilder.build { writeSummary(event, into: &$0) }
+  }
+
+  /// An event in brief: what, where, when announced, by whom, from which source.
+  static func writeSummary<Builder: JSONBuilding>(_ event: Event, into json: inout Builder) {
+    json.object { json in
+      json.key("id")
+      json.string(event.id)
+      json.key("type")
+      json.string(event.type.rawValue)
+      json.key("area")
+      json.string(event.area)
+      json.key("announced")
+      json.string(event.announced.spec.description)
+      json.key("announcedBy")
+      json.strings(event.announcedBy)
+      json.key("source")
+      write(event.source, into: &json)
+      json.key("note")
+      json.string(orNull: event.note)
+    }
   }
 }

@@ -1,0 +1,34 @@
+import Testing
+
+@testable import TruceKit
+
+/// Building JSON value by value: into a tree, or straight into text.
+@Suite("Building JSON value by value")
+struct JSONBuildingTests {
+  @Test(
+    "Integers are written as their decimal text",
+    arguments: [0, 7, -7, 10, -10, 1_000_000, Int.max, Int.min])
+  func integers(value: Int) {
+    for pretty in [false, true] {
+      var writer = JSONTextWriter(pretty: pretty)
+      writer.int(value)
+      #expect(writer.text() == String(value))
+    }
+  }
+
+  @Test(
+    "A document written value by value builds the tree it was read from, and the same text",
+    arguments: [
+      #"{}"#, #"[]"#, #"[[],{},[{}]]"#, #"{"a":1,"b":[true,false,null],"c":{"d":"e\n\u2028"}}"#,
+      #"[1,-2.5e3,"x",{"k":[{"l":[]}]}]"#, #""plain""#, #"{"a":{"a":{"a":{"a":[1,[2,[3]]]}}}}"#,
+    ])
+  func sameTreeAndText(document: String) throws {
+    let value = try JSONParser.parse(document)
+    #expect(JSONTreeBuilder.build { $0.value(value) } == value)
+    for pretty in [false, true] {
+      var writer = JSONTextWriter(pretty: pretty, capacity: 1)
+      writer.value(value)
+      #expect(writer.text(endingWith: "\n") == value.serialized(pretty: pretty) + "\n")
+    }
+  }
+}
