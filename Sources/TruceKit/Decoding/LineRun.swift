@@ -65,9 +65,3 @@ struct LineRun {
     return run
   }
 }
-
-/// What the machine offers.
-enum System {
-  /// The cores this process may use.
-  static var activeCores: Int { ProcessInfo.processInfo.activeProcessorCount }
-}

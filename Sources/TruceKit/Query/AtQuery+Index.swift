@@ -44,9 +44,9 @@ extension AtQuery {
       }
       if item.kind == .proposal { kept.proposals.insert(id) } else { kept.items.insert(id) }
     }
-    let log = try LogSubset.log(
+    var log = try LogSubset.log(
       file: file, header: header, lines: LogSubset.inLogOrder(lines), reader: reader)
-    var answer = self.answer(from: log, keeping: kept)
+    var answer = self.answer(consuming: &log, keeping: kept)
     for (section, nearest) in [
       (ItemStatus.Section.notYet, selection.notYet), (.noLonger, selection.noLonger),
     ]

@@ -38,6 +38,12 @@ public struct AtQuery: Sendable {
   /// ``EventLog/takeEffectiveEvents()``), nor what was kept for checking later lines and reading
   /// lines back (its bytes, tables by id, errata's merged lines), which the answer does not read.
   public func answer(consuming log: inout EventLog) -> AtAnswer {
+    answer(consuming: &log, keeping: nil)
+  }
+
+  /// ``answer(consuming:)``, classifying only the items and proposals `kept` names (as
+  /// ``answer(from:keeping:)`` does).
+  func answer(consuming log: inout EventLog, keeping kept: Kept?) -> AtAnswer {
     let hypothetical = log.hypothetical
     log.eventLines = []
     log.storage = LogBytes([])
@@ -48,7 +54,7 @@ public struct AtQuery: Sendable {
     log.amendments = [:]
     let projection = Projection(
       events: events, knowledge: Knowledge(asOf: asOf?.asOfInstant), hypothetical: hypothetical)
-    return answer(from: log, projection: projection, keeping: nil)
+    return answer(from: log, projection: projection, keeping: kept)
   }
 
   /// Folds the log as of the as-of moment and classifies only the items and proposals `kept`

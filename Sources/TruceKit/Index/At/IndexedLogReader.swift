@@ -1,5 +1,3 @@
-import Dispatch
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -80,9 +78,6 @@ public final class IndexedLogReader {
   /// every item, about one area is answered from the lines of that area's items
   /// (``log(forArea:events:)``), folded as the whole log is.
   public func answer(_ query: AtQuery) -> AtAnswer? {
-    // The lines are decoded on every core once the index is scanned; the pool's threads start
-    // on demand, so one is started now, beside the scan.
-    DispatchQueue.global().async {}
     guard
       let overlay = try? TailOverlay(tail, index: index, reader: reader, areas: header.areas)
     else { return nil }

@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// A log holding only some of a log's lines, with the errata among them applied: what an
@@ -44,7 +43,7 @@ enum LogSubset {
 
   /// The lines of the log at these places (ascending), read from the file, as a log.
   ///
-  /// The lines are decoded on every core when there are many (each line by itself, as the
+  /// The lines are decoded on two threads when there are many (each line by itself, as the
   /// fast decoder's first stage does); errata are then applied in line order.
   ///
   /// - Throws: ``IndexMismatch`` when a line cannot be read or is not an event.
@@ -105,25 +104,24 @@ enum LogSubset {
     return subset
   }
 
-  /// Lines this many or more are read and decoded on every core.
+  /// Lines this many or more are read and decoded on two threads.
   private static let parallelLines = 256
   /// How many lines a thread takes at a time.
   private static let chunkLines = 32
 
-  /// Each line's bytes and what ``LineDecoder`` gives for it, read and decoded on every core
+  /// Each line's bytes and what ``LineDecoder`` gives for it, read and decoded on two threads
   /// when there are many.
   ///
-  /// The threads take the lines a chunk at a time, so that one that starts late (the pool's
-  /// threads start on demand) takes what is left rather than a fixed half.
+  /// The threads take the lines a chunk at a time, so that the helper, which starts a little
+  /// after the caller, takes what is left rather than a fixed half.
   ///
   /// - Throws: ``IndexMismatch`` for the first line (in log order) that cannot be read whole.
   private static func read(_ lines: [Line], reader: LogLineReader, areas: AreaRegistry)
     throws(IndexMismatch) -> LineSlots
   {
-    let threads = lines.count >= parallelLines ? max(1, System.activeCores) : 1
     let slots = LineSlots(count: lines.count)
     let chunks = ChunkCounter()
-    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+    let work: @Sendable () -> Void = {
       var decoder = LineDecoder(areas: areas)
       var scratch: [ContextCheck] = []
       while case let start = chunks.take() * chunkLines, start < lines.count {
@@ -146,6 +144,10 @@ enum LogSubset {
         }
       }
     }
+    let helper =
+      lines.count >= parallelLines && System.onlineProcessors > 1 ? HelperThread(work) : nil
+    work()
+    helper?.join()
     if let failure = slots.firstFailure { throw failure }
     return slots
   }
