@@ -29,6 +29,8 @@ public struct AreaRegistry: Sendable {
   /// The areas in the order they were declared.
   public private(set) var areas: [Area] = []
   private var indexByID: [String: Int] = [:]
+  /// For each id, name and alias in lower case, the first area that has it.
+  private var indexByFoldedName: [String: Int] = [:]
 
   /// Creates an empty registry.
   public init() {}
@@ -47,6 +49,10 @@ public struct AreaRegistry: Sendable {
       }
     }
     indexByID[area.id] = areas.count
+    for name in [area.id, area.name] + area.aliases {
+      let folded = name.lowercased()
+      if indexByFoldedName[folded] == nil { indexByFoldedName[folded] = areas.count }
+    }
     areas.append(area)
   }
 
@@ -58,11 +64,7 @@ public struct AreaRegistry: Sendable {
   /// The area with this id, name or alias, compared without regard to case.
   public func area(named text: String) -> Area? {
     if let area = self[text] { return area }
-    let wanted = text.lowercased()
-    return areas.first { area in
-      area.id.lowercased() == wanted || area.name.lowercased() == wanted
-        || area.aliases.contains { $0.lowercased() == wanted }
-    }
+    return indexByFoldedName[text.lowercased()].map { areas[$0] }
   }
 
   /// The ids of an area and of every area it lies within, innermost first.
