@@ -51,6 +51,50 @@ public struct EventFilter: Sendable {
 
   /// Whether `needle` occurs in `text` as whole words, ignoring case.
   static func containsWords(_ needle: String, in text: String) -> Bool {
+    asciiContainsWords(needle, in: text) ?? characterContainsWords(needle, in: text)
+  }
+
+  /// ``containsWords(_:in:)`` over bytes, for texts in ASCII without carriage returns (where
+  /// every byte is a character, and a letter or digit is one of ASCII's): a replay or listing
+  /// tests every announcer of every event. `nil` for any other text.
+  static func asciiContainsWords(_ needle: String, in text: String) -> Bool? {
+    var needle = needle
+    var text = text
+    return needle.withUTF8 { wanted in
+      text.withUTF8 { haystack -> Bool? in
+        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }
+        guard wanted.allSatisfy(isPlain), haystack.allSatisfy(isPlain) else { return nil }
+        guard !wanted.isEmpty, wanted.count <= haystack.count else { return false }
+        func lowered(_ byte: UInt8) -> UInt8 {
+          byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+        }
+        func isWordByte(_ byte: UInt8) -> Bool {
+          let letter = lowered(byte)
+          return (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+        for start in 0...(haystack.count - wanted.count) {
+          var offset = 0
+          while offset < wanted.count
+            && lowered(haystack[start + offset]) == lowered(wanted[offset])
+          {
+            offset += 1
+          }
+          guard offset == wanted.count else { continue }
+          let end = start + wanted.count
+          if (start == 0 || !isWordByte(haystack[start - 1]))
+            && (end == haystack.count || !isWordByte(haystack[end]))
+          {
+            return true
+          }
+        }
+        return false
+      }
+    }
+  }
+
+  /// ``containsWords(_:in:)`` character by character, for any text.
+  static func characterContainsWords(_ needle: String, in text: String) -> Bool {
     let haystack = Array(text.lowercased())
     let wanted = Array(needle.lowercased())
     guard !wanted.isEmpty, wanted.count <= haystack.count else { return false }

@@ -39,4 +39,61 @@ struct ErratumMergeTests {
       try merged(#"{"note":"b","\#(key)":"z"}"#, into: #"{"id":"x","note":"a"}"#)
     }
   }
+
+  /// The members as the tape finds them: every value tokenized.
+  private func membersOnTheTape(_ bytes: UnsafeRawBufferPointer) throws -> [ErratumMerge.Member] {
+    var tape = LineTape()
+    try tape.tokenize(bytes)
+    var result: [ErratumMerge.Member] = []
+    let entries = tape.entries
+    var cursor = 1
+    while cursor < Int(entries[0].next) {
+      let key = entries[cursor]
+      let value = entries[cursor + 1]
+      let string = value.kind == .string
+      let keyBytes = UnsafeRawBufferPointer(rebasing: bytes[Int(key.start)..<Int(key.end)])
+      result.append(
+        ErratumMerge.Member(
+          key: Int(key.start)..<Int(key.end),
+          value: (Int(value.start) - (string ? 1 : 0))..<(Int(value.end) + (string ? 1 : 0)),
+          keyNeedsText: key.escaped || keyBytes.contains { $0 >= 0x80 }))
+      cursor = Int(value.next)
+    }
+    return result
+  }
+
+  @Test(
+    "Members are found by skipping values as the tape finds them by tokenizing",
+    arguments: [
+      #"{}"#, #" { } "#, #"{"a":1}"#, #"{ "a" : -1.5e3 , "b" :true,"c":null, "d":false }"#,
+      #"{"s":"x\"y}],{[","t":"\\","u":"\u00e9"}"#, #"{"n\u006fte":"a","é":"b"}"#,
+      #"{"o":{"p":[1,{"q":"]}"}],"r":{}},"a":[[],[[]]],"z":"}"}"#,
+      #"{"window":{"start":"2016-11-04T09:00","end":"2016-11-04T19:00Z"}, "count" : 3 }"#,
+    ])
+  func membersBySkipping(line: String) throws {
+    let bytes = Array(line.utf8)
+    try bytes.withUnsafeBytes { buffer in
+      let expected = try membersOnTheTape(buffer)
+      #expect(ErratumMerge.members(of: buffer) == expected)
+    }
+  }
+
+  @Test("Members of every line of the bundled history are found as the tape finds them")
+  func membersOfTheBundledHistory() throws {
+    let log = try TestLog.bundled()
+    for position in log.events.indices {
+      let line = try #require(log.lineBytes(ofEventAt: position))
+      try Array(line).withUnsafeBytes { buffer in
+        let expected = try membersOnTheTape(buffer)
+        #expect(ErratumMerge.members(of: buffer) == expected)
+      }
+    }
+  }
+
+  @Test("A key that identifies the event cannot change when escaped either")
+  func escapedFixedKey() {
+    #expect(throws: ErratumMerge.ForbiddenKey.self) {
+      try merged(#"{"s\u0065q":2}"#, into: #"{"id":"x","seq":1}"#)
+    }
+  }
 }
