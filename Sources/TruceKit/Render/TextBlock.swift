@@ -32,29 +32,50 @@ struct TextBlock {
       labelWidth = max(labelWidth, indent.count + label.count)
       if !note.isEmpty { valueWidth = max(valueWidth, min(value.count, TextBlock.valueWidth)) }
     }
-    var lines: [String] = []
+    var output = ""
     for entry in entries {
       switch entry {
-      case .line(let text): lines.append(text)
+      case .line(let text):
+        output += text
+        output += "\n"
       case .cells(let indent, let label, let value, let note):
         let lead =
-          indent + label
-          + String(repeating: " ", count: labelWidth - indent.count - label.count + 2)
+          indent + label + TextBlock.spaces(labelWidth - indent.count - label.count + 2)
+        let leadCount = lead.count
         let pieces = TextBlock.wrap(
           value, width: note.isEmpty ? TextBlock.valueWidth + 12 : TextBlock.valueWidth)
         for (index, piece) in pieces.enumerated() {
-          var text = (index == 0 ? lead : String(repeating: " ", count: lead.count)) + piece
+          var text = (index == 0 ? lead : TextBlock.spaces(leadCount)) + piece
           if index == 0 && !note.isEmpty {
-            text +=
-              String(repeating: " ", count: max(2, lead.count + valueWidth + 2 - text.count)) + note
+            text += TextBlock.spaces(max(2, leadCount + valueWidth + 2 - text.count)) + note
           }
           while text.hasSuffix(" ") { text.removeLast() }
-          lines.append(text)
+          output += text
+          output += "\n"
         }
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    // An empty block is a single empty line, as the joined lines gave.
+    return output.isEmpty ? "\n" : output
   }
+
+  /// A run of spaces: the short ones, which every aligned row needs, made once.
+  static func spaces(_ count: Int) -> String {
+    guard count > 0 else { return "" }
+    return count < TextBlock.spaceRuns.count
+      ? TextBlock.spaceRuns[count] : String(repeating: " ", count: count)
+  }
+
+  private static let spaceRuns: [String] = {
+    // Grown a space at a time: `String(repeating:count:)` costs far more per string.
+    var runs: [String] = []
+    var run = ""
+    for _ in 0..<160 {
+      runs.append(run)
+      run.append(" ")
+    }
+    return runs
+  }()
 
   /// Splits text into lines of at most `width` characters at spaces (a longer word stands alone).
   static func wrap(_ text: String, width: Int) -> [String] {
