@@ -50,6 +50,30 @@ extension JSONBuilding {
     if let value { string(value) } else { null() }
   }
 
+  /// An object member whose value is a string, or `null` when there is none.
+  mutating func member(_ key: String, _ value: String?) {
+    self.key(key)
+    string(orNull: value)
+  }
+
+  /// An object member whose value is a number.
+  mutating func member(_ key: String, _ value: Int) {
+    self.key(key)
+    int(value)
+  }
+
+  /// An object member whose value is `true` or `false`.
+  mutating func member(_ key: String, _ value: Bool) {
+    self.key(key)
+    bool(value)
+  }
+
+  /// An object member whose value is an array of strings.
+  mutating func member<Elements: Sequence<String>>(_ key: String, strings: Elements) {
+    self.key(key)
+    self.strings(strings)
+  }
+
   /// Writes a value built as a tree.
   mutating func value(_ value: JSONValue) {
     switch value {

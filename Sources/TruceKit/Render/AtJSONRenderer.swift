@@ -35,40 +35,29 @@ public struct AtJSONRenderer: Sendable {
 
   private func write<Builder: JSONBuilding>(_ answer: AtAnswer, into json: inout Builder) {
     json.object { json in
-      json.key("schema")
-      json.string(AtJSONRenderer.schema)
-      json.key("log")
-      json.string(logFile)
-      json.key("zone")
-      json.string(answer.zone.identifier)
+      json.member("schema", AtJSONRenderer.schema)
+      json.member("log", logFile)
+      json.member("zone", answer.zone.identifier)
       json.key("moment")
       write(answer.moment, zone: answer.zone, into: &json)
       json.key("asOf")
       if let asOf = answer.asOf { write(asOf, zone: answer.zone, into: &json) } else { json.null() }
-      json.key("area")
-      json.string(orNull: answer.area?.id)
+      json.member("area", answer.area?.id)
       json.key("items")
       json.array(answer.items) { json, item in write(item, answer, into: &json) }
       json.key("omitted")
       json.object { json in
-        json.key("not-yet")
-        json.int(answer.omitted[.notYet] ?? 0)
-        json.key("no-longer")
-        json.int(answer.omitted[.noLonger] ?? 0)
-        json.key("possible-conflicts")
-        json.int(answer.omittedConflicts)
-        json.key("proposals")
-        json.int(answer.omittedProposals)
+        json.member("not-yet", answer.omitted[.notYet] ?? 0)
+        json.member("no-longer", answer.omitted[.noLonger] ?? 0)
+        json.member("possible-conflicts", answer.omittedConflicts)
+        json.member("proposals", answer.omittedProposals)
       }
       json.key("conflicts")
       json.array(answer.conflicts) { json, conflict in
         json.object { json in
-          json.key("pause")
-          json.string(conflict.pause)
-          json.key("offensive")
-          json.string(conflict.offensive)
-          json.key("certain")
-          json.bool(conflict.certain)
+          json.member("pause", conflict.pause)
+          json.member("offensive", conflict.offensive)
+          json.member("certain", conflict.certain)
         }
       }
       json.key("proposals")
@@ -85,23 +74,15 @@ public struct AtJSONRenderer: Sendable {
     json.object { json in
       switch moment {
       case .instant(let instant, let given):
-        json.key("kind")
-        json.string("instant")
-        json.key("given")
-        json.string(given.description)
-        json.key("utc")
-        json.string(instant.iso8601)
-        json.key("offset")
-        json.string(formatOffset(zone.offset(at: instant)))
+        json.member("kind", "instant")
+        json.member("given", given.description)
+        json.member("utc", instant.iso8601)
+        json.member("offset", formatOffset(zone.offset(at: instant)))
       case .day(let date, let start, let nextStart):
-        json.key("kind")
-        json.string("day")
-        json.key("given")
-        json.string(date.description)
-        json.key("start")
-        json.string(start.iso8601)
-        json.key("end")
-        json.string(nextStart.iso8601)
+        json.member("kind", "day")
+        json.member("given", date.description)
+        json.member("start", start.iso8601)
+        json.member("end", nextStart.iso8601)
       }
     }
   }
@@ -110,47 +91,33 @@ public struct AtJSONRenderer: Sendable {
     _ item: ItemStatus, _ answer: AtAnswer, into json: inout Builder
   ) {
     json.object { json in
-      json.key("kind")
-      json.string(item.kind.rawValue)
-      json.key("id")
-      json.string(item.id)
-      json.key("area")
-      json.string(item.area)
-      json.key("areaRelation")
-      json.string(orNull: item.areaRelation?.rawValue)
-      json.key("status")
-      json.string(item.section.rawValue)
-      json.key("presenceAtStart")
-      json.string(item.presence.rawValue)
+      json.member("kind", item.kind.rawValue)
+      json.member("id", item.id)
+      json.member("area", item.area)
+      json.member("areaRelation", item.areaRelation?.rawValue)
+      json.member("status", item.section.rawValue)
+      json.member("presenceAtStart", item.presence.rawValue)
       if let day = item.day {
         json.key("day")
         json.object { json in
-          json.key("status")
-          json.string(day.kind.rawValue)
+          json.member("status", day.kind.rawValue)
           json.key("certainly")
           json.array(day.certainly) { json, span in
             json.object { json in
-              json.key("from")
-              json.string(span.start.iso8601)
-              json.key("until")
-              json.string(span.end.iso8601)
+              json.member("from", span.start.iso8601)
+              json.member("until", span.end.iso8601)
             }
           }
         }
       }
-      json.key("qualifier")
-      json.string(orNull: item.qualifier)
-      json.key("possiblyKnown")
-      json.bool(item.possiblyKnown)
-      json.key("hypothetical")
-      json.bool(item.hypothetical)
+      json.member("qualifier", item.qualifier)
+      json.member("possiblyKnown", item.possiblyKnown)
+      json.member("hypothetical", item.hypothetical)
       json.key("uncertain")
       json.array(item.uncertainties) { json, uncertainty in
         json.object { json in
-          json.key("boundary")
-          json.string(uncertainty.boundary.rawValue)
-          json.key("disputed")
-          json.bool(uncertainty.disputed)
+          json.member("boundary", uncertainty.boundary.rawValue)
+          json.member("disputed", uncertainty.disputed)
         }
       }
       let projection = answer.projection
@@ -178,52 +145,32 @@ public struct AtJSONRenderer: Sendable {
     json.key("end")
     EventJSON.write(pause.end, into: &json)
     json.key("kinds")
-    json.array(pause.kinds) { json, kind in
-      EventJSON.write(kind, into: &json) { $0.string(kind.value.rawValue) }
-    }
-    json.key("parties")
-    json.strings(pause.parties)
+    EventJSON.write(pause.kinds, into: &json) { $0.string($1.rawValue) }
+    json.member("parties", strings: pause.parties)
     json.key("conditions")
-    json.array(pause.conditions) { json, condition in
-      EventJSON.write(condition, into: &json) { $0.string(condition.value) }
-    }
+    EventJSON.write(pause.conditions, into: &json) { $0.string($1) }
     json.key("dailyHours")
-    json.array(pause.dailyHours) { json, hours in
-      EventJSON.write(hours, into: &json) { $0.string(hours.value.description) }
-    }
-    json.key("endings")
-    json.strings(pause.endings.map(\.rawValue))
-    json.key("events")
-    json.strings(pause.eventIDs)
+    EventJSON.write(pause.dailyHours, into: &json) { $0.string($1.description) }
+    json.member("endings", strings: pause.endings.map(\.rawValue))
+    json.member("events", strings: pause.eventIDs)
   }
 
   private func write<Builder: JSONBuilding>(_ corridor: CorridorTrack, into json: inout Builder) {
-    json.key("pause")
-    json.string(corridor.pause)
+    json.member("pause", corridor.pause)
     json.key("pauses")
-    json.array(corridor.pauses) { json, pause in
-      EventJSON.write(pause, into: &json) { $0.string(pause.value) }
-    }
+    EventJSON.write(corridor.pauses, into: &json) { $0.string($1) }
     json.key("dailyHours")
-    json.array(corridor.dailyHours) { json, hours in
-      EventJSON.write(hours, into: &json) { $0.string(hours.value.description) }
-    }
+    EventJSON.write(corridor.dailyHours, into: &json) { $0.string($1.description) }
     json.key("start")
     EventJSON.write(corridor.start, into: &json)
     json.key("end")
     EventJSON.write(corridor.end, into: &json)
     json.key("counts")
-    json.array(corridor.counts) { json, count in
-      EventJSON.write(count, into: &json) { $0.int(count.value) }
-    }
-    json.key("users")
-    json.strings(corridor.users.map(\.rawValue))
+    EventJSON.write(corridor.counts, into: &json) { $0.int($1) }
+    json.member("users", strings: corridor.users.map(\.rawValue))
     json.key("routes")
-    json.array(corridor.routes) { json, route in
-      EventJSON.write(route, into: &json) { $0.string(route.value) }
-    }
-    json.key("events")
-    json.strings(corridor.eventIDs)
+    EventJSON.write(corridor.routes, into: &json) { $0.string($1) }
+    json.member("events", strings: corridor.eventIDs)
   }
 
   private func write<Builder: JSONBuilding>(
@@ -234,24 +181,18 @@ public struct AtJSONRenderer: Sendable {
     EventJSON.write(offensive.start, into: &json)
     json.key("end")
     EventJSON.write(offensive.end, into: &json)
-    json.key("parties")
-    json.strings(offensive.parties)
-    json.key("aims")
-    json.strings(offensive.aims)
+    json.member("parties", strings: offensive.parties)
+    json.member("aims", strings: offensive.aims)
     json.key("phase")
     if let phase {
       json.object { json in
-        json.key("change")
-        json.string(phase.change.rawValue)
-        json.key("event")
-        json.string(phase.at.eventID)
-        json.key("certain")
-        json.bool(!phaseIsUncertain)
+        json.member("change", phase.change.rawValue)
+        json.member("event", phase.at.eventID)
+        json.member("certain", !phaseIsUncertain)
       }
     } else {
       json.null()
     }
-    json.key("events")
-    json.strings(offensive.eventIDs)
+    json.member("events", strings: offensive.eventIDs)
   }
 }

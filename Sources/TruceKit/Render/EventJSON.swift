@@ -13,26 +13,18 @@ enum EventJSON {
         json.string("not-reported")
       case .agreed(let range), .disputed(let range):
         json.string(boundary.isDisputed ? "disputed" : "agreed")
-        json.key("earliest")
-        json.string(orNull: range.earliest?.iso8601)
-        json.key("latest")
-        json.string(orNull: range.latest?.iso8601)
+        json.member("earliest", range.earliest?.iso8601)
+        json.member("latest", range.latest?.iso8601)
       }
       json.key("reports")
       json.array(boundary.reports) { json, report in
         json.object { json in
-          json.key("given")
-          json.string(orNull: report.spec?.description)
-          json.key("earliest")
-          json.string(orNull: report.range.earliest?.iso8601)
-          json.key("latest")
-          json.string(orNull: report.range.latest?.iso8601)
-          json.key("event")
-          json.string(report.eventID)
-          json.key("source")
-          json.string(report.citation)
-          json.key("derivation")
-          json.string(orNull: report.derivation)
+          json.member("given", report.spec?.description)
+          json.member("earliest", report.range.earliest?.iso8601)
+          json.member("latest", report.range.latest?.iso8601)
+          json.member("event", report.eventID)
+          json.member("source", report.citation)
+          json.member("derivation", report.derivation)
         }
       }
     }
@@ -49,11 +41,16 @@ enum EventJSON {
     json.object { json in
       json.key("value")
       value(&json)
-      json.key("sources")
-      json.strings(cited.citations)
-      json.key("events")
-      json.strings(cited.eventIDs)
+      json.member("sources", strings: cited.citations)
+      json.member("events", strings: cited.eventIDs)
     }
+  }
+
+  /// A list of cited values, each value written by `value`.
+  static func write<V, Builder: JSONBuilding>(
+    _ list: [Cited<V>], into json: inout Builder, value: (inout Builder, V) -> Void
+  ) {
+    json.array(list) { json, cited in write(cited, into: &json) { value(&$0, cited.value) } }
   }
 
   static func dispute(_ dispute: Dispute) -> JSONValue {
@@ -62,19 +59,14 @@ enum EventJSON {
 
   static func write<Builder: JSONBuilding>(_ dispute: Dispute, into json: inout Builder) {
     json.object { json in
-      json.key("subject")
-      json.string(dispute.subject)
-      json.key("aspect")
-      json.string(dispute.aspect)
+      json.member("subject", dispute.subject)
+      json.member("aspect", dispute.aspect)
       json.key("versions")
       json.array(dispute.versions) { json, version in
         json.object { json in
-          json.key("says")
-          json.string(version.says)
-          json.key("sources")
-          json.strings(version.citations)
-          json.key("events")
-          json.strings(version.eventIDs)
+          json.member("says", version.says)
+          json.member("sources", strings: version.citations)
+          json.member("events", strings: version.eventIDs)
         }
       }
     }
@@ -86,16 +78,11 @@ enum EventJSON {
 
   static func write<Builder: JSONBuilding>(_ source: Source, into json: inout Builder) {
     json.object { json in
-      json.key("publication")
-      json.string(orNull: source.publication)
-      json.key("headline")
-      json.string(orNull: source.headline)
-      json.key("seed")
-      json.string(orNull: source.seed)
-      json.key("quote")
-      json.string(orNull: source.quote)
-      json.key("url")
-      json.string(orNull: source.url)
+      json.member("publication", source.publication)
+      json.member("headline", source.headline)
+      json.member("seed", source.seed)
+      json.member("quote", source.quote)
+      json.member("url", source.url)
     }
   }
 
@@ -106,20 +93,14 @@ enum EventJSON {
   /// An event in brief: what, where, when announced, by whom, from which source.
   static func writeSummary<Builder: JSONBuilding>(_ event: Event, into json: inout Builder) {
     json.object { json in
-      json.key("id")
-      json.string(event.id)
-      json.key("type")
-      json.string(event.type.rawValue)
-      json.key("area")
-      json.string(event.area)
-      json.key("announced")
-      json.string(event.announced.spec.description)
-      json.key("announcedBy")
-      json.strings(event.announcedBy)
+      json.member("id", event.id)
+      json.member("type", event.type.rawValue)
+      json.member("area", event.area)
+      json.member("announced", event.announced.spec.description)
+      json.member("announcedBy", strings: event.announcedBy)
       json.key("source")
       write(event.source, into: &json)
-      json.key("note")
-      json.string(orNull: event.note)
+      json.member("note", event.note)
     }
   }
 }
