@@ -121,11 +121,13 @@ struct ScenarioCommandTests {
     let stacked = scenarios.flatMap { ["--scenario", $0] }
     let folder = try TruceProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
-    for arguments in [
-      ["at", "2016-11-04"] + stacked, ["replay", "--json"] + stacked, ["log"] + stacked,
-      ["timeline", "--width", "80"] + stacked,
-      ["timeline", "--html", folder.appendingPathComponent("t.html").path] + stacked,
-    ] + scenarios.map { ["diff", $0] } + scenarios.map { ["check", $0] } {
+    let commands =
+      [
+        ["at", "2016-11-04"] + stacked, ["replay", "--json"] + stacked, ["log"] + stacked,
+        ["timeline", "--width", "80"] + stacked,
+        ["timeline", "--html", folder.appendingPathComponent("t.html").path] + stacked,
+      ] + scenarios.map { ["diff", $0] } + scenarios.map { ["check", $0] }
+    for arguments in commands {
       let result = try TruceProcess.run(arguments)
       #expect(result.status == 0, "\(arguments): \(result.stderr)")
     }

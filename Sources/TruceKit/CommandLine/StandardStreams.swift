@@ -67,6 +67,12 @@ public enum StandardStreams {
   }
 
   /// Writes all of these bytes to a file descriptor, as ``write(_:to:)`` writes a text's.
+  ///
+  /// - Parameters:
+  ///   - bytes: The bytes to write.
+  ///   - descriptor: The file descriptor, such as `STDOUT_FILENO`.
+  /// - Throws: ``StreamWriteError/brokenPipe`` when the reader is gone (and `SIGPIPE` is
+  ///   ignored), ``StreamWriteError/failed(errno:)`` otherwise.
   public static func write(bytes: [UInt8], to descriptor: Int32) throws(StreamWriteError) {
     var offset = 0
     while offset < bytes.count {

@@ -22,7 +22,7 @@ final class ByteBuffer {
   private func grow(toHold needed: Int) {
     let newCapacity = max(needed, capacity * 2)
     let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    newBase.update(from: base, count: count)
+    newBase.initialize(from: base, count: count)
     base.deallocate()
     base = newBase
     capacity = newCapacity
@@ -64,9 +64,9 @@ final class ByteBuffer {
     return ending.withUTF8 { tail in
       [UInt8](unsafeUninitializedCapacity: count + tail.count) { buffer, initialized in
         guard let target = buffer.baseAddress else { return }
-        target.update(from: base, count: count)
+        target.initialize(from: base, count: count)
         if let tailBase = tail.baseAddress {
-          (target + count).update(from: tailBase, count: tail.count)
+          (target + count).initialize(from: tailBase, count: tail.count)
         }
         initialized = count + tail.count
       }

@@ -4,8 +4,9 @@
 /// A shape written once against this protocol gives both: the tree for code that works on
 /// values, and the text, without building the tree, for output.
 ///
-/// Inside an object, each value is preceded by its ``key(_:)``; inside an array, values follow
-/// one another. A value written outside any container is the document's root.
+/// Inside an object, each value is preceded by its ``key(_:)``, and no key comes twice; inside
+/// an array, values follow one another. A value written outside any container is the
+/// document's root.
 protocol JSONBuilding {
   mutating func beginObject()
   mutating func endObject()

@@ -1,7 +1,10 @@
 /// Writes JSON text straight into UTF-8 bytes, compact or pretty-printed, as
 /// ``JSONValue/serialized(pretty:)`` describes: the same text as the tree of the same values
 /// would give, without building it.
-struct JSONTextWriter: JSONBuilding {
+///
+/// A class, so that every holder writes into the one text (with one account of the containers
+/// open); the generic writers take it `inout` as they take a tree builder.
+final class JSONTextWriter: JSONBuilding {
   let pretty: Bool
   /// The text so far.
   private let output: ByteBuffer
@@ -24,7 +27,7 @@ struct JSONTextWriter: JSONBuilding {
   func bytes(endingWith ending: String = "") -> [UInt8] { output.bytes(endingWith: ending) }
 
   /// Before a value: its place in an array (a comma after the one before, its own line).
-  private mutating func beginValue() {
+  private func beginValue() {
     if afterKey {
       afterKey = false
       return
@@ -33,36 +36,36 @@ struct JSONTextWriter: JSONBuilding {
   }
 
   /// A member's comma and line, in the innermost open container.
-  private mutating func startMember() {
+  private func startMember() {
     guard let last = empty.indices.last else { return }
     if !empty[last] { output.append(UInt8(ascii: ",")) }
     empty[last] = false
     newline(empty.count)
   }
 
-  mutating func beginObject() {
+  func beginObject() {
     beginValue()
     output.append(UInt8(ascii: "{"))
     empty.append(true)
   }
 
-  mutating func endObject() { end(UInt8(ascii: "}")) }
+  func endObject() { end(UInt8(ascii: "}")) }
 
-  mutating func beginArray() {
+  func beginArray() {
     beginValue()
     output.append(UInt8(ascii: "["))
     empty.append(true)
   }
 
-  mutating func endArray() { end(UInt8(ascii: "]")) }
+  func endArray() { end(UInt8(ascii: "]")) }
 
-  private mutating func end(_ bracket: UInt8) {
+  private func end(_ bracket: UInt8) {
     let wasEmpty = empty.popLast() ?? true
     if !wasEmpty { newline(empty.count) }
     output.append(bracket)
   }
 
-  mutating func key(_ key: String) {
+  func key(_ key: String) {
     startMember()
     writeString(key)
     output.append(UInt8(ascii: ":"))
@@ -70,17 +73,17 @@ struct JSONTextWriter: JSONBuilding {
     afterKey = true
   }
 
-  mutating func string(_ value: String) {
+  func string(_ value: String) {
     beginValue()
     writeString(value)
   }
 
-  mutating func number(_ text: String) {
+  func number(_ text: String) {
     beginValue()
     output.append(text)
   }
 
-  mutating func int(_ value: Int) {
+  func int(_ value: Int) {
     beginValue()
     guard value != 0 else { return output.append(UInt8(ascii: "0")) }
     if value < 0 { output.append(UInt8(ascii: "-")) }
@@ -98,23 +101,23 @@ struct JSONTextWriter: JSONBuilding {
     }
   }
 
-  mutating func bool(_ value: Bool) {
+  func bool(_ value: Bool) {
     beginValue()
     output.append(value ? "true" : "false")
   }
 
-  mutating func null() {
+  func null() {
     beginValue()
     output.append("null")
   }
 
-  private mutating func newline(_ depth: Int) {
+  private func newline(_ depth: Int) {
     guard pretty else { return }
     output.append(UInt8(ascii: "\n"))
     output.append(repeating: UInt8(ascii: " "), count: depth * 2)
   }
 
-  private mutating func writeString(_ text: String) {
+  private func writeString(_ text: String) {
     output.append(UInt8(ascii: "\""))
     if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
       var copy = text
@@ -124,7 +127,7 @@ struct JSONTextWriter: JSONBuilding {
   }
 
   /// Writes string contents, copying runs of bytes that need no escape in one go.
-  private mutating func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+  private func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
     var runStart = 0
     var offset = 0
     while offset < bytes.count {

@@ -27,7 +27,11 @@ struct JSONTreeBuilder: JSONBuilding {
     }
     switch top {
     case .object(var object, let key):
-      object[key ?? ""] = element
+      // As the text writer would write them: each member once, after its key.
+      guard let key, object[key] == nil else {
+        preconditionFailure("an object's members each follow a key of their own")
+      }
+      object[key] = element
       open.append(.object(object, key: nil))
     case .array(var elements):
       elements.append(element)

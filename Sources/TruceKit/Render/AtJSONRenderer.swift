@@ -26,6 +26,9 @@ public struct AtJSONRenderer: Sendable {
 
   /// The answer as pretty-printed JSON, ending with a newline, in UTF-8: written straight out,
   /// without building the tree.
+  ///
+  /// - Parameter answer: The answer to write.
+  /// - Returns: The same text as ``render(_:)``, as bytes.
   public func renderedBytes(_ answer: AtAnswer) -> [UInt8] {
     // About 2 KB an item, so that the buffer seldom grows.
     var writer = JSONTextWriter(pretty: true, capacity: 4096 + answer.items.count * 2048)

@@ -172,4 +172,27 @@ struct AtIndexSelectionTests {
     try Data(image).write(to: URL(fileURLWithPath: AtIndex.path(forLog: scratch.log)))
     #expect(throws: IndexMismatch.self) { try AtIndex(forLog: scratch.log) }
   }
+
+  @Test("An order entry naming an item past the records is an error, not a read outside them")
+  func entryPastTheItemsIsDamage() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    var item = AtIndexLayout.Item()
+    (item.low, item.high, item.kind, item.area) = (1_000, 2_000, .pause, 0)
+    var image = AtIndexBuilder.image(
+      header: AtIndexLayout.Header(), items: [item], lines: [], names: [], events: 0
+    ) { _ in }
+    let header = try #require(AtIndexLayout.Header(loadingFrom: image, size: image.count))
+    #expect(header.shortItemCount == 1)
+    // The first entry in order by earliest start: its position, 0, becomes 7.
+    let position = header.ordersOffset + 16
+    image.replaceSubrange(
+      position..<position + 4, with: withUnsafeBytes(of: UInt32(7).littleEndian, Array.init))
+    try Data(image).write(to: URL(fileURLWithPath: AtIndex.path(forLog: scratch.log)))
+    let index = try AtIndex(forLog: scratch.log)
+    let bounds = AtIndexSelection.Bounds(lower: 1_500, upper: 1_500, cutoff: 1_500)
+    #expect(throws: IndexMismatch.self) {
+      try AtIndexSelection(from: index, bounds: bounds, related: [true], touched: [], limit: 3)
+    }
+  }
 }

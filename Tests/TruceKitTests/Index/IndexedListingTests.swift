@@ -55,7 +55,7 @@ struct IndexedListingTests {
     // The tenth record points to the eleventh event's line.
     let indexPath = AtIndex.path(forLog: path)
     var bytes = try FileIO.readAll(path: indexPath)
-    let eventsOffset = try #require(try AtIndex(forLog: path).header.eventsOffset)
+    let eventsOffset = try AtIndex(forLog: path).header.eventsOffset
     let tenth = eventsOffset + 9 * AtIndexLayout.eventSize
     let eleventh = tenth + AtIndexLayout.eventSize
     bytes.replaceSubrange(tenth..<tenth + 8, with: bytes[eleventh..<eleventh + 8])

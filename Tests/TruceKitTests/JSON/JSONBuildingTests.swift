@@ -10,7 +10,7 @@ struct JSONBuildingTests {
     arguments: [0, 7, -7, 10, -10, 1_000_000, Int.max, Int.min])
   func integers(value: Int) {
     for pretty in [false, true] {
-      var writer = JSONTextWriter(pretty: pretty)
+      let writer = JSONTextWriter(pretty: pretty)
       writer.int(value)
       #expect(writer.text() == String(value))
     }
@@ -29,6 +29,11 @@ struct JSONBuildingTests {
       var writer = JSONTextWriter(pretty: pretty, capacity: 1)
       writer.value(value)
       #expect(writer.text(endingWith: "\n") == value.serialized(pretty: pretty) + "\n")
+      #expect(
+        value.serialized(pretty: pretty)
+          == (pretty
+            ? String(ReferenceJSONWriter.pretty(value).dropLast())
+            : ReferenceJSONWriter.compact(value)))
     }
   }
 }

@@ -3,7 +3,8 @@ import Testing
 @testable import TruceKit
 
 /// The at answer's JSON written straight into text against the tree of the same answer
-/// serialized: byte for byte the same, so that scripts see no difference.
+/// serialized by the writer answers had before (``ReferenceJSONWriter``): byte for byte the
+/// same, so that scripts see no difference.
 @Suite("Writing the at answer's JSON without building its tree")
 struct AtJSONTextTests {
   /// Both ways of writing the JSON of the answers to these questions.
@@ -11,7 +12,7 @@ struct AtJSONTextTests {
     let renderer = AtJSONRenderer(logFile: log.file)
     for query in queries {
       let answer = query.answer(from: log)
-      let tree = renderer.value(answer).serialized(pretty: true, endingWith: "\n")
+      let tree = ReferenceJSONWriter.pretty(renderer.value(answer))
       #expect(
         String(decoding: renderer.renderedBytes(answer), as: UTF8.self) == tree,
         "\(query.moment) \(query.area?.id ?? "all areas")")

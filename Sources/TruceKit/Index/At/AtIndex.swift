@@ -52,9 +52,11 @@ final class AtIndex {
   /// The number of items.
   var count: Int { Int(header.itemCount) }
 
-  /// The item at a position.
+  /// The item at a position; `nil` past the records (or for a record of no kind this version
+  /// knows).
   func item(_ position: Int) -> AtIndexLayout.Item? {
-    AtIndexLayout.Item(
+    guard position >= 0, position < count else { return nil }
+    return AtIndexLayout.Item(
       loadingFrom: file.base + AtIndexLayout.headerSize + position * AtIndexLayout.itemSize)
   }
 

@@ -78,7 +78,8 @@ enum AtIndexLayout {
       shortSpan = Int64(bitPattern: word(104))
       shortItemCount = word(112)
       shortProposalCount = word(120)
-      guard itemCount < 1 << 40, lineCount < 1 << 40, nameBytes < 1 << 40,
+      // Items are named by 32-bit positions in the time orders.
+      guard itemCount <= UInt64(UInt32.max), lineCount < 1 << 40, nameBytes < 1 << 40,
         eventCount < 1 << 40, shortItemCount <= itemCount,
         shortProposalCount <= itemCount - shortItemCount, shortSpan >= 0, fileSize == size
       else { return nil }

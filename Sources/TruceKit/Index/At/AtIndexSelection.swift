@@ -70,9 +70,13 @@ struct AtIndexSelection {
 
   /// Whether an entry counts for the question: of an area asked about, and not touched by the
   /// appended lines (those are read already).
+  ///
+  /// - Throws: ``IndexMismatch`` for an entry naming no item, area or kind the index holds (a
+  ///   damaged index, which must not lead a read outside the item records).
   @inline(__always)
   private func counts(_ entry: AtIndexLayout.OrderEntry) throws(IndexMismatch) -> Bool {
-    guard Int(entry.area) < related.count, entry.kind != nil else { throw damaged }
+    guard Int(entry.position) < index.count, Int(entry.area) < related.count, entry.kind != nil
+    else { throw damaged }
     return related[Int(entry.area)] && (touched.isEmpty || !touched.contains(Int(entry.position)))
   }
 
@@ -204,7 +208,8 @@ struct AtIndexSelection {
         touchedLeft -= 1
       }
     }
-    nearest.countUnoffered(offsets.count - passed.count - touchedLeft)
+    // (Never below none: only an index whose orders disagree with its records could make it so.)
+    nearest.countUnoffered(max(0, offsets.count - passed.count - touchedLeft))
   }
 
   private func saturatingSubtract(_ value: Int64, _ amount: Int64) -> Int64 {
