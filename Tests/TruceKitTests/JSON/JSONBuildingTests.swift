@@ -36,4 +36,23 @@ struct JSONBuildingTests {
             : ReferenceJSONWriter.compact(value)))
     }
   }
+
+  @Test(
+    "Strings are escaped as the serializer documents, whatever they hold",
+    arguments: [
+      "plain", "quote \" and backslash \\", "lines\nand\r\nreturns\ttabs",
+      "\u{1}\u{8}\u{C}\u{1F}\u{7F}",
+      "separators \u{2028} \u{2029}, and \u{2027} \u{202A}", "é, ü, 中文, 🙂", "", "/slash/",
+    ])
+  func strings(text: String) {
+    for pretty in [false, true] {
+      let value = JSONValue.object(["key \(text)": .array([.string(text)])])
+      var writer = JSONTextWriter(pretty: pretty)
+      writer.value(value)
+      let reference =
+        pretty
+        ? String(ReferenceJSONWriter.pretty(value).dropLast()) : ReferenceJSONWriter.compact(value)
+      #expect(writer.text() == reference)
+    }
+  }
 }

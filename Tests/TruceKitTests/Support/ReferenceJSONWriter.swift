@@ -81,54 +81,30 @@ struct ReferenceJSONWriter {
     }
   }
 
+  /// A string in quotes, escaped as ``JSONValue/serialized(pretty:)`` documents it: `"`, `\`
+  /// and control characters (the short escapes where JSON has them, else `\u00XX` in lowercase
+  /// hexadecimal), U+2028 and U+2029; every other character as its UTF-8. Written scalar by
+  /// scalar, independently of the writers it checks.
   private mutating func writeString(_ text: String) {
-    output.append(UInt8(ascii: "\""))
-    if let written = text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) {
-      _ = written
-    } else {
-      var copy = text
-      copy.withUTF8 { bytes in writeEscaped(bytes) }
-    }
-    output.append(UInt8(ascii: "\""))
-  }
-
-  /// Writes string contents, copying runs of bytes that need no escape in one go.
-  private mutating func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
-    var runStart = 0
-    var offset = 0
-    while offset < bytes.count {
-      let byte = bytes[offset]
-      // Most bytes need no escape: printable ASCII other than the quote and backslash, and
-      // the bytes of characters other than U+2028 and U+2029.
-      if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
-        offset += 1
-        continue
+    var escaped = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": escaped += "\\\""
+      case "\\": escaped += "\\\\"
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      case "\t": escaped += "\\t"
+      case "\u{8}": escaped += "\\b"
+      case "\u{C}": escaped += "\\f"
+      case "\u{2028}": escaped += "\\u2028"
+      case "\u{2029}": escaped += "\\u2029"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: escaped.unicodeScalars.append(scalar)
       }
-      let escape: String
-      var length = 1
-      switch byte {
-      case UInt8(ascii: "\""): escape = "\\\""
-      case UInt8(ascii: "\\"): escape = "\\\\"
-      case 0x0A: escape = "\\n"
-      case 0x0D: escape = "\\r"
-      case 0x09: escape = "\\t"
-      case 0x08: escape = "\\b"
-      case 0x0C: escape = "\\f"
-      case ..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-      case 0xE2
-      where offset + 2 < bytes.count && bytes[offset + 1] == 0x80
-        && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
-        escape = bytes[offset + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-        length = 3
-      default:
-        offset += 1
-        continue
-      }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
-      append(escape)
-      offset += length
-      runStart = offset
     }
-    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+    escaped += "\""
+    append(escaped)
   }
 }

@@ -56,8 +56,6 @@ enum LogSubset {
     // Read with `pread`, not a mapping: a log cut short by a tool that ignores the lock then
     // gives a short read (and the whole log is read instead), not a crash.
     let slots = try read(lines, reader: reader, areas: header.areas)
-    let contents = slots.contents
-    let outcomes = slots.outcomes
     var decoder = LineDecoder(areas: header.areas)
     var scratch: [ContextCheck] = []
     var recorded: [String: (index: Int, number: Int)] = [:]
@@ -65,7 +63,7 @@ enum LogSubset {
     subset.events.reserveCapacity(lines.count)
     var amendedLines: [String: [UInt8]] = [:]
     for (index, line) in lines.enumerated() {
-      let outcome = outcomes[index]
+      let outcome = slots.takeOutcome(at: index)
       guard let event = outcome.event, outcome.failure == nil else {
         throw IndexMismatch(reason: "line \(line.number) is not a valid event")
       }
@@ -79,10 +77,10 @@ enum LogSubset {
       guard let set = outcome.set, let original = recorded[target] else {
         throw IndexMismatch(reason: "line \(line.number) corrects a line not read with it")
       }
-      let current = amendedLines[target] ?? contents[original.index]
+      let current = amendedLines[target] ?? slots.content(at: original.index)
       let merged: [UInt8]
       do {
-        merged = try contents[index].withUnsafeBytes {
+        merged = try slots.content(at: index).withUnsafeBytes {
           content throws(ErratumMerge.ForbiddenKey) in
           try ErratumMerge.merge(
             UnsafeRawBufferPointer(rebasing: content[set.range]), into: current)
@@ -194,6 +192,14 @@ private final class LineSlots: @unchecked Sendable {
   /// The failure at the earliest line, if any thread stopped.
   var firstFailure: IndexMismatch? { failures.lazy.compactMap { $0 }.first }
 
-  var contents: [[UInt8]] { slots.map(\.content) }
-  var outcomes: [LineDecoder.Outcome] { slots.map(\.outcome) }
+  /// A line's bytes.
+  func content(at index: Int) -> [UInt8] { slots[index].content }
+
+  /// A line's outcome, moved out of its slot (which is left empty): an outcome holds its
+  /// event, and copying a thousand events adds up.
+  func takeOutcome(at index: Int) -> LineDecoder.Outcome {
+    var outcome = LineDecoder.Outcome(event: nil, failure: nil, checksBeforeFailure: 0, set: nil)
+    swap(&outcome, &slots[index].outcome)
+    return outcome
+  }
 }
