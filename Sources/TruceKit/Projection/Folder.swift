@@ -3,11 +3,18 @@
 ///
 /// Events are read from the list being folded by position and never copied into drafts; each
 /// track is found through one dictionary lookup of its id and built in place.
+///
+/// A folder may take only one ``FoldLane`` of the events, so that two fold at once; their parts
+/// are then reconciled separately: ``finishPauses(folded:split:)`` on one;
+/// ``finishOffensives()``, ``claims(folded:)`` and, once the pauses are done,
+/// ``finishCorridors(pauses:pauseSlots:split:)`` on the other.
 struct Folder {
   /// The events being folded (only some positions are folded).
   let events: [Event]
+  /// Which of them this folder takes.
+  let lane: FoldLane
   private(set) var pauseSlots: [String: Int] = [:]
-  private var pauses: [PauseTrack] = []
+  private(set) var pauses: [PauseTrack] = []
   private var pauseDrafts: [PauseDraft] = []
   private(set) var corridorSlots: [String: Int] = [:]
   private var corridors: [CorridorTrack] = []
@@ -19,21 +26,26 @@ struct Folder {
   private(set) var violations: [Int] = []
 
   /// A folder for some of `events`; `expected` is how many will be folded, to size the tables.
-  init(events: [Event], expected: Int) {
+  init(events: [Event], expected: Int, lane: FoldLane = .all) {
     self.events = events
+    self.lane = lane
     // Room for tracks as a generated history has them (one per 10 to 40 events), so that the
     // tables rarely grow while folding.
-    pauseSlots.reserveCapacity(expected / 8)
-    pauses.reserveCapacity(expected / 8)
-    pauseDrafts.reserveCapacity(expected / 8)
-    corridorSlots.reserveCapacity(expected / 10)
-    corridors.reserveCapacity(expected / 10)
-    corridorDrafts.reserveCapacity(expected / 10)
-    offensiveSlots.reserveCapacity(expected / 32)
-    offensives.reserveCapacity(expected / 32)
+    if lane != .others {
+      pauseSlots.reserveCapacity(expected / 8)
+      pauses.reserveCapacity(expected / 8)
+      pauseDrafts.reserveCapacity(expected / 8)
+    }
+    if lane != .pauses {
+      corridorSlots.reserveCapacity(expected / 10)
+      corridors.reserveCapacity(expected / 10)
+      corridorDrafts.reserveCapacity(expected / 10)
+      offensiveSlots.reserveCapacity(expected / 32)
+      offensives.reserveCapacity(expected / 32)
+    }
   }
 
-  /// Folds the event at `position`.
+  /// Folds the event at `position`, which must be one the folder's lane takes.
   mutating func fold(_ position: Int) {
     switch events[position].payload {
     case .pauseDeclared(let declaration):
@@ -80,8 +92,8 @@ struct Folder {
       let slot = offensiveSlot(offensive, position)
       OffensiveDraft.end(at: at, FoldedEvent(position, in: events), into: &offensives[slot])
     case .statement(let kind, let about):
-      statements.append(position)
-      guard kind == .condition else { return }
+      if lane != .pauses { statements.append(position) }
+      guard kind == .condition, lane != .others else { return }
       let event = FoldedEvent(position, in: events)
       let condition = Folder.condition(stated: position, in: events)
       for subject in about {
@@ -127,76 +139,118 @@ struct Folder {
     return claim(&slots[id, default: -1])
   }
 
-  /// Reconciles every draft and hands over the tracks, with every dispute; the folder is left
-  /// empty.
+  /// Reconciles every draft and hands over the tracks, with every dispute; the folder (of every
+  /// event, lane ``FoldLane/all``) is left empty.
   ///
-  /// - Parameter folded: The position of the folded event with an id, if one is folded.
-  mutating func finish(folded: (String) -> Int?) -> FoldResult {
+  /// - Parameter folded: The positions of the folded events something refers to, by id.
+  mutating func finish(folded: [String: Int]) -> FoldResult {
+    var disputes = finishPauses(folded: folded)
+    disputes += finishCorridors(pauses: pauses, pauseSlots: pauseSlots)
+    disputes += finishOffensives()
+    disputes += claims(folded: folded)
+    var result = handOver()
+    result.disputes = disputes
+    return result
+  }
+
+  /// Hands over the tracks (without disputes); the folder is left without them.
+  mutating func handOver() -> FoldResult {
     var result = FoldResult()
     swap(&result.pauses, &pauses)
     swap(&result.corridors, &corridors)
     swap(&result.offensives, &offensives)
+    return result
+  }
+
+  /// Reconciles the pauses; returns their disputes (of characterization and boundaries, pause by
+  /// pause, then of daily hours).
+  ///
+  /// - Parameters:
+  ///   - folded: The positions of the folded events something refers to, by id.
+  ///   - split: Whether to reconcile the pauses whole or in halves.
+  mutating func finishPauses(folded: [String: Int], split: SlotSplit = .whole) -> [Dispute] {
     let events = events
-    var dailyHours: [Dispute] = []
     // Drafts and tracks are reached through buffer pointers so that reading them does not copy
     // them out of their arrays; no pointer outlives its closure.
-    pauseDrafts.withUnsafeMutableBufferPointer { drafts in
-      result.pauses.withUnsafeMutableBufferPointer { pauses in
-        for slot in pauses.indices {
-          drafts[slot].finish(&pauses[slot], in: events)
-          if !drafts[slot].recharacterizations.isEmpty {
-            result.disputes += drafts[slot].characterizationDisputes(
-              of: pauses[slot].id, in: events, folded: folded)
-          }
-          result.disputes += DisputeRules.boundaryDisputes(
-            subject: pauses[slot].id, start: pauses[slot].start, end: pauses[slot].end)
-          // Only read whole when there may be a dispute: passing a track copies it.
-          if pauses[slot].dailyHours.count > 1 {
-            dailyHours += DisputeRules.dailyHoursDisputes(pauses[slot])
-          }
+    let disputes = pauseDrafts.withUnsafeMutableBufferPointer { drafts in
+      pauses.withUnsafeMutableBufferPointer { pauses in
+        let reconciling = PauseReconciling(
+          drafts: drafts, pauses: pauses, events: events, folded: folded)
+        let (middle, count) = (pauses.count / 2, pauses.count)
+        guard case .halves(let atOnce) = split else {
+          let whole = reconciling.finish(0..<count)
+          return whole.disputes + whole.dailyHours
         }
-      }
-    }
-    result.disputes += dailyHours
-    corridorDrafts.withUnsafeMutableBufferPointer { drafts in
-      result.pauses.withUnsafeBufferPointer { pauses in
-        result.corridors.withUnsafeMutableBufferPointer { corridors in
-          for slot in corridors.indices {
-            let pause = corridors[slot].pauses.first.flatMap { pauseSlots[$0.value] }
-            drafts[slot].finish(
-              &corridors[slot],
-              pause: pause.map { slot in
-                CorridorDraft.PauseFacts(
-                  start: pauses[slot].start.possibleRange, endReports: pauses[slot].end.reports,
-                  applicability: Applicability(
-                    dailyHours: pauses[slot].dailyHours, suspensions: pauses[slot].suspensions))
-              }, in: events)
-            if corridors[slot].counts.count > 1 || corridors[slot].pauses.count > 1
-              || corridors[slot].routes.count > 1 || corridors[slot].dailyHours.count > 1
-              || corridors[slot].start.isDisputed || corridors[slot].end.isDisputed
-            {
-              result.disputes += DisputeRules.corridorDisputes(corridors[slot])
-            }
-          }
-        }
-      }
-    }
-    result.offensives.withUnsafeMutableBufferPointer { offensives in
-      for slot in offensives.indices {
-        OffensiveDraft.finish(&offensives[slot])
-        result.disputes += DisputeRules.boundaryDisputes(
-          subject: offensives[slot].id, start: offensives[slot].start, end: offensives[slot].end)
-      }
-    }
-    for position in statements {
-      if let claim = DisputeRules.claim(position, in: events, folded: folded) {
-        result.disputes.append(claim)
+        let halves = TwoWay.run(
+          parallel: atOnce,
+          helper: { reconciling.finish(middle..<count) },
+          caller: { reconciling.finish(0..<middle) })
+        return halves.called.disputes + halves.helped.disputes + halves.called.dailyHours
+          + halves.helped.dailyHours
       }
     }
     pauseDrafts = []
-    corridorDrafts = []
-    return result
+    return disputes
   }
+
+  /// Reconciles the corridor groups, each with its pause among `pauses` (reconciled, with their
+  /// slots by id); returns their disputes.
+  ///
+  /// - Parameter split: Whether to reconcile the groups whole or in halves.
+  mutating func finishCorridors(
+    pauses: [PauseTrack], pauseSlots: [String: Int], split: SlotSplit = .whole
+  ) -> [Dispute] {
+    let events = events
+    // Drafts and tracks are reached through buffer pointers so that reading them does not copy
+    // them out of their arrays; no pointer outlives its closure.
+    let disputes = corridorDrafts.withUnsafeMutableBufferPointer { drafts in
+      pauses.withUnsafeBufferPointer { pauses in
+        corridors.withUnsafeMutableBufferPointer { corridors in
+          let reconciling = CorridorReconciling(
+            drafts: drafts, corridors: corridors, pauses: pauses, pauseSlots: pauseSlots,
+            events: events)
+          let (middle, count) = (corridors.count / 2, corridors.count)
+          guard case .halves(let atOnce) = split else { return reconciling.finish(0..<count) }
+          let halves = TwoWay.run(
+            parallel: atOnce,
+            helper: { reconciling.finish(middle..<count) },
+            caller: { reconciling.finish(0..<middle) })
+          return halves.called + halves.helped
+        }
+      }
+    }
+    // Each draft was emptied where it was reconciled.
+    corridorDrafts = []
+    return disputes
+  }
+
+  /// Reconciles the offensives; returns their disputes.
+  mutating func finishOffensives() -> [Dispute] {
+    var disputes: [Dispute] = []
+    offensives.withUnsafeMutableBufferPointer { offensives in
+      for slot in offensives.indices {
+        OffensiveDraft.finish(&offensives[slot])
+        disputes += DisputeRules.boundaryDisputes(
+          subject: offensives[slot].id, start: offensives[slot].start, end: offensives[slot].end)
+      }
+    }
+    return disputes
+  }
+
+  /// The disputes that statements claim, in their order.
+  ///
+  /// - Parameter folded: The positions of the folded events something refers to, by id.
+  func claims(folded: [String: Int]) -> [Dispute] {
+    statements.compactMap { DisputeRules.claim($0, in: events, folded: { folded[$0] }) }
+  }
+}
+
+/// How a folder reconciles its pauses or corridor groups: all in one pass, or the two halves of
+/// their slots apart (at once on two threads, or one after the other) and their disputes put
+/// together in the order one pass gives.
+enum SlotSplit {
+  case whole
+  case halves(atOnce: Bool)
 }
 
 /// What a finished fold yields.
@@ -205,4 +259,73 @@ struct FoldResult {
   var corridors: [CorridorTrack] = []
   var offensives: [OffensiveTrack] = []
   var disputes: [Dispute] = []
+}
+
+/// The corridor groups of a folder and their drafts, reconciled a range of slots at a time: two
+/// threads may reconcile disjoint ranges at once (each slot's draft and track are its own; the
+/// pauses and events are only read).
+private struct CorridorReconciling: @unchecked Sendable {
+  let drafts: UnsafeMutableBufferPointer<CorridorDraft>
+  let corridors: UnsafeMutableBufferPointer<CorridorTrack>
+  let pauses: UnsafeBufferPointer<PauseTrack>
+  let pauseSlots: [String: Int]
+  let events: [Event]
+
+  /// Reconciles the groups in `slots`; returns their disputes, in slot order.
+  func finish(_ slots: Range<Int>) -> [Dispute] {
+    var disputes: [Dispute] = []
+    for slot in slots {
+      let pause = corridors[slot].pauses.first.flatMap { pauseSlots[$0.value] }
+      drafts[slot].finish(
+        &corridors[slot],
+        pause: pause.map { slot in
+          CorridorDraft.PauseFacts(
+            start: pauses[slot].start.possibleRange, endReports: pauses[slot].end.reports,
+            applicability: Applicability(
+              dailyHours: pauses[slot].dailyHours, suspensions: pauses[slot].suspensions))
+        }, in: events)
+      if corridors[slot].counts.count > 1 || corridors[slot].pauses.count > 1
+        || corridors[slot].routes.count > 1 || corridors[slot].dailyHours.count > 1
+        || corridors[slot].start.isDisputed || corridors[slot].end.isDisputed
+      {
+        disputes += DisputeRules.corridorDisputes(corridors[slot])
+      }
+      // Freed here, on the thread that reconciled it, rather than with the others later.
+      drafts[slot] = CorridorDraft()
+    }
+    return disputes
+  }
+}
+
+/// The pauses of a folder and their drafts, reconciled a range of slots at a time: two threads
+/// may reconcile disjoint ranges at once (each slot's draft and track are its own; the events and
+/// positions are only read).
+private struct PauseReconciling: @unchecked Sendable {
+  let drafts: UnsafeMutableBufferPointer<PauseDraft>
+  let pauses: UnsafeMutableBufferPointer<PauseTrack>
+  let events: [Event]
+  let folded: [String: Int]
+
+  /// Reconciles the pauses in `slots`; returns their disputes in slot order, those of daily
+  /// hours apart.
+  func finish(_ slots: Range<Int>) -> (disputes: [Dispute], dailyHours: [Dispute]) {
+    var disputes: [Dispute] = []
+    var dailyHours: [Dispute] = []
+    for slot in slots {
+      drafts[slot].finish(&pauses[slot], in: events)
+      if !drafts[slot].recharacterizations.isEmpty {
+        disputes += drafts[slot].characterizationDisputes(
+          of: pauses[slot].id, in: events, folded: { folded[$0] })
+      }
+      disputes += DisputeRules.boundaryDisputes(
+        subject: pauses[slot].id, start: pauses[slot].start, end: pauses[slot].end)
+      // Only read whole when there may be a dispute: passing a track copies it.
+      if pauses[slot].dailyHours.count > 1 {
+        dailyHours += DisputeRules.dailyHoursDisputes(pauses[slot])
+      }
+      // Freed here, on the thread that reconciled it, rather than with the others later.
+      drafts[slot] = PauseDraft()
+    }
+    return (disputes, dailyHours)
+  }
 }

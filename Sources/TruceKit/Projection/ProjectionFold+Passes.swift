@@ -1,0 +1,151 @@
+/// The passes of ``ProjectionFold`` that read every event: each reads the halves of a long list
+/// on two threads at once.
+extension ProjectionFold {
+  /// What the first pass finds: positions not known by the as-of moment (ascending), ids only
+  /// possibly known, retractions (their targets and positions) and ids other events refer to.
+  struct Survey: Sendable {
+    var unknown: [Int] = []
+    var possiblyKnown: Set<String> = []
+    var retractions: [(target: String, position: Int)] = []
+    var referenced: [String] = []
+  }
+
+  /// The first pass over the first `count` events: what is known by the as-of moment, what is
+  /// retracted, what is referred to.
+  ///
+  /// - Parameter parallel: Whether to survey the halves of the list on two threads.
+  static func survey(_ events: [Event], count: Int, knowledge: Knowledge, parallel: Bool)
+    -> Survey
+  {
+    let middle = count / 2
+    let halves = TwoWay.run(
+      parallel: parallel,
+      helper: { survey(events, middle..<count, knowledge: knowledge) },
+      caller: { survey(events, 0..<middle, knowledge: knowledge) })
+    var whole = halves.called
+    whole.unknown += halves.helped.unknown
+    whole.possiblyKnown.formUnion(halves.helped.possiblyKnown)
+    whole.retractions += halves.helped.retractions
+    whole.referenced += halves.helped.referenced
+    return whole
+  }
+
+  /// ``survey(_:count:knowledge:parallel:)`` for the events in `range`.
+  private static func survey(_ events: [Event], _ range: Range<Int>, knowledge: Knowledge)
+    -> Survey
+  {
+    var survey = Survey()
+    let filters = knowledge.asOf != nil
+    events.withUnsafeBufferPointer { events in
+      for position in range {
+        if filters {
+          switch knowledge.status(of: events[position]) {
+          case .unknown:
+            survey.unknown.append(position)
+            continue
+          case .possiblyKnown: survey.possiblyKnown.insert(events[position].id)
+          case .known: break
+          }
+        }
+        if events[position].type == .retraction,
+          case .retraction(let target) = events[position].payload
+        {
+          survey.retractions.append((target, position))
+        }
+        if !events[position].disputes.isEmpty {
+          survey.referenced += events[position].disputes
+        }
+        if !events[position].sameAnnouncementAs.isEmpty {
+          survey.referenced += events[position].sameAnnouncementAs
+        }
+      }
+    }
+    return survey
+  }
+
+  /// What the third pass folds: the lanes of each position (``FoldLane/bits(of:)``, 0 for a
+  /// position skipped), the skipped positions, and where the referenced events that are folded
+  /// are, by id (the last, when an id repeats).
+  struct Plan: Sendable {
+    var lanes: [UInt8]
+    var skipped: [Int]
+    var folded: [String: Int]
+  }
+
+  /// Folds the positions of a list that `lane` takes in `plan`.
+  static func fold(_ events: [Event], _ plan: Plan, _ lane: FoldLane) -> Folder {
+    var folder = Folder(
+      events: events, expected: plan.lanes.count - plan.skipped.count, lane: lane)
+    let bit = lane.bit
+    for position in plan.lanes.indices where plan.lanes[position] & bit != 0 {
+      folder.fold(position)
+    }
+    return folder
+  }
+
+  /// The plan for folding the first `count` events: which are not folded (not known by the as-of
+  /// moment, or retracted), which lanes take the others, and where the referenced ones are.
+  ///
+  /// - Parameters:
+  ///   - unknown: Positions not known by the as-of moment, ascending.
+  ///   - marks: Ids marked ``Mark/retracted`` or ``Mark/referenced``.
+  ///   - parallel: Whether to plan the halves of the list on two threads.
+  static func resolve(
+    _ events: [Event], count: Int, unknown: [Int], marks: [String: Int], parallel: Bool
+  ) -> Plan {
+    let middle = count / 2
+    let halves = TwoWay.run(
+      parallel: parallel,
+      helper: { resolve(events, middle..<count, unknown: unknown, marks: marks) },
+      caller: { resolve(events, 0..<middle, unknown: unknown, marks: marks) })
+    var folded: [String: Int] = [:]
+    folded.reserveCapacity(halves.called.referenced.count + halves.helped.referenced.count)
+    for (id, position) in halves.called.referenced { folded[id] = position }
+    for (id, position) in halves.helped.referenced { folded[id] = position }
+    return Plan(
+      lanes: halves.called.lanes + halves.helped.lanes,
+      skipped: halves.called.skipped + halves.helped.skipped, folded: folded)
+  }
+
+  /// ``resolve(_:count:unknown:marks:parallel:)`` for the events in `range`.
+  static func resolve(
+    _ events: [Event], _ range: Range<Int>, unknown: [Int], marks: [String: Int]
+  ) -> (lanes: [UInt8], skipped: [Int], referenced: [(id: String, position: Int)]) {
+    var lanes = [UInt8](repeating: 0, count: range.count)
+    var skipped: [Int] = []
+    var referenced: [(id: String, position: Int)] = []
+    // The first unknown position in the range.
+    var nextUnknown = firstIndex(atOrAfter: range.lowerBound, in: unknown)
+    events.withUnsafeBufferPointer { events in
+      for position in range {
+        if nextUnknown < unknown.count && unknown[nextUnknown] == position {
+          nextUnknown += 1
+          skipped.append(position)
+          continue
+        }
+        if !marks.isEmpty, let mark = marks[events[position].id] {
+          if mark == Mark.retracted {
+            skipped.append(position)
+            continue
+          }
+          referenced.append((events[position].id, position))
+        }
+        lanes[position - range.lowerBound] = FoldLane.bits(of: events[position].payload)
+      }
+    }
+    return (lanes, skipped, referenced)
+  }
+
+  /// The index of the first of `sorted` (ascending) at or after `value`; `sorted.count` when
+  /// none is.
+  static func firstIndex(atOrAfter value: Int, in sorted: [Int]) -> Int {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = low + (high - low) / 2
+      if sorted[middle] >= value { high = middle } else { low = middle + 1 }
+    }
+    return low
+  }
+
+}
