@@ -52,6 +52,11 @@ struct LineTape {
   private var namesUsed: [UInt64] = []
   /// Decoded bytes of escaped keys, for finding duplicates.
   private var keyScratch: [UInt8] = []
+  /// For the top-level object: the tape index of each known key's entry, by the key's
+  /// ``FieldName`` raw value, valid where ``rootKeysPresent`` has its bit.
+  private(set) var rootKeys = [Int32](repeating: 0, count: 64)
+  /// The known keys the top-level object has, as ``FieldName/bit``s.
+  private(set) var rootKeysPresent: UInt64 = 0
 
   /// The deepest nesting accepted, as the reference parser allows.
   static let maxDepth = 64
@@ -69,6 +74,7 @@ struct LineTape {
     entries.removeAll(keepingCapacity: true)
     open.removeAll(keepingCapacity: true)
     namesUsed.removeAll(keepingCapacity: true)
+    rootKeysPresent = 0
     var scanner = TapeScanner(bytes: bytes)
     scanner.skipWhitespace()
     guard !scanner.atEnd else { throw scanner.failure("the line holds no value") }
@@ -167,6 +173,10 @@ struct LineTape {
     if key.name != .unknown, let used = namesUsed.last {
       isDuplicate = used & key.name.bit != 0
       namesUsed[namesUsed.count - 1] = used | key.name.bit
+      if open.count == 1 && !isDuplicate {
+        rootKeys[Int(key.name.rawValue)] = Int32(entries.count)
+        rootKeysPresent |= key.name.bit
+      }
     } else if let object = open.last {
       isDuplicate = hasKey(key, inObjectAt: object, bytes: scanner.bytes)
     } else {

@@ -10,23 +10,38 @@ struct TapeFields {
   let object: Int
   /// The dotted path of the object ("" at the top level).
   let path: String
+  /// For the top-level object, where its known keys are (``LineTape/rootKeys``), so that a
+  /// lookup need not pass the members before it.
+  private let keys: KnownKeys?
   /// The names read so far.
   private var read: UInt64 = 0
 
+  /// Where an object's known keys are on the tape: the entry of each by its ``FieldName`` raw
+  /// value, valid where `present` has the name's bit.
+  struct KnownKeys {
+    let entries: UnsafeBufferPointer<Int32>
+    let present: UInt64
+  }
+
   init(
     entries: UnsafeBufferPointer<LineTape.Entry>, scanner: TapeScanner, object: Int,
-    path: String = ""
+    path: String = "", keys: KnownKeys? = nil
   ) {
     self.entries = entries
     self.scanner = scanner
     self.object = object
     self.path = path
+    self.keys = keys
   }
 
   func fieldPath(_ name: FieldName) -> String { path.isEmpty ? name.key : "\(path).\(name.key)" }
 
   /// The tape index of a member's value, if the object has the key.
   func find(_ name: FieldName) -> Int? {
+    if let keys {
+      guard keys.present & name.bit != 0 else { return nil }
+      return Int(keys.entries[Int(name.rawValue)]) + 1
+    }
     var cursor = object + 1
     let end = Int(entries[object].next)
     while cursor < end {

@@ -216,21 +216,24 @@ public struct EventLog: Sendable {
   /// amended form (`nil` when voided, which wins); `nil` when an id is not where ``lineByID``
   /// says (a log not read from a file).
   private func correctedPositions() -> [(position: Int, amended: Event?)]? {
-    var corrected: [Int: Event?] = [:]
     func position(of id: String) -> Int? {
       guard let line = lineByID[id], events.indices.contains(line - 2),
         events[line - 2].id == id
       else { return nil }
       return line - 2
     }
-    for (id, amended) in amendments {
+    // Each id is at one position, and each position holds one id: the list needs no table.
+    var corrected: [(position: Int, amended: Event?)] = []
+    corrected.reserveCapacity(amendments.count + voided.count)
+    for (id, amended) in amendments where !voided.contains(id) {
       guard let position = position(of: id) else { return nil }
-      corrected[position] = .some(amended)
+      corrected.append((position, amended))
     }
     for id in voided {
       guard let position = position(of: id) else { return nil }
-      corrected[position] = .some(nil)
+      corrected.append((position, nil))
     }
-    return corrected.keys.sorted().map { ($0, corrected[$0] ?? nil) }
+    corrected.sort { $0.position < $1.position }
+    return corrected
   }
 }

@@ -73,6 +73,7 @@ struct EffectiveEventsTests {
       (voided: [1], amended: []), (voided: [6], amended: []), (voided: [2, 3], amended: [4]),
       (voided: [6], amended: [1]), (voided: [], amended: [1, 2, 3, 4, 5, 6]),
       (voided: [1, 2, 3, 4, 5, 6], amended: []), (voided: [1, 3, 5], amended: [2, 6]),
+      (voided: [2, 5], amended: [2, 3, 5]), (voided: [1, 6], amended: [6, 1, 4]),
     ])
   func takingAtEveryPlace(voided: [Int], amended: [Int]) throws {
     var lines = (1...6).map { TestLog.event($0, "s\($0)", "statement", #""kind":"claim""#) }
@@ -91,6 +92,7 @@ struct EffectiveEventsTests {
     var log = try TestLog.parse(lines)
     let expected = byDefinition(log)
     #expect(expected.count == lines.count - voided.count)
+    #expect(log.effectiveEvents == expected)
     #expect(log.takeEffectiveEvents() == expected)
   }
 }
