@@ -3,7 +3,7 @@ import TruceKit
 
 // truce-bench: measures Truce on generated logs of 10k, 100k and 1M events and prints a table.
 // Build and run in release mode, as CI builds it:
-// `swift build -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie`, then
+// `swift build -c release -Xswiftc -static-executable`, then
 // `.build/release/truce-bench`.
 // (`--sizes 10000,100000` to choose sizes). It uses the `truce` binary built beside it.
 
@@ -20,7 +20,7 @@ let truce = folder + "/truce"
 guard FileManager.default.isExecutableFile(atPath: truce) else {
   FileHandle.standardError.write(
     Data(
-      "truce-bench: \(truce) is missing: run 'swift build -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie' first\n"
+      "truce-bench: \(truce) is missing: run 'swift build -c release -Xswiftc -static-executable' first\n"
         .utf8))
   exit(1)
 }

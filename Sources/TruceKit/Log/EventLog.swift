@@ -163,10 +163,7 @@ public struct EventLog: Sendable {
       defer { events = [] }
       return events
     }
-    guard let corrected = correctedPositions() else {
-      defer { events = [] }
-      return effectiveEvents
-    }
+    let corrected = correctedPositions() ?? correctedPositionsByScanning()
     var taken: [Event] = []
     swap(&taken, &events)
     guard let placeholder = taken.first else { return taken }
@@ -210,6 +207,23 @@ public struct EventLog: Sendable {
     keep(upTo: buffer.count)
     (base + kept).initialize(repeating: placeholder, count: buffer.count - kept)
     return kept
+  }
+
+  /// The positions of the voided and amended events in ``events``, ascending, found by looking
+  /// every event up: for a log whose ``lineByID`` does not give positions in ``events`` (a
+  /// subset of a log's lines, or a scenario's events). Each comes with its amended form (`nil`
+  /// when voided, which wins), as ``effectiveEvents`` takes it.
+  private func correctedPositionsByScanning() -> [(position: Int, amended: Event?)] {
+    var corrected: [(position: Int, amended: Event?)] = []
+    for position in events.indices {
+      let id = events[position].id
+      if voided.contains(id) {
+        corrected.append((position, nil))
+      } else if let amended = amendments[id] {
+        corrected.append((position, amended))
+      }
+    }
+    return corrected
   }
 
   /// The positions of the voided and amended events in ``events``, ascending, each with its
