@@ -53,6 +53,49 @@ struct LineTapeTests {
     #expect(disagreements.isEmpty, "\(disagreements.prefix(5).joined(separator: "\n"))")
   }
 
+  @Test(
+    "A string with one special byte anywhere in it is judged and read alike",
+    arguments: [
+      [0x22], [0x5C, 0x22], [0x5C, 0x5C], [0x5C, 0x6E], [0x5C, 0x75, 0x30, 0x30, 0x65, 0x39],
+      [0x5C, 0x78], [0x00], [0x1F], [0x20], [0x7F], [0x80], [0xC3, 0xA9], [0xC3],
+      [0xE2, 0x80, 0xA8],
+      [0xED, 0xA0, 0x80], [0xF0, 0x9F, 0x98, 0x80], [0xFF], [0x21], [0x23], [0x5B], [0x5D],
+    ] as [[UInt8]])
+  func specialByteAcrossWords(_ special: [UInt8]) {
+    var disagreements: [String] = []
+    for before in 0..<20 {
+      for after in [0, 1, 3, 7, 8, 9, 16] {
+        let content =
+          Array(repeating: UInt8(ascii: "a"), count: before) + special
+          + Array(repeating: UInt8(ascii: "b"), count: after)
+        let line = Array(#"{"k":""#.utf8) + content + Array(#"","n":1}"#.utf8)
+        if let disagreement = Self.verdicts(line) ?? Self.values(line) {
+          disagreements.append("\(before) before, \(after) after: \(disagreement)")
+        }
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(5).joined(separator: "\n"))")
+  }
+
+  /// `nil` when the tape and the parser read a line's string values alike (or both reject it);
+  /// otherwise the values each reads.
+  static func values(_ line: [UInt8]) -> String? {
+    guard case .object(let object)? = try? JSONParser.parse(line) else { return nil }
+    var tape = LineTape()
+    let tapeStrings = line.withUnsafeBytes { bytes -> [String]? in
+      guard (try? tape.tokenize(bytes)) != nil else { return nil }
+      let scanner = TapeScanner(bytes: bytes)
+      return tape.entries.filter { $0.kind == .string }.map {
+        scanner.text($0.start, $0.end, escaped: $0.escaped)
+      }
+    }
+    let parserStrings = object.entries.flatMap { member -> [String] in
+      if case .string(let value) = member.value { return [member.key, value] }
+      return [member.key]
+    }
+    return tapeStrings == parserStrings ? nil : "tape \(tapeStrings ?? []), parser \(parserStrings)"
+  }
+
   /// `nil` when the tape and the parser agree on a line; otherwise how they differ.
   static func verdicts(_ line: [UInt8]) -> String? {
     var tape = LineTape()
