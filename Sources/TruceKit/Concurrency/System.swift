@@ -8,9 +8,9 @@ import Foundation
 
 /// What the machine offers.
 enum System {
-  /// The cores this process may use, quotas included (Foundation reads them from the control
-  /// groups, which takes a while: for work that runs long).
-  static var activeCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+  /// The cores this process may use, quotas included, asked once (Foundation reads them from the
+  /// control groups, which takes a while: for work that runs long).
+  static let activeCores = ProcessInfo.processInfo.activeProcessorCount
 
   /// The processors online, asked of the system at once: for deciding, in a short-lived
   /// process, whether a second thread can help at all.

@@ -3,7 +3,8 @@ enum TwoWay {
   /// Runs `helper` on a thread of its own while `caller` runs here, and returns both results
   /// once both are done; with `parallel` false, runs both here, `helper` first.
   ///
-  /// The two must not share anything mutable: each gets its inputs by value.
+  /// The two must not change anything the other reads or changes: they share values, or
+  /// disjoint parts of a buffer (as the fold's halves do).
   static func run<Helped: Sendable, Called>(
     parallel: Bool, helper: @escaping @Sendable () -> Helped, caller: () -> Called
   ) -> (helped: Helped, called: Called) {

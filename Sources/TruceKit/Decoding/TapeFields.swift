@@ -36,8 +36,10 @@ struct TapeFields {
 
   func fieldPath(_ name: FieldName) -> String { path.isEmpty ? name.key : "\(path).\(name.key)" }
 
-  /// The tape index of a member's value, if the object has the key.
+  /// The tape index of a member's value, if the object has the key; `name` is a key of the format
+  /// (not ``FieldName/unknown``).
   func find(_ name: FieldName) -> Int? {
+    assert(name != .unknown, "only keys of the format are looked up")
     if let keys {
       guard keys.present & name.bit != 0 else { return nil }
       return Int(keys.entries[Int(name.rawValue)]) + 1

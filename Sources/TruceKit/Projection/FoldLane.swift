@@ -24,10 +24,14 @@ enum FoldLane: Sendable {
   /// The lanes that take an event with this body, as bits: 1 for ``pauses``, 2 for ``others``
   /// (never 0).
   static func bits(of payload: EventPayload) -> UInt8 {
+    // Every kind named: a new kind of pause event must be given its lane here.
     switch payload {
     case .pauseDeclared, .pauseExtended, .pauseSuspended, .pauseResumed, .pauseEnded: return 1
     case .statement(.condition, _): return 3
-    default: return 2
+    case .statement, .corridorOpened, .corridorClosed, .offensiveLaunched, .offensiveScaledBack,
+      .offensiveIntensified, .offensiveEnded, .violationReported, .proposal, .erratum,
+      .retraction:
+      return 2
     }
   }
 }

@@ -47,6 +47,7 @@ struct Folder {
 
   /// Folds the event at `position`, which must be one the folder's lane takes.
   mutating func fold(_ position: Int) {
+    assert(FoldLane.bits(of: events[position].payload) & lane.bit != 0, "not this lane's event")
     switch events[position].payload {
     case .pauseDeclared(let declaration):
       let slot = pauseSlot(declaration.pause, position)
@@ -245,11 +246,12 @@ struct Folder {
   }
 }
 
-/// How a folder reconciles its pauses or corridor groups: all in one pass, or the two halves of
-/// their slots apart (at once on two threads, or one after the other) and their disputes put
-/// together in the order one pass gives.
+/// How a fold goes through a list (of events, pauses or corridor groups): all in one pass, or
+/// the two halves apart and their results put together in the order one pass gives.
 enum SlotSplit {
+  /// One pass over the whole list.
   case whole
+  /// The halves apart: at once on two threads, or one after the other.
   case halves(atOnce: Bool)
 }
 

@@ -1,25 +1,33 @@
-/// The passes of ``ProjectionFold`` that read every event: each reads the halves of a long list
-/// on two threads at once.
+/// The passes of ``ProjectionFold`` that read every event: in a fold in lanes, each reads the two
+/// halves of the list apart (at once on two threads where there are two cores); in a fold in one
+/// pass, the whole list at once.
 extension ProjectionFold {
   /// What the first pass finds: positions not known by the as-of moment (ascending), ids only
   /// possibly known, retractions (their targets and positions) and ids other events refer to.
   struct Survey: Sendable {
+    /// Positions not known by the as-of moment, ascending.
     var unknown: [Int] = []
+    /// Ids of events only possibly known by the as-of moment.
     var possiblyKnown: Set<String> = []
+    /// Retractions known by then: what each retracts, and where it is.
     var retractions: [(target: String, position: Int)] = []
+    /// Ids other known events dispute or report again, in the order they name them.
     var referenced: [String] = []
   }
 
   /// The first pass over the first `count` events: what is known by the as-of moment, what is
   /// retracted, what is referred to.
   ///
-  /// - Parameter parallel: Whether to survey the halves of the list on two threads.
-  static func survey(_ events: [Event], count: Int, knowledge: Knowledge, parallel: Bool)
+  /// - Parameter split: Whether to survey the list whole or in halves.
+  static func survey(_ events: [Event], count: Int, knowledge: Knowledge, split: SlotSplit)
     -> Survey
   {
+    guard case .halves(let atOnce) = split else {
+      return survey(events, 0..<count, knowledge: knowledge)
+    }
     let middle = count / 2
     let halves = TwoWay.run(
-      parallel: parallel,
+      parallel: atOnce,
       helper: { survey(events, middle..<count, knowledge: knowledge) },
       caller: { survey(events, 0..<middle, knowledge: knowledge) })
     var whole = halves.called
@@ -30,7 +38,7 @@ extension ProjectionFold {
     return whole
   }
 
-  /// ``survey(_:count:knowledge:parallel:)`` for the events in `range`.
+  /// ``survey(_:count:knowledge:split:)`` for the events in `range`.
   private static func survey(_ events: [Event], _ range: Range<Int>, knowledge: Knowledge)
     -> Survey
   {
@@ -67,8 +75,11 @@ extension ProjectionFold {
   /// position skipped), the skipped positions, and where the referenced events that are folded
   /// are, by id (the last, when an id repeats).
   struct Plan: Sendable {
+    /// For each position, the lanes that take it (0 for a position skipped).
     var lanes: [UInt8]
+    /// The positions skipped, ascending.
     var skipped: [Int]
+    /// Where the folded events something refers to are, by id.
     var folded: [String: Int]
   }
 
@@ -89,13 +100,20 @@ extension ProjectionFold {
   /// - Parameters:
   ///   - unknown: Positions not known by the as-of moment, ascending.
   ///   - marks: Ids marked ``Mark/retracted`` or ``Mark/referenced``.
-  ///   - parallel: Whether to plan the halves of the list on two threads.
+  ///   - split: Whether to plan the list whole or in halves.
   static func resolve(
-    _ events: [Event], count: Int, unknown: [Int], marks: [String: Int], parallel: Bool
+    _ events: [Event], count: Int, unknown: [Int], marks: [String: Int], split: SlotSplit
   ) -> Plan {
+    guard case .halves(let atOnce) = split else {
+      let whole = resolve(events, 0..<count, unknown: unknown, marks: marks)
+      var folded: [String: Int] = [:]
+      folded.reserveCapacity(whole.referenced.count)
+      for (id, position) in whole.referenced { folded[id] = position }
+      return Plan(lanes: whole.lanes, skipped: whole.skipped, folded: folded)
+    }
     let middle = count / 2
     let halves = TwoWay.run(
-      parallel: parallel,
+      parallel: atOnce,
       helper: { resolve(events, middle..<count, unknown: unknown, marks: marks) },
       caller: { resolve(events, 0..<middle, unknown: unknown, marks: marks) })
     var folded: [String: Int] = [:]
@@ -107,7 +125,7 @@ extension ProjectionFold {
       skipped: halves.called.skipped + halves.helped.skipped, folded: folded)
   }
 
-  /// ``resolve(_:count:unknown:marks:parallel:)`` for the events in `range`.
+  /// ``resolve(_:count:unknown:marks:split:)`` for the events in `range`.
   static func resolve(
     _ events: [Event], _ range: Range<Int>, unknown: [Int], marks: [String: Int]
   ) -> (lanes: [UInt8], skipped: [Int], referenced: [(id: String, position: Int)]) {

@@ -7,7 +7,8 @@
 /// drafts. On a long list the second looks up its two halves at once and the third folds two
 /// lanes at once (see ``FoldLane``).
 enum ProjectionFold {
-  /// What a lookup of an id in the second pass finds.
+  /// What a lookup of an id in the second pass finds (besides the position of a referenced
+  /// event, once found).
   enum Mark {
     static let retracted = -1
     static let referenced = -2
@@ -32,6 +33,9 @@ enum ProjectionFold {
     of input: FoldInput, _ events: UnsafeBufferPointer<Event>, inLanes: Bool, threads: Bool
   ) -> ProjectionParts {
     var parts = ProjectionParts()
+    // In lanes, every pass is split in halves too; in one pass, nothing is (the reference the
+    // tests hold the lanes to).
+    let split = inLanes ? SlotSplit.halves(atOnce: threads) : .whole
     if !input.hypothetical.isEmpty {
       for position in 0..<input.count where input.hypothetical.contains(events[position].id) {
         if case .erratum(let target, _) = events[position].payload {
@@ -41,7 +45,7 @@ enum ProjectionFold {
     }
     // First pass: what is known, what is retracted, what is referred to.
     let surveyed = survey(
-      input.events, count: input.count, knowledge: input.knowledge, parallel: threads)
+      input.events, count: input.count, knowledge: input.knowledge, split: split)
     parts.possiblyKnown = surveyed.possiblyKnown
     var marks: [String: Int] = [:]
     marks.reserveCapacity(surveyed.referenced.count + surveyed.retractions.count)
@@ -57,7 +61,7 @@ enum ProjectionFold {
     }
     // Second pass: which positions are folded, in which lanes, and where referenced events are.
     let plan = resolve(
-      input.events, count: input.count, unknown: surveyed.unknown, marks: marks, parallel: threads)
+      input.events, count: input.count, unknown: surveyed.unknown, marks: marks, split: split)
     // Third pass: fold. Boundaries weigh announcement times themselves (see ``Boundary`` and
     // ``PauseTrack``), so the order of folding changes only the order in which reports are listed.
     // A long list is folded in two lanes at once, pauses on a helper thread and the rest here
@@ -77,7 +81,6 @@ enum ProjectionFold {
         })
       // The folders are changed where they are: a copy would copy their tracks on change. Pauses
       // are reconciled before corridor groups, which read them.
-      let split = SlotSplit.halves(atOnce: threads)
       let pauseDisputes = lanes.helped.finishPauses(folded: plan.folded, split: split)
       let corridorDisputes = lanes.called.folder.finishCorridors(
         pauses: lanes.helped.pauses, pauseSlots: lanes.helped.pauseSlots, split: split)

@@ -77,6 +77,39 @@ struct LineTapeTests {
     #expect(disagreements.isEmpty, "\(disagreements.prefix(5).joined(separator: "\n"))")
   }
 
+  @Test(
+    "The top-level object's table of known keys finds what passing its members finds",
+    arguments: [
+      #"{"id":"a","window":{"start":"2016-11-01","end":null},"at":"x","recorded":{"at":"y","by":"z"}}"#,
+      #"{"window":{"start":"2016-11-01"},"source":{"publication":"AFP"}}"#,
+      #"{"\u0069d":"escaped","type":"t","zzz":1,"set":{"id":"inner"}}"#,
+      #"{"a":{"b":{"id":1,"seq":2}},"seq":3}"#, #"{}"#, #"{"unknown":{"id":1}}"#,
+    ])
+  func rootKeyTable(_ line: String) throws {
+    var tape = LineTape()
+    // A line that fails midway first: the table must not keep what it found.
+    Array(#"{"id":"x","seq":1,"type":"#.utf8).withUnsafeBytes { bytes in
+      #expect(throws: TapeSyntaxError.self) { try tape.tokenize(bytes) }
+    }
+    try Array(line.utf8).withUnsafeBytes { bytes in
+      try tape.tokenize(bytes)
+      let scanner = TapeScanner(bytes: bytes)
+      let present = tape.rootKeysPresent
+      tape.entries.withUnsafeBufferPointer { entries in
+        tape.rootKeys.withUnsafeBufferPointer { keys in
+          let byTable = TapeFields(
+            entries: entries, scanner: scanner, object: 0,
+            keys: TapeFields.KnownKeys(entries: keys, present: present))
+          let byMembers = TapeFields(entries: entries, scanner: scanner, object: 0)
+          for raw in 0..<UInt8(64) {
+            guard let name = FieldName(rawValue: raw) else { continue }
+            #expect(byTable.find(name) == byMembers.find(name), "\(name.key)")
+          }
+        }
+      }
+    }
+  }
+
   /// `nil` when the tape and the parser read a line's string values alike (or both reject it);
   /// otherwise the values each reads.
   static func values(_ line: [UInt8]) -> String? {

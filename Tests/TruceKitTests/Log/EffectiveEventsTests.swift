@@ -94,10 +94,15 @@ struct EffectiveEventsTests {
           lines.count + 1, "a\(target)", "correction.erratum",
           #""corrects":"s\#(target)","set":{"kind":"refusal"}"#))
     }
-    var log = try TestLog.parse(lines)
-    let expected = byDefinition(log)
+    let parsed = try TestLog.parse(lines)
+    let expected = byDefinition(parsed)
     #expect(expected.count == lines.count - voided.count)
-    #expect(log.effectiveEvents == expected)
-    #expect(log.takeEffectiveEvents() == expected)
+    // With positions from the lines by id, and without (every event looked up).
+    var withoutLines = parsed
+    withoutLines.lineByID = [:]
+    for var log in [parsed, withoutLines] {
+      #expect(log.effectiveEvents == expected)
+      #expect(log.takeEffectiveEvents() == expected)
+    }
   }
 }

@@ -91,6 +91,65 @@ struct FoldLaneTests {
     }
   }
 
+  @Test("Ids repeated on both sides of the middle, and events unknown on both, fold the same way")
+  func repeatedIDsAcrossTheMiddle() throws {
+    let events = try TestLog.bundled().effectiveEvents
+    // The whole history twice, the second time from another source: every id (referenced ones
+    // too) repeats across the middle, and which of the two is used shows.
+    let again = events.map { event in
+      var copy = event
+      copy.source.publication = "the second copy"
+      copy.source.seed = nil
+      return copy
+    }
+    let twice = events + again
+    let middle = try TestLog.instant("2016-11-01T00:00Z")
+    for knowledge in [Knowledge.everything, Knowledge(asOf: middle)] {
+      let input = FoldInput(
+        events: twice, count: twice.count, knowledge: knowledge, hypothetical: [])
+      let one = parts(input, inLanes: false)
+      if knowledge.asOf != nil {
+        #expect(one.folded.skipped.contains { $0 < events.count })
+        #expect(one.folded.skipped.contains { $0 >= events.count })
+      }
+      expectSame(
+        parts(input, inLanes: true), one, "twice, as of \(String(describing: knowledge.asOf))")
+    }
+  }
+
+  @Test("The passes over every event give the same, whole or in halves, at once or not")
+  func passesInHalves() throws {
+    let events = try Self.generated.get()
+    let moment = try #require(events[events.count / 3].announced.range.earliest)
+    for knowledge in [Knowledge.everything, Knowledge(asOf: moment)] {
+      let whole = ProjectionFold.survey(
+        events, count: events.count, knowledge: knowledge, split: .whole)
+      #expect(!whole.referenced.isEmpty && !whole.retractions.isEmpty)
+      var marks: [String: Int] = [:]
+      for id in whole.referenced { marks[id] = ProjectionFold.Mark.referenced }
+      for (target, _) in whole.retractions { marks[target] = ProjectionFold.Mark.retracted }
+      let plan = ProjectionFold.resolve(
+        events, count: events.count, unknown: whole.unknown, marks: marks, split: .whole)
+      #expect(!plan.folded.isEmpty)
+      for atOnce in [true, false] {
+        let halves = ProjectionFold.survey(
+          events, count: events.count, knowledge: knowledge, split: .halves(atOnce: atOnce))
+        #expect(halves.unknown == whole.unknown)
+        #expect(halves.possiblyKnown == whole.possiblyKnown)
+        #expect(halves.referenced == whole.referenced)
+        #expect(
+          halves.retractions.map { "\($0.target)@\($0.position)" }
+            == whole.retractions.map { "\($0.target)@\($0.position)" })
+        let planned = ProjectionFold.resolve(
+          events, count: events.count, unknown: whole.unknown, marks: marks,
+          split: .halves(atOnce: atOnce))
+        #expect(planned.lanes == plan.lanes)
+        #expect(planned.skipped == plan.skipped)
+        #expect(planned.folded == plan.folded)
+      }
+    }
+  }
+
   @Test("Disputes of pauses in both halves keep one folder's order: each pause's, then daily hours")
   func disputesInBothHalves() throws {
     // Six pauses, each with a disputed end and two daily hours: the halves of the reconciling
