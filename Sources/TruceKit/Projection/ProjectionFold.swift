@@ -4,8 +4,9 @@
 /// by the as-of moment and which are retracted, the second which positions are skipped and where
 /// the events something refers to are (a statement's disputed events, a declaration's other
 /// reports of its announcement: only those are remembered by id), the third folds the rest into
-/// drafts. On a long list the second looks up its two halves at once and the third folds two
-/// lanes at once (see ``FoldLane``).
+/// drafts. On a long list the first two read the two halves of the list at once, the third folds
+/// in two lanes at once (see ``FoldLane``), and pauses, then corridor groups, are reconciled in
+/// two halves at once.
 enum ProjectionFold {
   /// What a lookup of an id in the second pass finds (besides the position of a referenced
   /// event, once found).
