@@ -177,17 +177,8 @@ struct Folder {
       pauses.withUnsafeMutableBufferPointer { pauses in
         let reconciling = PauseReconciling(
           drafts: drafts, pauses: pauses, events: events, folded: folded)
-        let (middle, count) = (pauses.count / 2, pauses.count)
-        guard case .halves(let atOnce) = split else {
-          let whole = reconciling.finish(0..<count)
-          return whole.disputes + whole.dailyHours
-        }
-        let halves = TwoWay.run(
-          parallel: atOnce,
-          helper: { reconciling.finish(middle..<count) },
-          caller: { reconciling.finish(0..<middle) })
-        return halves.called.disputes + halves.helped.disputes + halves.called.dailyHours
-          + halves.helped.dailyHours
+        let parts = split.run(over: pauses.count) { reconciling.finish($0) }
+        return parts.flatMap(\.disputes) + parts.flatMap(\.dailyHours)
       }
     }
     pauseDrafts = []
@@ -210,13 +201,7 @@ struct Folder {
           let reconciling = CorridorReconciling(
             drafts: drafts, corridors: corridors, pauses: pauses, pauseSlots: pauseSlots,
             events: events)
-          let (middle, count) = (corridors.count / 2, corridors.count)
-          guard case .halves(let atOnce) = split else { return reconciling.finish(0..<count) }
-          let halves = TwoWay.run(
-            parallel: atOnce,
-            helper: { reconciling.finish(middle..<count) },
-            caller: { reconciling.finish(0..<middle) })
-          return halves.called + halves.helped
+          return split.run(over: corridors.count) { reconciling.finish($0) }.flatMap { $0 }
         }
       }
     }
@@ -244,15 +229,6 @@ struct Folder {
   func claims(folded: [String: Int]) -> [Dispute] {
     statements.compactMap { DisputeRules.claim($0, in: events, folded: { folded[$0] }) }
   }
-}
-
-/// How a fold goes through a list (of events, pauses or corridor groups): all in one pass, or
-/// the two halves apart and their results put together in the order one pass gives.
-enum SlotSplit {
-  /// One pass over the whole list.
-  case whole
-  /// The halves apart: at once on two threads, or one after the other.
-  case halves(atOnce: Bool)
 }
 
 /// What a finished fold yields.

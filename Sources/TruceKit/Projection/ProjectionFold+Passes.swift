@@ -22,19 +22,14 @@ extension ProjectionFold {
   static func survey(_ events: [Event], count: Int, knowledge: Knowledge, split: SlotSplit)
     -> Survey
   {
-    guard case .halves(let atOnce) = split else {
-      return survey(events, 0..<count, knowledge: knowledge)
+    let parts = split.run(over: count) { survey(events, $0, knowledge: knowledge) }
+    var whole = Survey()
+    for part in parts {
+      whole.unknown += part.unknown
+      whole.possiblyKnown.formUnion(part.possiblyKnown)
+      whole.retractions += part.retractions
+      whole.referenced += part.referenced
     }
-    let middle = count / 2
-    let halves = TwoWay.run(
-      parallel: atOnce,
-      helper: { survey(events, middle..<count, knowledge: knowledge) },
-      caller: { survey(events, 0..<middle, knowledge: knowledge) })
-    var whole = halves.called
-    whole.unknown += halves.helped.unknown
-    whole.possiblyKnown.formUnion(halves.helped.possiblyKnown)
-    whole.retractions += halves.helped.retractions
-    whole.referenced += halves.helped.referenced
     return whole
   }
 
@@ -104,25 +99,17 @@ extension ProjectionFold {
   static func resolve(
     _ events: [Event], count: Int, unknown: [Int], marks: [String: Int], split: SlotSplit
   ) -> Plan {
-    guard case .halves(let atOnce) = split else {
-      let whole = resolve(events, 0..<count, unknown: unknown, marks: marks)
-      var folded: [String: Int] = [:]
-      folded.reserveCapacity(whole.referenced.count)
-      for (id, position) in whole.referenced { folded[id] = position }
-      return Plan(lanes: whole.lanes, skipped: whole.skipped, folded: folded)
+    let parts = split.run(over: count) { resolve(events, $0, unknown: unknown, marks: marks) }
+    // In position order, so that the last of a repeated id is kept.
+    var plan = Plan(lanes: [], skipped: [], folded: [:])
+    plan.lanes.reserveCapacity(count)
+    plan.folded.reserveCapacity(parts.reduce(0) { $0 + $1.referenced.count })
+    for part in parts {
+      plan.lanes += part.lanes
+      plan.skipped += part.skipped
+      for (id, position) in part.referenced { plan.folded[id] = position }
     }
-    let middle = count / 2
-    let halves = TwoWay.run(
-      parallel: atOnce,
-      helper: { resolve(events, middle..<count, unknown: unknown, marks: marks) },
-      caller: { resolve(events, 0..<middle, unknown: unknown, marks: marks) })
-    var folded: [String: Int] = [:]
-    folded.reserveCapacity(halves.called.referenced.count + halves.helped.referenced.count)
-    for (id, position) in halves.called.referenced { folded[id] = position }
-    for (id, position) in halves.helped.referenced { folded[id] = position }
-    return Plan(
-      lanes: halves.called.lanes + halves.helped.lanes,
-      skipped: halves.called.skipped + halves.helped.skipped, folded: folded)
+    return plan
   }
 
   /// ``resolve(_:count:unknown:marks:split:)`` for the events in `range`.

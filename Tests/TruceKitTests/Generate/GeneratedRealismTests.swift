@@ -8,10 +8,7 @@ import Testing
 struct GeneratedRealismTests {
   /// A history of 10,000 events over four years, folded.
   private static func projection() throws -> (log: EventLog, projection: Projection) {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: 10_000, areas: 12, seed: 3).write(to: scratch.log)
-    let log = try EventLog.read(path: scratch.log)
+    let log = try GeneratorScratch.log(events: 10_000, areas: 12, seed: 3)
     return (log, Projection(log: log, knowledge: .everything))
   }
 

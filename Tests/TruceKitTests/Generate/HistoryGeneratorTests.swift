@@ -141,22 +141,3 @@ struct HistoryGeneratorTests {
     }
   }
 }
-
-/// A temporary directory for generated logs.
-struct GeneratorScratch {
-  let directory: URL
-
-  init() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "truce-generate-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  }
-
-  /// A file in the directory.
-  func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-
-  /// The log's path.
-  var log: String { path("log.jsonl") }
-
-  func remove() { try? FileManager.default.removeItem(at: directory) }
-}

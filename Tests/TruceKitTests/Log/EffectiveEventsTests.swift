@@ -15,10 +15,7 @@ struct EffectiveEventsTests {
 
   @Test("On a generated history with errata and voided events, they are as defined")
   func generatedHistory() throws {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: 3_000, areas: 6, seed: 17).write(to: scratch.log)
-    let log = try EventLog.read(path: scratch.log)
+    let log = try GeneratorScratch.log(events: 3_000, areas: 6, seed: 17)
     #expect(!log.amendments.isEmpty)
     #expect(!log.voided.isEmpty)
     #expect(log.effectiveEvents == byDefinition(log))
@@ -28,10 +25,7 @@ struct EffectiveEventsTests {
     "A log whose lines are not known by id (a scenario's events) gives them as defined too, taken or not"
   )
   func logWithoutLines() throws {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: 800, areas: 4, seed: 3).write(to: scratch.log)
-    var log = try EventLog.read(path: scratch.log)
+    var log = try GeneratorScratch.log(events: 800, areas: 4, seed: 3)
     log.lineByID = [:]
     let expected = byDefinition(log)
     #expect(!log.amendments.isEmpty && !log.voided.isEmpty)
@@ -43,10 +37,7 @@ struct EffectiveEventsTests {
     "Taking them from the log gives them as defined, on logs with and without errata",
     arguments: [(3_000, UInt64(17)), (40, UInt64(2))])
   func taking(events: Int, seed: UInt64) throws {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: events, areas: 4, seed: seed).write(to: scratch.log)
-    var log = try EventLog.read(path: scratch.log)
+    var log = try GeneratorScratch.log(events: events, areas: 4, seed: seed)
     let expected = byDefinition(log)
     let lastLineHash = log.lastLineHash
     #expect(log.takeEffectiveEvents() == expected)
@@ -56,10 +47,7 @@ struct EffectiveEventsTests {
 
   @Test("An answer that folds the log's own events is the answer from a copy")
   func answerConsumingTheLog() throws {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: 3_000, areas: 6, seed: 8).write(to: scratch.log)
-    let log = try EventLog.read(path: scratch.log)
+    let log = try GeneratorScratch.log(events: 3_000, areas: 6, seed: 8)
     let utc = try #require(Zone(identifier: "UTC"))
     for event in log.events.filter({ $0.seq % 500 == 0 }) {
       let instant = try #require(event.announced.range.earliest)

@@ -10,10 +10,7 @@ struct EventLookupTests {
     "One event looked up is the one the table of every event holds, retracted and unknown ones missing alike",
     arguments: [nil, 0.3, 0.7])
   func lookupsAgreeWithTheTable(asOfFraction: Double?) throws {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: 3_000, areas: 6, seed: 31).write(to: scratch.log)
-    let log = try EventLog.read(path: scratch.log)
+    let log = try GeneratorScratch.log(events: 3_000, areas: 6, seed: 31)
     let instants = log.events.compactMap { $0.announced.range.earliest }.sorted()
     let asOf = asOfFraction.map { instants[Int(Double(instants.count) * $0)] }
     // Looked up first, before the table exists; then compared with the table.

@@ -44,10 +44,7 @@ struct FoldLaneTests {
   /// A generated history long enough to be folded in lanes by default, with its effective
   /// events.
   private static let generated: Result<[Event], any Error> = Result {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: 20_000, areas: 12, seed: 44).write(to: scratch.log)
-    return try EventLog.read(path: scratch.log).effectiveEvents
+    try GeneratorScratch.log(events: 20_000, areas: 12, seed: 44).effectiveEvents
   }
 
   @Test(

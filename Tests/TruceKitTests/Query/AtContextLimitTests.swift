@@ -10,10 +10,7 @@ struct AtContextLimitTests {
   /// A generated history of several years, with the answer at a moment in its middle, limited
   /// and in full.
   private static func answers() throws -> (limited: AtAnswer, full: AtAnswer) {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: 3_000, areas: 12, seed: 21).write(to: scratch.log)
-    let log = try EventLog.read(path: scratch.log)
+    let log = try GeneratorScratch.log(events: 3_000, areas: 12, seed: 21)
     let middle = try #require(log.events[log.events.count / 2].announced.range.earliest)
     let moment = try Moment(parsing: middle.iso8601, zone: TestLog.damascus)
     let query = AtQuery(moment: moment, zone: TestLog.damascus)

@@ -45,10 +45,7 @@ struct AtJSONTextTests {
 
   @Test("On a generated history, moments across it are written as their trees are")
   func generatedHistory() throws {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: 4_000, areas: 8, seed: 13).write(to: scratch.log)
-    let log = try EventLog.read(path: scratch.log)
+    let log = try GeneratorScratch.log(events: 4_000, areas: 8, seed: 13)
     let utc = try #require(Zone(identifier: "UTC"))
     let queries = try log.events.filter { $0.seq % 200 == 0 }.compactMap { event -> AtQuery? in
       guard let instant = event.announced.range.earliest else { return nil }

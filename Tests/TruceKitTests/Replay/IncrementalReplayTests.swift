@@ -192,9 +192,6 @@ struct IncrementalReplayTests {
 
   /// A generated history, read back.
   private static func generated(events: Int, seed: UInt64) throws -> EventLog {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: events, areas: 12, seed: seed).write(to: scratch.log)
-    return try EventLog.read(path: scratch.log)
+    try GeneratorScratch.log(events: events, areas: 12, seed: seed)
   }
 }
