@@ -9,12 +9,12 @@ import Testing
 struct IndexedAreaTests {
   /// What the commands write for an area, from a log: the timeline as JSON, the disputes as
   /// JSON and text, every replay step as JSON and as text, and the calendar walk as JSON.
-  private func outputs(_ log: EventLog, area: Area, asOf: Instant?) -> [String] {
-    outputs(log, area: area, asOf: asOf).all
+  static func outputs(_ log: EventLog, area: Area, asOf: Instant?) -> [String] {
+    Self.outputs(log, area: area, asOf: asOf).all
   }
 
   /// The outputs, and how many of them (at the end) are the calendar walk's.
-  private func outputs(_ log: EventLog, area: Area, asOf: Instant?) -> (
+  static func outputs(_ log: EventLog, area: Area, asOf: Instant?) -> (
     all: [String], calendar: Int
   ) {
     let zone = area.zone
@@ -50,12 +50,12 @@ struct IndexedAreaTests {
     let asOf = asOfFraction.map { instants[Int(Double(instants.count) * $0)] }
     var drawn = 0
     for area in log.areas.areas {
-      let (whole, calendarCount): ([String], Int) = outputs(log, area: area, asOf: asOf)
+      let (whole, calendarCount): ([String], Int) = Self.outputs(log, area: area, asOf: asOf)
       #expect(whole.count > 3, "\(area.id)")
       guard let subset = reader.log(forArea: area, events: true) else { continue }
       drawn += 1
       #expect(subset.events.count < log.events.count, "\(area.id)")
-      let fromIndex: [String] = outputs(subset, area: area, asOf: asOf)
+      let fromIndex: [String] = Self.outputs(subset, area: area, asOf: asOf)
       #expect(fromIndex.count == whole.count, "\(area.id)")
       for (index, (expected, found)) in zip(whole, fromIndex).enumerated() where expected != found {
         Issue.record("\(area.id), output \(index): \(found.prefix(300)) ≠ \(expected.prefix(300))")
@@ -63,7 +63,7 @@ struct IndexedAreaTests {
       }
       // Without the area's other events, the items' lines alone draw the same calendar.
       let items = try #require(reader.log(forArea: area, events: false))
-      let fromItems: [String] = outputs(items, area: area, asOf: asOf)
+      let fromItems: [String] = Self.outputs(items, area: area, asOf: asOf)
       #expect(fromItems.suffix(calendarCount) == whole.suffix(calendarCount), "\(area.id)")
     }
     print("areas drawn from the index: \(drawn) of \(log.areas.areas.count)")
@@ -150,6 +150,103 @@ struct IndexedAreaTests {
     let homs = try #require(whole.areas["homs"])
     let subset = try #require(reader.log(forArea: homs, events: true))
     #expect(Set(subset.events.map(\.id)) == Set(events.compactMap { $0["id"]?.stringValue }))
-    #expect(outputs(subset, area: homs, asOf: nil) == outputs(whole, area: homs, asOf: nil))
+    #expect(
+      Self.outputs(subset, area: homs, asOf: nil) == Self.outputs(whole, area: homs, asOf: nil))
+  }
+}
+
+/// Errata recorded in another area than the event they correct: the index picks the area's
+/// events by what the errata make of them, as the whole log does.
+@Suite("Replaying an area from the index, with errata from elsewhere")
+struct IndexedAreaErrataTests {
+  /// An erratum in Homs of a statement, and where the statement was first recorded.
+  struct Case: Sendable, CustomTestStringConvertible {
+    let name: String
+    let statementArea: String
+    let erratumFields: String
+    var testDescription: String { name }
+  }
+
+  static let cases = [
+    Case(
+      name: "moved into the area", statementArea: "homs", erratumFields: #""set":{"area":"aleppo"}"#
+    ),
+    Case(
+      name: "moved out of the area", statementArea: "aleppo",
+      erratumFields: #""set":{"area":"homs"}"#),
+    Case(name: "voided", statementArea: "aleppo", erratumFields: #""void":true"#),
+    Case(
+      name: "amended in place", statementArea: "aleppo", erratumFields: #""set":{"kind":"refusal"}"#
+    ),
+    Case(
+      name: "announced later", statementArea: "aleppo",
+      erratumFields: #""set":{"announced":"2016-11-09"}"#),
+  ]
+
+  /// A log of Syria > Aleppo, Homs: a pause in Aleppo, a claim, and the case's erratum of it,
+  /// recorded in Homs; indexed.
+  private static func scratch(_ example: Case) throws -> (ScratchLog, EventLog) {
+    let log = try ScratchLog(areas: [
+      "syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria",
+      "homs=Asia/Damascus,parent=syria",
+    ])
+    let events = [
+      try ScratchLog.event(
+        "p1-declared", "pause.declared",
+        #""pause":"p1","kind":"pause","window":{"start":"2016-11-04T09:00","end":"2016-11-06T19:00"}"#
+      ),
+      try ScratchLog.event(
+        "claim", "statement", announced: "2016-11-05", area: example.statementArea,
+        #""kind":"claim","about":[]"#),
+      try ScratchLog.event(
+        "erratum", "correction.erratum", announced: "2016-11-07", area: "homs",
+        #""corrects":"claim",\#(example.erratumFields)"#),
+    ]
+    for event in events { _ = try log.appender.append(event) }
+    let whole = try EventLog.read(path: log.path)
+    _ = try AtIndexing.write(for: whole, path: log.path)
+    return (log, whole)
+  }
+
+  @Test(
+    "An erratum recorded elsewhere is replayed from the index as from the whole log",
+    arguments: cases)
+  func erratumFromElsewhere(_ example: Case) throws {
+    let (log, whole) = try Self.scratch(example)
+    defer { log.remove() }
+    let reader = try #require(IndexedLogReader(path: log.path))
+    let aleppo = try #require(whole.areas["aleppo"])
+    for asOf in [nil, Instant(secondsSinceEpoch: 1_478_390_400)] {  // 2016-11-06T00:00Z
+      let subset = try #require(reader.log(forArea: aleppo, events: true))
+      let expected: [String] = IndexedAreaTests.outputs(whole, area: aleppo, asOf: asOf)
+      let fromIndex: [String] = IndexedAreaTests.outputs(subset, area: aleppo, asOf: asOf)
+      #expect(fromIndex == expected)
+    }
+  }
+
+  @Test(
+    "The index records what errata make of each event, and what each erratum corrects",
+    arguments: cases)
+  func recordsOfErrata(_ example: Case) throws {
+    let (log, whole) = try Self.scratch(example)
+    defer { log.remove() }
+    let index = try AtIndex(forLog: log.path)
+    let areaNumber = { (id: String) in whole.areas.areas.firstIndex { $0.id == id }.map(UInt16.init)
+    }
+    let (pause, claim, erratum) = (index.event(0), index.event(1), index.event(2))
+    #expect(pause.corrections.isEmpty && pause.target == 0)
+    #expect(pause.effectiveArea == pause.area && pause.area == areaNumber("aleppo"))
+    let voided = example.erratumFields.contains("void")
+    #expect(claim.corrections == (voided ? [.voided] : [.amended]))
+    #expect(claim.area == areaNumber(example.statementArea))
+    let movedTo =
+      example.erratumFields.contains(#""area":"aleppo""#)
+      ? "aleppo"
+      : example.erratumFields.contains(#""area":"homs""#) ? "homs" : example.statementArea
+    #expect(claim.effectiveArea == areaNumber(movedTo))
+    #expect(claim.target == 0)
+    // The erratum names the claim: the second event, counted from 1.
+    #expect(erratum.target == 2 && erratum.corrections.isEmpty)
+    #expect(erratum.area == areaNumber("homs") && erratum.effectiveArea == erratum.area)
   }
 }

@@ -114,12 +114,37 @@ enum AtIndexBuilder {
     {
       cursor in
       for (position, event) in log.events.enumerated() {
-        AtIndexLayout.EventRecord(
-          offset: log.eventLines[position].lowerBound, event: event,
-          area: areaIndex[event.area] ?? UInt16.max
-        ).store(to: cursor + position * AtIndexLayout.eventSize)
+        eventRecord(position, of: log, areaIndex: areaIndex)
+          .store(to: cursor + position * AtIndexLayout.eventSize)
       }
     }
+  }
+
+  /// The record of the event at `position` in `log.events`: what its line says, and what errata
+  /// make of it.
+  private static func eventRecord(
+    _ position: Int, of log: EventLog, areaIndex: [String: UInt16]
+  ) -> AtIndexLayout.EventRecord {
+    let event = log.events[position]
+    var record = AtIndexLayout.EventRecord(
+      offset: log.eventLines[position].lowerBound, event: event,
+      area: areaIndex[event.area] ?? UInt16.max)
+    if log.voided.contains(event.id) { record.corrections.insert(.voided) }
+    if let amended = log.amendments[event.id] {
+      record.corrections.insert(.amended)
+      record.effectiveArea = areaIndex[amended.area] ?? UInt16.max
+    }
+    switch event.payload {
+    case .erratum(let target, _), .retraction(let target):
+      // Lines are numbered from the header's, 1; events from the first line after it.
+      if let line = log.lineByID[target], log.events.indices.contains(line - 2),
+        log.events[line - 2].id == target, let stored = UInt32(exactly: line - 1)
+      {
+        record.target = stored
+      }
+    default: break
+    }
+    return record
   }
 
   /// The index's bytes from its parts: the header's counts and the time orders are filled in

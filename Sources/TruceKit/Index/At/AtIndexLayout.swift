@@ -2,16 +2,16 @@
 /// 40-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
 /// order the projection lists them, then the names the projection does not list), the lines
 /// each item rests on (16 bytes each: where the line starts, and its number), the items' ids
-/// (UTF-8, one after another), one 32-byte record per event, in log order (``EventRecord``),
+/// (UTF-8, one after another), one 40-byte record per event, in log order (``EventRecord``),
 /// which listings filter, then the items in time order (``OrderEntry``), which answers search.
 /// Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 4
+  static let version: UInt64 = 5
   static let headerSize = 128
   static let itemSize = 40
   static let lineSize = 16
-  static let eventSize = 32
+  static let eventSize = 40
 
   /// What the header says.
   struct Header: Equatable {
@@ -187,7 +187,10 @@ enum AtIndexLayout {
   }
 
   /// What a listing filters an event by, without reading its line: where the line is, when
-  /// the event may have been announced, its area and its type.
+  /// the event may have been announced, its area and its type, as the line says them; and what
+  /// errata make of it (the area it ends up in, or that it is struck), with, for a correction,
+  /// the event it corrects, so that a question about an area reads the events errata move
+  /// into it, with their errata.
   struct EventRecord: Equatable {
     var offset: UInt64 = 0
     /// The earliest announcement, `Int64.min` when unbounded.
@@ -198,12 +201,30 @@ enum AtIndexLayout {
     var area: UInt16 = 0
     /// The type's position in ``EventType/allCases``.
     var type: UInt8 = 0
+    /// What errata do to the event.
+    var corrections = Corrections()
+    /// The position among the header's areas of the area the event has once errata apply
+    /// (its own when none moves it).
+    var effectiveArea: UInt16 = 0
+    /// For an erratum or a retraction: the position (from 1) of the event it corrects among
+    /// the events; 0 for other events, and when that event is not in the log.
+    var target: UInt32 = 0
+
+    /// What errata do to an event.
+    struct Corrections: OptionSet, Equatable, Sendable {
+      let rawValue: UInt8
+      /// An erratum amends it.
+      static let amended = Corrections(rawValue: 1)
+      /// An erratum strikes it.
+      static let voided = Corrections(rawValue: 2)
+    }
 
     init(offset: Int, event: Event, area: UInt16) {
       self.offset = UInt64(offset)
       low = event.announced.range.earliest?.secondsSinceEpoch ?? Int64.min
       high = event.announced.range.latest?.secondsSinceEpoch ?? Int64.max
       self.area = area
+      effectiveArea = area
       type = UInt8(EventType.allCases.firstIndex(of: event.type) ?? 0)
     }
 
@@ -213,6 +234,10 @@ enum AtIndexLayout {
       high = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 16, as: Int64.self))
       area = UInt16(littleEndian: pointer.loadUnaligned(fromByteOffset: 24, as: UInt16.self))
       type = pointer.load(fromByteOffset: 26, as: UInt8.self)
+      corrections = Corrections(rawValue: pointer.load(fromByteOffset: 27, as: UInt8.self))
+      effectiveArea = UInt16(
+        littleEndian: pointer.loadUnaligned(fromByteOffset: 28, as: UInt16.self))
+      target = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
     }
 
     func store(to pointer: UnsafeMutableRawPointer) {
@@ -221,9 +246,11 @@ enum AtIndexLayout {
       pointer.storeBytes(of: high.littleEndian, toByteOffset: 16, as: Int64.self)
       pointer.storeBytes(of: area.littleEndian, toByteOffset: 24, as: UInt16.self)
       pointer.storeBytes(of: type, toByteOffset: 26, as: UInt8.self)
-      for byte in 27..<AtIndexLayout.eventSize {
-        pointer.storeBytes(of: UInt8(0), toByteOffset: byte, as: UInt8.self)
-      }
+      pointer.storeBytes(of: corrections.rawValue, toByteOffset: 27, as: UInt8.self)
+      pointer.storeBytes(of: effectiveArea.littleEndian, toByteOffset: 28, as: UInt16.self)
+      pointer.storeBytes(of: UInt16(0), toByteOffset: 30, as: UInt16.self)
+      pointer.storeBytes(of: target.littleEndian, toByteOffset: 32, as: UInt32.self)
+      pointer.storeBytes(of: UInt32(0), toByteOffset: 36, as: UInt32.self)
     }
   }
 }

@@ -49,17 +49,7 @@ extension IndexedLogReader {
       }
     }
     guard try selection.includeCorridorGroups() else { return nil }
-    if withEvents {
-      for position in 0..<Int(index.header.eventCount) {
-        let record = index.event(position)
-        guard Int(record.area) < related.count else {
-          throw IndexMismatch(reason: "the index is damaged")
-        }
-        if related[Int(record.area)] {
-          selection.lines.append(LogSubset.Line(offset: Int(record.offset), number: position + 2))
-        }
-      }
-    }
+    if withEvents { try selection.includeEvents(of: related) }
     // An event of the area may be about an item elsewhere (a corridor on a pause in another
     // area): that item is taken too, and the lines read again, a few times at most.
     for _ in 0..<3 {
@@ -129,6 +119,42 @@ extension IndexedLogReader {
       names.insert(name)
       included.insert(position)
       return true
+    }
+
+    /// Takes the events that errata leave in a related area (by the flags `related` holds
+    /// for the header's areas, in order), with the events the corrections among them correct,
+    /// and every erratum of an event taken: the whole log replays an event as amended,
+    /// wherever the erratum was recorded, and without those struck.
+    mutating func includeEvents(of related: [Bool]) throws(IndexMismatch) {
+      let types = EventType.allCases
+      let erratum = types.firstIndex(of: .erratum).map(UInt8.init)
+      let retraction = types.firstIndex(of: .retraction).map(UInt8.init)
+      var taken = Set<Int>()
+      var corrected: [Int] = []
+      var errata: [(position: Int, target: Int)] = []
+      for position in 0..<Int(index.header.eventCount) {
+        let record = index.event(position)
+        guard Int(record.area) < related.count, Int(record.effectiveArea) < related.count else {
+          throw IndexMismatch(reason: "the index is damaged")
+        }
+        let correction = record.type == erratum || record.type == retraction
+        if record.type == erratum, record.target > 0 {
+          errata.append((position, Int(record.target) - 1))
+        }
+        guard !record.corrections.contains(.voided), related[Int(record.effectiveArea)] else {
+          continue
+        }
+        taken.insert(position)
+        if correction, record.target > 0 { corrected.append(Int(record.target) - 1) }
+      }
+      taken.formUnion(corrected)
+      for (position, target) in errata where taken.contains(target) {
+        taken.insert(position)
+      }
+      for position in taken {
+        lines.append(
+          LogSubset.Line(offset: Int(index.event(position).offset), number: position + 2))
+      }
     }
 
     /// Takes the corridor groups not yet taken that share a line with a pause taken: a group
