@@ -221,39 +221,27 @@ enum CommandSupport {
 
   /// With `--area` (and no scenario), the log of just the lines the area's items rest on (and,
   /// with `events`, all its events), read through the index beside the log
-  /// (``IndexedLogReader/log(forArea:events:)``), with the filter options; with `filtered` and
-  /// `--type`, `--from` or `--to` but no area, the lines a replay of the events taken rests on
-  /// (``IndexedLogReader/log(forEventsMatching:)``). `nil` when there is no usable index or it
-  /// cannot vouch for the question, and the whole log must be read. A misused filter option is
-  /// reported, and throws ``Reported``.
-  private static func areaLogAndFilter(
-    _ parsed: ParsedCommand, events: Bool, filtered: Bool
-  ) throws(Reported) -> (EventLog, EventFilter, Zone)? {
-    let narrowed =
-      parsed.value("area") != nil || (filtered && !parsed.values("type").isEmpty)
-      || (filtered && (parsed.value("from") != nil || parsed.value("to") != nil))
-    guard parsed.values("scenario").isEmpty, narrowed else { return nil }
+  /// (``IndexedLogReader/log(forArea:events:)``), with the filter options; `nil` when there is
+  /// no usable index or it cannot vouch for the area, and the whole log must be read. A misused
+  /// filter option is reported, and throws ``Reported``.
+  private static func areaLogAndFilter(_ parsed: ParsedCommand, events: Bool) throws(Reported) -> (
+    EventLog, EventFilter, Zone
+  )? {
+    guard parsed.values("scenario").isEmpty, parsed.value("area") != nil else { return nil }
     let path = parsed.value("log") ?? BundledLog.locate()
     guard let indexed = IndexedLogReader(path: path) else { return nil }
     switch eventFilter(parsed, areas: indexed.areas) {
     case .failure(let error): throw Reported(code: usage(error))
     case .success(let (filter, zone)):
-      let log =
-        if let area = filter.area {
-          indexed.log(forArea: area, events: events)
-        } else if filtered {
-          indexed.log(forEventsMatching: filter)
-        } else {
-          nil as EventLog?
-        }
-      guard let log else { return nil }
+      guard let area = filter.area, let log = indexed.log(forArea: area, events: events) else {
+        return nil
+      }
       return (log, filter, zone)
     }
   }
 
   /// A log read for a question that may name an area: through the index when `--area` is given
-  /// and the index vouches for it (``areaLogAndFilter(_:events:filtered:)``), the whole log
-  /// otherwise.
+  /// and the index vouches for it (``areaLogAndFilter(_:events:)``), the whole log otherwise.
   struct AreaQuestion {
     let log: EventLog
     let filter: EventFilter
@@ -263,15 +251,11 @@ enum CommandSupport {
     let readWholeForArea: Bool
   }
 
-  /// Reads the log for a question that may name an area; `index` false reads the whole log, and
-  /// `filtered` lets a replay's other filters read through the index too.
-  static func areaQuestion(
-    _ parsed: ParsedCommand, events: Bool, index: Bool = true, filtered: Bool = false
-  ) throws(Reported) -> AreaQuestion {
-    if index,
-      let (log, filter, zone) = try areaLogAndFilter(
-        parsed, events: events, filtered: filtered)
-    {
+  /// Reads the log for a question that may name an area; `index` false reads the whole log.
+  static func areaQuestion(_ parsed: ParsedCommand, events: Bool, index: Bool = true)
+    throws(Reported) -> AreaQuestion
+  {
+    if index, let (log, filter, zone) = try areaLogAndFilter(parsed, events: events) {
       return AreaQuestion(log: log, filter: filter, zone: zone, readWholeForArea: false)
     }
     let (log, filter, zone) = try logAndFilter(parsed)

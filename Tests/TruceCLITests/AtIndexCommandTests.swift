@@ -74,9 +74,7 @@ struct AtIndexCommandTests {
     }
   }
 
-  @Test(
-    "truce replay and timeline with --area, and replay with --type, write from the index what the whole log gives"
-  )
+  @Test("truce replay and timeline with --area write from the index what the whole log gives")
   func indexedAreas() throws {
     let folder = try TruceProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -85,8 +83,6 @@ struct AtIndexCommandTests {
       ["replay", "--log", log, "--area", "aleppo", "--json"],
       ["replay", "--log", log, "--area", "helmand", "--utc"],
       ["replay", "--log", log, "--area", "syria", "--calendar", "--json"],
-      ["replay", "--log", log, "--type", "pause.extended", "--json"],
-      ["replay", "--log", log, "--type", "corridor", "--type", "proposal", "--utc"],
       ["timeline", "--log", log, "--area", "aleppo", "--json"],
       ["timeline", "--log", log, "--area", "aleppo-gov", "--width", "100"],
       ["disputes", "--log", log, "--area", "aleppo"],

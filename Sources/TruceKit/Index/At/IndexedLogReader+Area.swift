@@ -49,10 +49,7 @@ extension IndexedLogReader {
       }
     }
     guard try selection.includeCorridorGroups() else { return nil }
-    if withEvents {
-      // The events that errata leave in a related area.
-      try selection.includeEvents(areaCount: related.count) { related[Int($0.effectiveArea)] }
-    }
+    if withEvents { try selection.includeEvents(of: related) }
     // An event of the area may be about an item elsewhere (a corridor on a pause in another
     // area): that item is taken too, and the lines read again, a few times at most.
     for _ in 0..<3 {
@@ -87,7 +84,7 @@ extension IndexedLogReader {
   }
 
   /// The items taken, and the lines they rest on.
-  struct Selection {
+  private struct Selection {
     let index: AtIndex
     var lines: [LogSubset.Line]
     /// The ids of the items taken.
@@ -124,39 +121,37 @@ extension IndexedLogReader {
       return true
     }
 
-    /// Takes the events whose records `taken` accepts, but none an erratum strikes, with the
-    /// events the corrections among them correct, and every erratum of an event taken: the
-    /// whole log replays an event as amended, wherever the erratum was recorded.
-    ///
-    /// - Parameter areaCount: How many areas the header declares (a record naming another is
-    ///   damaged).
-    mutating func includeEvents(
-      areaCount: Int, where taken: (AtIndexLayout.EventRecord) -> Bool
-    ) throws(IndexMismatch) {
+    /// Takes the events that errata leave in a related area (by the flags `related` holds
+    /// for the header's areas, in order), with the events the corrections among them correct,
+    /// and every erratum of an event taken: the whole log replays an event as amended,
+    /// wherever the erratum was recorded, and without those struck.
+    mutating func includeEvents(of related: [Bool]) throws(IndexMismatch) {
       let types = EventType.allCases
       let erratum = types.firstIndex(of: .erratum).map(UInt8.init)
       let retraction = types.firstIndex(of: .retraction).map(UInt8.init)
-      var chosen = Set<Int>()
+      var taken = Set<Int>()
       var corrected: [Int] = []
       var errata: [(position: Int, target: Int)] = []
       for position in 0..<Int(index.header.eventCount) {
         let record = index.event(position)
-        guard Int(record.area) < areaCount, Int(record.effectiveArea) < areaCount else {
+        guard Int(record.area) < related.count, Int(record.effectiveArea) < related.count else {
           throw IndexMismatch(reason: "the index is damaged")
         }
         let correction = record.type == erratum || record.type == retraction
         if record.type == erratum, record.target > 0 {
           errata.append((position, Int(record.target) - 1))
         }
-        guard !record.corrections.contains(.voided), taken(record) else { continue }
-        chosen.insert(position)
+        guard !record.corrections.contains(.voided), related[Int(record.effectiveArea)] else {
+          continue
+        }
+        taken.insert(position)
         if correction, record.target > 0 { corrected.append(Int(record.target) - 1) }
       }
-      chosen.formUnion(corrected)
-      for (position, target) in errata where chosen.contains(target) {
-        chosen.insert(position)
+      taken.formUnion(corrected)
+      for (position, target) in errata where taken.contains(target) {
+        taken.insert(position)
       }
-      for position in chosen {
+      for position in taken {
         lines.append(
           LogSubset.Line(offset: Int(index.event(position).offset), number: position + 2))
       }
