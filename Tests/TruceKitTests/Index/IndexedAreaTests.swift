@@ -249,4 +249,21 @@ struct IndexedAreaErrataTests {
     #expect(erratum.target == 2 && erratum.corrections.isEmpty)
     #expect(erratum.area == areaNumber("homs") && erratum.effectiveArea == erratum.area)
   }
+
+  @Test("A correction's record naming an event after it marks the index as damaged")
+  func damagedTarget() throws {
+    let (log, whole) = try Self.scratch(Self.cases[0])
+    defer { log.remove() }
+    let index = try AtIndex(forLog: log.path)
+    // The erratum (the third event) names the claim; make it name an event past the end.
+    let target = index.header.eventsOffset + 2 * AtIndexLayout.eventSize + 32
+    let indexPath = AtIndex.path(forLog: log.path)
+    var bytes = try FileIO.readAll(path: indexPath)
+    #expect(bytes[target] == 2)
+    bytes[target] = 200
+    try Data(bytes).write(to: URL(fileURLWithPath: indexPath))
+    let reader = try #require(IndexedLogReader(path: log.path))
+    let aleppo = try #require(whole.areas["aleppo"])
+    #expect(reader.log(forArea: aleppo, events: true) == nil)
+  }
 }

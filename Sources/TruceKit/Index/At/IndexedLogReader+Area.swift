@@ -137,6 +137,10 @@ extension IndexedLogReader {
         guard Int(record.area) < related.count, Int(record.effectiveArea) < related.count else {
           throw IndexMismatch(reason: "the index is damaged")
         }
+        // A correction comes after the event it corrects.
+        guard Int(record.target) <= position else {
+          throw IndexMismatch(reason: "the index is damaged")
+        }
         let correction = record.type == erratum || record.type == retraction
         if record.type == erratum, record.target > 0 {
           errata.append((position, Int(record.target) - 1))
