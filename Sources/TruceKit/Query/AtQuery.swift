@@ -70,50 +70,10 @@ public struct AtQuery: Sendable {
   private func answer(from log: EventLog, projection: Projection, keeping kept: Kept?)
     -> AtAnswer
   {
-    var items: [ItemStatus] = []
-    // For each item, how near it is to the moment: when it may start, and when it may end.
-    var nearness: [(start: Instant?, end: Instant?)] = []
-    for pause in projection.pauses where kept?.items.contains(pause.id) ?? true {
-      guard let relation = relation(of: pause.area, in: log.areas) else { continue }
-      var status = classify(
-        .pause, pause.id, pause.area, relation, start: pause.start, end: pause.end,
-        rules: pause.applicability)
-      status.possiblyKnown = projection.restsOnPossiblyKnown(pause.eventIDs)
-      status.hypothetical = projection.restsOnHypothetical(pause.eventIDs)
-      items.append(status)
-      nearness.append((pause.start.possibleRange?.earliest, pause.end.possibleRange?.latest))
-    }
-    for corridor in projection.corridors where kept?.items.contains(corridor.id) ?? true {
-      guard let relation = relation(of: corridor.area, in: log.areas) else { continue }
-      var status = classify(
-        .corridors, corridor.id, corridor.area, relation, start: corridor.start, end: corridor.end,
-        rules: corridor.applicability)
-      status.possiblyKnown = projection.restsOnPossiblyKnown(corridor.eventIDs)
-      status.hypothetical = projection.restsOnHypothetical(corridor.eventIDs)
-      items.append(status)
-      nearness.append((corridor.start.possibleRange?.earliest, corridor.end.possibleRange?.latest))
-    }
-    for offensive in projection.offensives where kept?.items.contains(offensive.id) ?? true {
-      guard let relation = relation(of: offensive.area, in: log.areas) else { continue }
-      var status = classify(
-        .offensive, offensive.id, offensive.area, relation, start: offensive.start,
-        end: offensive.end, rules: .always)
-      status.possiblyKnown = projection.restsOnPossiblyKnown(offensive.eventIDs)
-      status.hypothetical = projection.restsOnHypothetical(offensive.eventIDs)
-      let reference = moment.asOfInstant
-      let passed = offensive.phases.filter { $0.at.range.isPossibly(atOrBefore: reference) }
-      status.phase = passed.last
-      status.phaseIsUncertain =
-        passed.last.map { !$0.at.range.isCertainly(atOrBefore: reference) } ?? false
-      items.append(status)
-      nearness.append(
-        (offensive.start.possibleRange?.earliest, offensive.end.possibleRange?.latest))
-    }
     var omitted: [ItemStatus.Section: Int] = [:]
     var omittedConflicts = 0
-    if let contextLimit {
-      items = nearest(items, nearness: nearness, limit: contextLimit, omitted: &omitted)
-    }
+    let items = listedItems(
+      of: projection, areas: log.areas, keeping: kept?.items, omitted: &omitted)
     let shownIDs = Set(items.map(\.id))
     var conflicts = conflicts(items, areas: log.areas)
     if let contextLimit {
@@ -165,75 +125,12 @@ public struct AtQuery: Sendable {
     return ordered.prefix(limit).sorted().map { proposals[$0] }
   }
 
-  /// Keeps, of the items not yet in force and of those no longer in force, the `limit` nearest
-  /// to the moment (the soonest to start, the latest to end), in their listed order, and counts
-  /// the rest.
-  private func nearest(
-    _ items: [ItemStatus], nearness: [(start: Instant?, end: Instant?)], limit: Int,
-    omitted: inout [ItemStatus.Section: Int]
-  ) -> [ItemStatus] {
-    let sections = items.map(\.section)
-    var dropped = Set<Int>()
-    for section in [ItemStatus.Section.notYet, .noLonger] {
-      let members = items.indices.filter { sections[$0] == section }
-      guard members.count > limit else { continue }
-      let key = { (index: Int) -> Instant? in
-        section == .notYet ? nearness[index].start : nearness[index].end
-      }
-      // Known instants first: the soonest start, or the latest end; ties keep the listed order.
-      let ordered = members.sorted { left, right in
-        switch (key(left), key(right)) {
-        case (let a?, let b?) where a != b: return section == .notYet ? a < b : a > b
-        case (.some, .none): return true
-        case (.none, .some): return false
-        default: return left < right
-        }
-      }
-      dropped.formUnion(ordered.dropFirst(limit))
-      omitted[section] = members.count - limit
-    }
-    return items.indices.filter { !dropped.contains($0) }.map { items[$0] }
-  }
-
-  private func relation(of itemArea: String, in areas: AreaRegistry) -> AreaRelation?? {
+  /// How an item's area relates to the area asked about: `.some(nil)` when none was asked
+  /// about, `nil` when the item lies outside it.
+  func relation(of itemArea: String, in areas: AreaRegistry) -> AreaRelation?? {
     guard let area else { return .some(nil) }
     guard let relation = areas.relation(of: itemArea, to: area.id) else { return nil }
     return .some(relation)
-  }
-
-  private func classify(
-    _ kind: ItemKind, _ id: String, _ itemArea: String, _ relation: AreaRelation?,
-    start: Boundary, end: Boundary, rules: Applicability
-  ) -> ItemStatus {
-    var status = ItemStatus(
-      kind: kind, id: id, area: itemArea, areaRelation: relation, presence: .notYet, day: nil,
-      qualifier: nil, phase: nil, phaseIsUncertain: false, possiblyKnown: false)
-    let first: Instant
-    let last: Instant
-    switch moment {
-    case .instant(let instant, _):
-      status.presence = Presence.of(start: start, end: end, at: instant)
-      if status.presence == .inForce || status.presence == .possibly {
-        status.qualifier = rules.restriction(at: instant, zone: zone)
-      }
-      (first, last) = (instant, instant)
-    case .day(let date, let dayStart, let nextStart):
-      status.day = DayPresence.of(start: start, end: end, rules: rules, date: date, zone: zone)
-      status.presence = Presence.of(start: start, end: end, at: dayStart)
-      (first, last) = (dayStart, nextStart.adding(seconds: -1))
-    }
-    // Name the boundaries that leave the verdict open at the moment.
-    if let range = start.possibleRange, range.isPossibly(atOrBefore: last),
-      !range.isCertainly(atOrBefore: first)
-    {
-      status.uncertainties.append(Uncertainty(boundary: .start, disputed: start.isDisputed))
-    }
-    if let range = end.possibleRange, !range.isCertainly(atOrBefore: first),
-      !range.isCertainly(after: last)
-    {
-      status.uncertainties.append(Uncertainty(boundary: .end, disputed: end.isDisputed))
-    }
-    return status
   }
 
   private func conflicts(_ items: [ItemStatus], areas: AreaRegistry) -> [Conflict] {

@@ -113,7 +113,7 @@ enum AtIndexBuilder {
     return image(header: header, items: items, lines: lines, names: names, events: log.events.count)
     {
       cursor in
-      for (position, event) in log.events.enumerated() {
+      for position in log.events.indices {
         eventRecord(position, of: log, areaIndex: areaIndex)
           .store(to: cursor + position * AtIndexLayout.eventSize)
       }
