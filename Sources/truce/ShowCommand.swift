@@ -10,12 +10,24 @@ enum ShowCommand {
     ])
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
+    let id = parsed.argument("id") ?? ""
+    let path = parsed.value("log") ?? BundledLog.locate()
+    // Through the index beside the log when it holds every line the event's links need.
+    if let indexed = IndexedLogReader(path: path), let log = indexed.log(showing: id) {
+      return show(id, in: log, parsed)
+    }
     let log: EventLog
     switch CommandSupport.loadLog(parsed) {
     case .success(let loaded): log = loaded
     case .failure(let error): return CommandSupport.fail(error.description)
     }
-    let id = parsed.argument("id") ?? ""
+    let code = show(id, in: log, parsed)
+    if code == .success { CommandSupport.indexInBackgroundIfStale(log, path: path, parsed) }
+    return code
+  }
+
+  /// Writes the event with this id and its links, from a log that holds every line they need.
+  private static func show(_ id: String, in log: EventLog, _ parsed: ParsedCommand) -> ExitCode {
     guard let event = log.events.first(where: { $0.id == id }) else {
       let near = log.events.map(\.id).filter { $0.hasPrefix(String(id.prefix(4))) }.prefix(5)
       let hint =

@@ -135,6 +135,26 @@ struct AtIndexCommandTests {
   }
 
   @Test(
+    "truce show writes from the index what the whole log gives, and indexes a log it read whole")
+  func indexedShow() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = try generated(folder)
+    let events = try EventLog.read(path: log).events
+    let ids = [99, 1_001, 2_002, 2_999].map { events[$0].id }
+    let questions =
+      ids.map { ["show", $0, "--log", log] } + [["show", ids[0], "--log", log, "--json"]]
+    let whole = try answeredAlike(questions, log: log)
+    try indexesInBackground(questions[0], log: log, answer: whole[0])
+    // An unknown id reads the same either way: the whole log names similar ids.
+    let unknown = ids[0] + "x"
+    let bad = try TruceProcess.run(["show", unknown, "--log", log])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.hasPrefix("Error: The value '\(unknown)' is invalid for '<id>'"))
+    #expect(bad.stderr.contains("similar ids: "))
+  }
+
+  @Test(
     "An at that reads the whole log indexes it in the background; an append is read beside the index, a retraction sends the next at to the whole log"
   )
   func backgroundIndexing() throws {

@@ -114,7 +114,10 @@ public struct EventLog: Sendable {
 
   /// An event's line as a JSON object, as recorded.
   func rawObject(id: String) -> JSONObject? {
-    guard let line = lineByID[id], let bytes = lineBytes(ofEventAt: line - 2) else { return nil }
+    // A log read whole finds the line by id; a log of some lines (``LogSubset``) holds no such
+    // table, and keeps the lines it read in the order of its events.
+    let position = lineByID[id].map { $0 - 2 } ?? events.firstIndex { $0.id == id }
+    guard let position, let bytes = lineBytes(ofEventAt: position) else { return nil }
     return EventLog.object(bytes)
   }
 

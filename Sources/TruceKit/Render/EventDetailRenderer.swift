@@ -5,14 +5,19 @@ public struct EventDetailRenderer: Sendable {
   /// The schema of the JSON document.
   public static let schema = "truce.show/1"
   /// The log.
-  public var log: EventLog
+  public let log: EventLog
   /// Times for people.
   public var time: TimeFormatter
 
-  /// Creates a renderer.
+  /// The disputes the projection of the log finds, among which are the reports an event
+  /// contradicts: folded once, for every link drawn.
+  private let disputes: [Dispute]
+
+  /// Creates a renderer, folding the log once for the disputes among its reports.
   public init(log: EventLog, time: TimeFormatter) {
     self.log = log
     self.time = time
+    disputes = Projection(log: log).disputes
   }
 
   /// The fields every event has, shown in their own rows; the rest are the type's own.
@@ -48,7 +53,7 @@ public struct EventDetailRenderer: Sendable {
     links.append(("it disputes", others.filter { event.disputes.contains($0.id) }))
     // Reports it contradicts on a fact (a start, an end, a count…), as the projection weighs them,
     // and reports that name it as disputed.
-    let projected = Projection(log: log).disputes.filter { dispute in
+    let projected = disputes.filter { dispute in
       dispute.versions.contains { $0.eventIDs.contains(event.id) }
     }
     let rivals = Set(projected.flatMap { $0.versions.flatMap(\.eventIDs) })
@@ -115,7 +120,8 @@ public struct EventDetailRenderer: Sendable {
       block.row("AMENDED", "an erratum corrects this event; the record uses the corrected version")
     }
     var linked = TextBlock()
-    for link in links(of: event) {
+    let links = links(of: event)
+    for link in links {
       linked.blank()
       linked.line(link.relation.uppercased())
       for other in link.events {
@@ -123,7 +129,7 @@ public struct EventDetailRenderer: Sendable {
           other.id, "\(other.type.rawValue), announced \(other.announced)", other.source.citation)
       }
     }
-    return block.rendered() + (links(of: event).isEmpty ? "" : linked.rendered())
+    return block.rendered() + (links.isEmpty ? "" : linked.rendered())
   }
 
   /// The event and its links as JSON.

@@ -185,7 +185,7 @@ struct IndexedAreaErrataTests {
 
   /// A log of Syria > Aleppo, Homs: a pause in Aleppo, a claim, and the case's erratum of it,
   /// recorded in Homs; indexed.
-  private static func scratch(_ example: Case) throws -> (ScratchLog, EventLog) {
+  static func scratch(_ example: Case) throws -> (ScratchLog, EventLog) {
     let log = try ScratchLog(areas: [
       "syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria",
       "homs=Asia/Damascus,parent=syria",

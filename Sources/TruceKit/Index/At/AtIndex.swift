@@ -133,8 +133,18 @@ final class AtIndex {
   /// The positions of the corridor groups among whose lines is one starting at any of these
   /// offsets.
   func corridorGroups(holdingAnyOf offsets: [Int]) -> Set<Int> {
+    items(holdingAnyOf: offsets) { $0 == .corridors }
+  }
+
+  /// The positions of the items of the kinds `isWanted` takes among whose lines is one starting
+  /// at any of these offsets.
+  func items(
+    holdingAnyOf offsets: [Int], kinds isWanted: (AtIndexLayout.Kind) -> Bool = { _ in true }
+  )
+    -> Set<Int>
+  {
     guard !offsets.isEmpty else { return [] }
-    var groups = Set<Int>()
+    var found = Set<Int>()
     let base = file.base + header.linesOffset
     func offset(ofLine index: Int) -> Int {
       Int(
@@ -142,7 +152,7 @@ final class AtIndex {
           littleEndian: (base + index * AtIndexLayout.lineSize).loadUnaligned(as: UInt64.self)))
     }
     for position in 0..<count {
-      guard let item = item(position), item.kind == .corridors else { continue }
+      guard let item = item(position), isWanted(item.kind) else { continue }
       let first = Int(item.firstLine)
       let end = first + Int(item.lineCount)
       guard end <= Int(header.lineCount) else { continue }
@@ -155,12 +165,48 @@ final class AtIndex {
           if offset(ofLine: middle) < target { low = middle + 1 } else { high = middle }
         }
         if low < end && offset(ofLine: low) == target {
-          groups.insert(position)
+          found.insert(position)
           break
         }
       }
     }
-    return groups
+    return found
+  }
+
+  /// The positions (in the log, from 0; ascending) of the events linked to a name by one of
+  /// `relations`, as the lines give them. Names are matched by their 64-bit hash, so a caller
+  /// that must not take another name's events checks the lines it reads.
+  ///
+  /// - Throws: ``IndexMismatch`` when the index is damaged.
+  func positions(
+    linkedTo name: String, by relations: Set<AtIndexLayout.LinkRelation>
+  ) throws(IndexMismatch) -> [Int] {
+    let hash = NameHash.of(name)
+    let count = Int(header.linkCount)
+    let base = file.base + header.linksOffset
+    func entry(_ index: Int) throws(IndexMismatch) -> AtIndexLayout.LinkEntry {
+      guard
+        let entry = AtIndexLayout.LinkEntry(
+          loadingFrom: base + index * AtIndexLayout.linkEntrySize)
+      else { throw IndexMismatch(reason: "the index is damaged") }
+      return entry
+    }
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if try entry(middle).hash < hash { low = middle + 1 } else { high = middle }
+    }
+    var positions: [Int] = []
+    var index = low
+    while index < count, case let found = try entry(index), found.hash == hash {
+      guard UInt64(found.position) < header.eventCount else {
+        throw IndexMismatch(reason: "the index is damaged")
+      }
+      if relations.contains(found.relation) { positions.append(Int(found.position)) }
+      index += 1
+    }
+    return positions.sorted()
   }
 }
 

@@ -110,8 +110,16 @@ enum AtIndexBuilder {
     header.lastLineOffset = UInt64(log.eventLines.last?.lowerBound ?? 0)
     header.lastLineHash = log.lastLineHash
     header.headerFingerprint = LogHeaderLine.fingerprint(log.headerLine)
-    return image(header: header, items: items, lines: lines, names: names, events: log.events.count)
-    {
+    var links: [AtIndexLayout.LinkEntry] = []
+    for (position, event) in log.events.enumerated() {
+      guard let stored = UInt32(exactly: position) else { break }
+      links += AtIndexLayout.LinkEntry.entries(of: event, position: stored)
+    }
+    links.sort()
+    return image(
+      header: header, items: items, lines: lines, names: names, links: links,
+      events: log.events.count
+    ) {
       cursor in
       for position in log.events.indices {
         eventRecord(position, of: log, areaIndex: areaIndex)
@@ -155,11 +163,13 @@ enum AtIndexBuilder {
   ///   - items: The item records.
   ///   - lines: The lines they rest on.
   ///   - names: Their ids.
+  ///   - links: The names the events bear or cite, sorted.
   ///   - events: How many event records there are.
   ///   - storeEvents: Stores them, one after another from the pointer given.
   static func image(
     header: AtIndexLayout.Header, items: [AtIndexLayout.Item], lines: [LogSubset.Line],
-    names: [UInt8], events: Int, storeEvents: (UnsafeMutableRawPointer) -> Void
+    names: [UInt8], links: [AtIndexLayout.LinkEntry] = [], events: Int,
+    storeEvents: (UnsafeMutableRawPointer) -> Void
   ) -> [UInt8] {
     var header = header
     header.eventCount = UInt64(events)
@@ -170,6 +180,7 @@ enum AtIndexBuilder {
     header.shortSpan = orders.span
     header.shortItemCount = UInt64(orders.itemsByLow.count)
     header.shortProposalCount = UInt64(orders.proposalsByLow.count)
+    header.linkCount = UInt64(links.count)
     var bytes = [UInt8](repeating: 0, count: header.fileSize)
     bytes.withUnsafeMutableBytes { buffer in
       guard let base = buffer.baseAddress else { return }
@@ -193,6 +204,10 @@ enum AtIndexBuilder {
       for entry in orders.stored {
         entry.store(to: cursor)
         cursor += AtIndexLayout.orderEntrySize
+      }
+      for entry in links {
+        entry.store(to: cursor)
+        cursor += AtIndexLayout.linkEntrySize
       }
     }
     return bytes

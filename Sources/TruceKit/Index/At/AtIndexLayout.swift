@@ -1,14 +1,15 @@
-/// The layout of `<log>.at-index`, the index `truce at` answers from: a 128-byte header, one
+/// The layout of `<log>.at-index`, the index `truce at` answers from: a 136-byte header, one
 /// 40-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
 /// order the projection lists them, then the names the projection does not list), the lines
 /// each item rests on (16 bytes each: where the line starts, and its number), the items' ids
 /// (UTF-8, one after another), one 40-byte record per event, in log order (``EventRecord``),
-/// which listings filter, then the items in time order (``OrderEntry``), which answers search.
+/// which listings filter, then the items in time order (``OrderEntry``), which answers search,
+/// then the names each event bears or cites (``LinkEntry``), which `truce show` looks up.
 /// Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 5
-  static let headerSize = 128
+  static let version: UInt64 = 6
+  static let headerSize = 136
   static let itemSize = 40
   static let lineSize = 16
   static let eventSize = 40
@@ -36,6 +37,8 @@ enum AtIndexLayout {
     var shortItemCount: UInt64 = 0
     /// How many proposals are.
     var shortProposalCount: UInt64 = 0
+    /// How many names the events bear or cite are listed (``LinkEntry``).
+    var linkCount: UInt64 = 0
 
     /// Where the lines start in the file.
     var linesOffset: Int { AtIndexLayout.headerSize + Int(itemCount) * AtIndexLayout.itemSize }
@@ -48,12 +51,14 @@ enum AtIndexLayout {
     var ordersOffset: Int { eventsOffset + Int(eventCount) * AtIndexLayout.eventSize }
     /// How many items are in neither time order.
     var otherItemCount: Int { Int(itemCount) - Int(shortItemCount) - Int(shortProposalCount) }
-    /// The file's size.
-    var fileSize: Int {
+    /// Where the names the events bear or cite start in the file.
+    var linksOffset: Int {
       ordersOffset
         + (2 * Int(shortItemCount) + 2 * Int(shortProposalCount) + otherItemCount)
         * AtIndexLayout.orderEntrySize
     }
+    /// The file's size.
+    var fileSize: Int { linksOffset + Int(linkCount) * AtIndexLayout.linkEntrySize }
 
     init() {}
 
@@ -78,9 +83,10 @@ enum AtIndexLayout {
       shortSpan = Int64(bitPattern: word(104))
       shortItemCount = word(112)
       shortProposalCount = word(120)
+      linkCount = word(128)
       // Items are named by 32-bit positions in the time orders.
       guard itemCount <= UInt64(UInt32.max), lineCount < 1 << 40, nameBytes < 1 << 40,
-        eventCount < 1 << 40, shortItemCount <= itemCount,
+        eventCount < 1 << 40, linkCount < 1 << 40, shortItemCount <= itemCount,
         shortProposalCount <= itemCount - shortItemCount, shortSpan >= 0, fileSize == size
       else { return nil }
     }
@@ -93,7 +99,7 @@ enum AtIndexLayout {
         (8, AtIndexLayout.version), (16, logLength), (24, lastLineOffset), (32, itemCount),
         (40, lineCount), (80, eventCount), (88, nameBytes),
         (96, headerFingerprint), (104, UInt64(bitPattern: shortSpan)), (112, shortItemCount),
-        (120, shortProposalCount),
+        (120, shortProposalCount), (128, linkCount),
       ] {
         pointer.storeBytes(of: word.littleEndian, toByteOffset: offset, as: UInt64.self)
       }

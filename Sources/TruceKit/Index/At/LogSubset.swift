@@ -44,11 +44,14 @@ enum LogSubset {
   /// The lines of the log at these places (ascending), read from the file, as a log.
   ///
   /// The lines are decoded on two threads when there are many (each line by itself, as the
-  /// fast decoder's first stage does); errata are then applied in line order.
+  /// fast decoder's first stage does); errata are then applied in line order. With
+  /// `keepingLines`, the log also keeps each line's bytes and each amended line, so that an
+  /// event can be shown as recorded and as amended (``EventDetailRenderer``).
   ///
   /// - Throws: ``IndexMismatch`` when a line cannot be read or is not an event.
   static func log(
-    file: String, header: LogHeader, lines: [Line], reader: LogLineReader
+    file: String, header: LogHeader, lines: [Line], reader: LogLineReader,
+    keepingLines: Bool = false
   ) throws(IndexMismatch) -> EventLog {
     var subset = EventLog.empty(
       file: file, header: header, headerLine: [], headerEnd: 0, storage: LogBytes([]))
@@ -69,6 +72,7 @@ enum LogSubset {
       }
       recorded[event.id] = (index, line.number)
       subset.events.append(event)
+      if keepingLines { subset.appendedLines.append(slots.content(at: index)) }
       guard case .erratum(let target, let void) = event.payload else { continue }
       if void {
         subset.voided.insert(target)
@@ -98,6 +102,7 @@ enum LogSubset {
       amended.line = subset.amendments[target]?.line ?? original.number
       subset.amendments[target] = amended
       amendedLines[target] = merged
+      if keepingLines { subset.amendedLines[target] = merged }
     }
     return subset
   }
