@@ -160,10 +160,9 @@ public struct Projection: Sendable {
   /// Statements about a subject, in log order.
   public func statements(about subject: String) -> [Event] {
     store.read { parts in
-      let statements = parts.builtStatements()
-      let index = parts.statementIndex ?? ProjectionFold.statementIndex(statements)
+      let index = parts.statementIndex ?? parts.builtStatementIndex()
       parts.statementIndex = index
-      return (index[subject] ?? []).map { statements[$0] }
+      return (index[subject] ?? []).map { parts.statement(at: $0) }
     }
   }
 }

@@ -116,7 +116,7 @@ enum ProjectionFold {
   static let parallelEvents = 8_192
 
   /// Positions in a list of statements by the subjects they are about.
-  static func statementIndex(_ statements: [Event]) -> [String: [Int]] {
+  static func statementIndex(_ statements: some Sequence<Event>) -> [String: [Int]] {
     var index: [String: [Int]] = [:]
     for (position, statement) in statements.enumerated() {
       guard case .statement(_, let about) = statement.payload else { continue }

@@ -53,6 +53,18 @@ extension ProjectionParts {
   }
 
   /// Violations, built now if not yet.
+  /// The statement at a position in the list of statements, without building the list (an
+  /// answer asks about a few subjects among hundreds of thousands of statements).
+  func statement(at index: Int) -> Event {
+    statements?[index] ?? folded.events[listed.statements[index]]
+  }
+
+  /// The positions in the list of statements of those about each subject.
+  func builtStatementIndex() -> [String: [Int]] {
+    if let statements { return ProjectionFold.statementIndex(statements) }
+    return ProjectionFold.statementIndex(listed.statements.lazy.map { folded.events[$0] })
+  }
+
   mutating func builtViolations() -> [Event] {
     if let violations { return violations }
     let built = listed.violations.map { folded.events[$0] }

@@ -35,4 +35,32 @@ struct EventLookupTests {
     projection.events = [:]
     #expect(projection.event(first.id) == nil)
   }
+
+  @Test(
+    "Statements about a subject, asked before the list of statements is built, are those the list holds about it, in order"
+  )
+  func statementsAboutASubject() throws {
+    let log = try GeneratorScratch.log(events: 3_000, areas: 6, seed: 31)
+    let projection = Projection(log: log)
+    let subjects = projection.pauses.prefix(40).map(\.id) + ["no-such-item"]
+    let asked = subjects.map { projection.statements(about: $0).map(\.id) }
+    let listed = projection.statements
+    for (subject, found) in zip(subjects, asked) {
+      let expected = listed.filter { statement in
+        if case .statement(_, let about) = statement.payload { return about.contains(subject) }
+        return false
+      }
+      #expect(found == expected.map(\.id), "\(subject)")
+    }
+    #expect(asked.contains { !$0.isEmpty })
+    // A list set on the projection is what is asked.
+    var replaced = projection
+    replaced.statements = Array(listed.suffix(1))
+    let last = try #require(listed.last)
+    guard case .statement(_, let about) = last.payload, let subject = about.first else {
+      Issue.record("the last statement names nothing")
+      return
+    }
+    #expect(replaced.statements(about: subject).map(\.id) == [last.id])
+  }
 }
