@@ -32,12 +32,8 @@ struct IndexedAtTests {
   @Test(
     "On the bundled history, every day and area of autumn 2016 is answered as from the whole log")
   func bundledHistory() throws {
-    let scratch = try GeneratorScratch()
+    let scratch = try GeneratorScratch.bundledCopy()
     defer { scratch.remove() }
-    let bundled = TestLog.repositoryRoot.appendingPathComponent(BundledLog.relativePath).path
-    for suffix in ["", ".head"] {
-      try FileManager.default.copyItem(atPath: bundled + suffix, toPath: scratch.log + suffix)
-    }
     let (log, reader) = try indexed(scratch.log)
     let zone = try #require(log.areas.zones.first)
     var answered = 0

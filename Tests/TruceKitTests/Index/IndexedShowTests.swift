@@ -56,12 +56,8 @@ struct IndexedShowTests {
 
   @Test("Every event of the bundled history reads from the index as from the whole log")
   func bundledHistory() throws {
-    let scratch = try GeneratorScratch()
+    let scratch = try GeneratorScratch.bundledCopy()
     defer { scratch.remove() }
-    let bundled = TestLog.repositoryRoot.appendingPathComponent(BundledLog.relativePath).path
-    for suffix in ["", ".head"] {
-      try FileManager.default.copyItem(atPath: bundled + suffix, toPath: scratch.log + suffix)
-    }
     let whole = try EventLog.read(path: scratch.log)
     _ = try AtIndexing.write(for: whole, path: scratch.log)
     let (shown, answered) = try Self.compareEveryEvent(path: scratch.log, whole: whole)

@@ -20,6 +20,16 @@ struct GeneratorScratch {
 
   func remove() { try? FileManager.default.removeItem(at: directory) }
 
+  /// A scratch directory holding a copy of the bundled history (with its head) as ``log``.
+  static func bundledCopy() throws -> GeneratorScratch {
+    let scratch = try GeneratorScratch()
+    let bundled = TestLog.repositoryRoot.appendingPathComponent(BundledLog.relativePath).path
+    for suffix in ["", ".head"] {
+      try FileManager.default.copyItem(atPath: bundled + suffix, toPath: scratch.log + suffix)
+    }
+    return scratch
+  }
+
   /// A generated history, read as a log; its file is gone once read.
   static func log(events: Int, areas: Int, seed: UInt64) throws -> EventLog {
     let scratch = try GeneratorScratch()
