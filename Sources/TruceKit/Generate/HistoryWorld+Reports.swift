@@ -63,7 +63,7 @@ extension HistoryWorld {
   /// An erratum of a recent event: new values for some of its fields, or a void.
   mutating func correctRecentEvent() -> EventDraft {
     let target = random.element(of: state.recent)
-    var draft = EventDraft(.erratum, area: target.area, announced: clock)
+    var draft = EventDraft(.erratum, area: recordingArea(ofErratumOf: target), announced: clock)
     draft.announcedBy = ["analyst"]
     draft.announcedForm = random.chance(1, in: 2) ? .day : .utc
     // Re-read as amended against the log so far, a suspension or resumption could clash with
@@ -82,7 +82,13 @@ extension HistoryWorld {
     let profile = areas.theatres[theatre].profile
     switch target.type {
     case .violationReported: set = ["by": [.string(random.element(of: profile.groups))]]
-    case .statement: set = ["kind": .string(random.element(of: StatementKind.allCases).rawValue)]
+    case .statement:
+      let kind = random.element(of: StatementKind.allCases).rawValue
+      // One in three moves the statement to another area of the theatre instead.
+      let elsewhere = otherArea(than: target.area)
+      set =
+        seq % 3 == 0 && elsewhere != target.area
+        ? ["area": .string(areas.areas[elsewhere].id)] : ["kind": .string(kind)]
     case .pauseEnded: set = ["how": .string(random.element(of: PauseEnding.allCases).rawValue)]
     case .corridorOpened: set = ["count": .int(random.int(in: 1...10))]
     case .offensiveLaunched: set = ["aim": .string(random.element(of: Self.aims))]
@@ -95,6 +101,21 @@ extension HistoryWorld {
     }
     draft.payload = [("corrects", .string(target.id)), ("set", .object(set))]
     return draft
+  }
+
+  /// Where an erratum is recorded: mostly in the area of the event it corrects, but one in four
+  /// in another area of the theatre (an analyst files a correction where its source reported
+  /// it), so that the index's answers are compared with errata recorded elsewhere too. Chosen
+  /// from the event's sequence number, not drawn: the rest of the history stays as it was.
+  private func recordingArea(ofErratumOf target: RecentEvent) -> Int {
+    seq % 4 == 0 ? otherArea(than: target.area) : target.area
+  }
+
+  /// The area after `area` among its theatre's (itself when the theatre has one).
+  private func otherArea(than area: Int) -> Int {
+    let theatreAreas = areas.theatres[theatre].areas
+    guard let at = theatreAreas.firstIndex(of: area) else { return area }
+    return theatreAreas[(at + 1) % theatreAreas.count]
   }
 
   /// A source withdraws a recent event.
