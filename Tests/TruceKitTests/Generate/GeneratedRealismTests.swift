@@ -121,4 +121,26 @@ struct GeneratedRealismTests {
     pause.followed = followed
     return pause
   }
+
+  @Test(
+    "Some errata are recorded in another area than the event they correct, some move a statement to another area, and the log reads whole"
+  )
+  func errataRecordedElsewhere() throws {
+    let log = try GeneratorScratch.log(events: 3_000, areas: 8, seed: 61)
+    let byID = Dictionary(uniqueKeysWithValues: log.events.map { ($0.id, $0) })
+    var elsewhere = 0
+    var moved = 0
+    for event in log.events {
+      guard case .erratum(let target, _) = event.payload, let corrected = byID[target] else {
+        continue
+      }
+      if corrected.area != event.area { elsewhere += 1 }
+      if let amended = log.amendments[target], amended.area != corrected.area {
+        #expect(corrected.type == .statement)
+        moved += 1
+      }
+    }
+    #expect(elsewhere >= 10)
+    #expect(moved >= 1)
+  }
 }
