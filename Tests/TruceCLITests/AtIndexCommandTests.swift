@@ -146,12 +146,16 @@ struct AtIndexCommandTests {
       ids.map { ["show", $0, "--log", log] } + [["show", ids[0], "--log", log, "--json"]]
     let whole = try answeredAlike(questions, log: log)
     try indexesInBackground(questions[0], log: log, answer: whole[0])
-    // An unknown id reads the same either way: the whole log names similar ids.
+    // An unknown id reads the same either way: the index names the similar ids the whole log
+    // would.
     let unknown = ids[0] + "x"
     let bad = try TruceProcess.run(["show", unknown, "--log", log])
     #expect(bad.status == 64)
     #expect(bad.stderr.hasPrefix("Error: The value '\(unknown)' is invalid for '<id>'"))
     #expect(bad.stderr.contains("similar ids: "))
+    try FileManager.default.removeItem(atPath: log + ".at-index")
+    let badWhole = try TruceProcess.run(["show", unknown, "--log", log])
+    #expect(badWhole.status == 64 && badWhole.stderr == bad.stderr)
   }
 
   @Test(

@@ -74,17 +74,32 @@ struct IndexedShowTests {
     #expect(answered == shown)
   }
 
-  @Test(
-    "An id the index does not hold, or an index that does not match, sends show to the whole log")
+  @Test("An id no event has is not shown from the index, which names the ids the whole log would")
   func unknownIDs() throws {
     let history = try IndexedLogScratch(events: 400, areas: 4, seed: 5)
     defer { history.remove() }
     let path = try history.indexedLog(390, appendingThrough: 392, named: "log.jsonl")
     let reader = try #require(IndexedLogReader(path: path))
+    let whole = try EventLog.read(path: path)
     #expect(reader.log(showing: "no-such-event") == nil)
     // The appended events are shown too.
-    let appended = try #require(EventLog.read(path: path).events.last)
+    let appended = try #require(whole.events.last)
     #expect(reader.log(showing: appended.id)?.events.contains { $0.id == appended.id } == true)
+    // For an id no event has, the index names the same similar ids as the whole log: the
+    // first five in log order that begin with its first four characters, appended ones too.
+    let first = try #require(whole.events.first).id
+    let unknown = [
+      "no-such-event", first + "x", String(first.prefix(4)) + "zz", String(appended.id.prefix(4)),
+      "", "é", String(appended.id.dropLast()) + "x",
+    ]
+    for id in unknown where !whole.events.contains(where: { $0.id == id }) {
+      let expected = whole.events.map(\.id).filter { $0.hasPrefix(String(id.prefix(4))) }
+      #expect(reader.similarEventIDs(toUnknown: id, limit: 5) == Array(expected.prefix(5)), "\(id)")
+      // Every one, appended ones last.
+      #expect(reader.similarEventIDs(toUnknown: id, limit: 10_000) == expected, "\(id)")
+    }
+    #expect(reader.similarEventIDs(toUnknown: first, limit: 5) == nil)
+    #expect(reader.similarEventIDs(toUnknown: appended.id, limit: 5) == nil)
   }
 
   @Test(

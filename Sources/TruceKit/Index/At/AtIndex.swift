@@ -210,6 +210,30 @@ final class AtIndex {
   }
 }
 
+extension AtIndex {
+  /// The first event ids (at most `limit`), in log order, that begin with `prefix`, as
+  /// `String.hasPrefix` has it.
+  func eventIDs(beginningWith prefix: String, limit: Int) -> [String] {
+    guard limit > 0 else { return [] }
+    let bytes = UnsafeRawBufferPointer(
+      start: file.base + header.eventIDsOffset, count: Int(header.eventIDBytes))
+    // An id whose first byte differs from an ASCII first byte of the prefix cannot begin with
+    // it (an ASCII character is equivalent to no other), so it is passed without a string.
+    let first = prefix.utf8.first.flatMap { $0 < 0x80 ? $0 : nil }
+    var found: [String] = []
+    var start = 0
+    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+      defer { start = offset + 1 }
+      if let first, offset == start || bytes[start] != first { continue }
+      let id = String(decoding: bytes[start..<offset], as: UTF8.self)
+      guard id.hasPrefix(prefix) else { continue }
+      found.append(id)
+      if found.count == limit { break }
+    }
+    return found
+  }
+}
+
 /// A list of ``AtIndexLayout/OrderEntry``s in a mapped index.
 struct TimeOrder {
   let base: UnsafeRawPointer

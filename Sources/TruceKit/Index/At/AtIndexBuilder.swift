@@ -116,9 +116,14 @@ enum AtIndexBuilder {
       links += AtIndexLayout.LinkEntry.entries(of: event, position: stored)
     }
     links.sort()
+    var eventIDs: [UInt8] = []
+    for event in log.events {
+      eventIDs += event.id.utf8
+      eventIDs.append(UInt8(ascii: "\n"))
+    }
     return image(
       header: header, items: items, lines: lines, names: names, links: links,
-      events: log.events.count
+      eventIDs: eventIDs, events: log.events.count
     ) {
       cursor in
       for position in log.events.indices {
@@ -164,11 +169,12 @@ enum AtIndexBuilder {
   ///   - lines: The lines they rest on.
   ///   - names: Their ids.
   ///   - links: The names the events bear or cite, sorted.
+  ///   - eventIDs: The events' ids in log order, each ended by a newline.
   ///   - events: How many event records there are.
   ///   - storeEvents: Stores them, one after another from the pointer given.
   static func image(
     header: AtIndexLayout.Header, items: [AtIndexLayout.Item], lines: [LogSubset.Line],
-    names: [UInt8], links: [AtIndexLayout.LinkEntry] = [], events: Int,
+    names: [UInt8], links: [AtIndexLayout.LinkEntry] = [], eventIDs: [UInt8] = [], events: Int,
     storeEvents: (UnsafeMutableRawPointer) -> Void
   ) -> [UInt8] {
     var header = header
@@ -181,6 +187,7 @@ enum AtIndexBuilder {
     header.shortItemCount = UInt64(orders.itemsByLow.count)
     header.shortProposalCount = UInt64(orders.proposalsByLow.count)
     header.linkCount = UInt64(links.count)
+    header.eventIDBytes = UInt64(eventIDs.count)
     var bytes = [UInt8](repeating: 0, count: header.fileSize)
     bytes.withUnsafeMutableBytes { buffer in
       guard let base = buffer.baseAddress else { return }
@@ -208,6 +215,9 @@ enum AtIndexBuilder {
       for entry in links {
         entry.store(to: cursor)
         cursor += AtIndexLayout.linkEntrySize
+      }
+      eventIDs.withUnsafeBytes { ids in
+        UnsafeMutableRawBufferPointer(start: cursor, count: ids.count).copyMemory(from: ids)
       }
     }
     return bytes

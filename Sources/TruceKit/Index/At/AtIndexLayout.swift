@@ -1,15 +1,15 @@
-/// The layout of `<log>.at-index`, the index `truce at` answers from: a 136-byte header, one
+/// The layout of `<log>.at-index`, the index `truce at` answers from: a 144-byte header, one
 /// 40-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
 /// order the projection lists them, then the names the projection does not list), the lines
 /// each item rests on (16 bytes each: where the line starts, and its number), the items' ids
 /// (UTF-8, one after another), one 40-byte record per event, in log order (``EventRecord``),
 /// which listings filter, then the items in time order (``OrderEntry``), which answers search,
-/// then the names each event bears or cites (``LinkEntry``), which `truce show` looks up.
-/// Little-endian throughout.
+/// then the names each event bears or cites (``LinkEntry``), which `truce show` looks up, then
+/// the events' ids in log order, each ended by a newline. Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 6
-  static let headerSize = 136
+  static let version: UInt64 = 7
+  static let headerSize = 144
   static let itemSize = 40
   static let lineSize = 16
   static let eventSize = 40
@@ -39,6 +39,8 @@ enum AtIndexLayout {
     var shortProposalCount: UInt64 = 0
     /// How many names the events bear or cite are listed (``LinkEntry``).
     var linkCount: UInt64 = 0
+    /// The bytes of the events' ids, each ended by a newline.
+    var eventIDBytes: UInt64 = 0
 
     /// Where the lines start in the file.
     var linesOffset: Int { AtIndexLayout.headerSize + Int(itemCount) * AtIndexLayout.itemSize }
@@ -57,8 +59,10 @@ enum AtIndexLayout {
         + (2 * Int(shortItemCount) + 2 * Int(shortProposalCount) + otherItemCount)
         * AtIndexLayout.orderEntrySize
     }
+    /// Where the events' ids start in the file.
+    var eventIDsOffset: Int { linksOffset + Int(linkCount) * AtIndexLayout.linkEntrySize }
     /// The file's size.
-    var fileSize: Int { linksOffset + Int(linkCount) * AtIndexLayout.linkEntrySize }
+    var fileSize: Int { eventIDsOffset + Int(eventIDBytes) }
 
     init() {}
 
@@ -84,9 +88,11 @@ enum AtIndexLayout {
       shortItemCount = word(112)
       shortProposalCount = word(120)
       linkCount = word(128)
+      eventIDBytes = word(136)
       // Items are named by 32-bit positions in the time orders.
       guard itemCount <= UInt64(UInt32.max), lineCount < 1 << 40, nameBytes < 1 << 40,
-        eventCount < 1 << 40, linkCount < 1 << 40, shortItemCount <= itemCount,
+        eventCount < 1 << 40, linkCount < 1 << 40, eventIDBytes < 1 << 40,
+        shortItemCount <= itemCount,
         shortProposalCount <= itemCount - shortItemCount, shortSpan >= 0, fileSize == size
       else { return nil }
     }
@@ -99,7 +105,7 @@ enum AtIndexLayout {
         (8, AtIndexLayout.version), (16, logLength), (24, lastLineOffset), (32, itemCount),
         (40, lineCount), (80, eventCount), (88, nameBytes),
         (96, headerFingerprint), (104, UInt64(bitPattern: shortSpan)), (112, shortItemCount),
-        (120, shortProposalCount), (128, linkCount),
+        (120, shortProposalCount), (128, linkCount), (136, eventIDBytes),
       ] {
         pointer.storeBytes(of: word.littleEndian, toByteOffset: offset, as: UInt64.self)
       }

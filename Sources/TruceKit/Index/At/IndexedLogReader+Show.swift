@@ -26,6 +26,23 @@ extension IndexedLogReader {
     (try? showLog(id)) ?? nil
   }
 
+  /// For an id no event of the log bears, the ids `truce show` names instead: the first
+  /// `limit`, in log order, that begin with the id's first four characters.
+  ///
+  /// - Returns: `nil` when the index cannot tell that no event bears the id (the whole log is
+  ///   then read).
+  public func similarEventIDs(toUnknown id: String, limit: Int) -> [String]? {
+    guard let own = try? index.positions(linkedTo: id, by: [.id]), own.isEmpty,
+      !tail.entries.contains(where: { $0.event.id == id })
+    else { return nil }
+    let prefix = String(id.prefix(4))
+    var found = index.eventIDs(beginningWith: prefix, limit: limit)
+    for entry in tail.entries where found.count < limit && entry.event.id.hasPrefix(prefix) {
+      found.append(entry.event.id)
+    }
+    return found
+  }
+
   private func showLog(_ id: String) throws(IndexMismatch) -> EventLog? {
     guard let overlay = try TailOverlay(tail, index: index, reader: reader, areas: header.areas)
     else { return nil }
