@@ -105,10 +105,12 @@ public struct EventLog: Sendable {
   }
 
   /// The bytes of an event's line as recorded, by the event's position in ``events``; `nil`
-  /// when the file no longer holds them (see ``LogBytes``).
+  /// when the file no longer holds them (see ``LogBytes``), or the log does not keep them.
   func lineBytes(ofEventAt index: Int) -> ArraySlice<UInt8>? {
     guard index >= 0 else { return nil }
     if index < eventLines.count { return storage.bytes(in: eventLines[index]) }
+    // A log of some lines keeps them only when asked to (``LogSubset``).
+    guard index - eventLines.count < appendedLines.count else { return nil }
     return appendedLines[index - eventLines.count][...]
   }
 

@@ -52,7 +52,6 @@ extension ProjectionParts {
     return built
   }
 
-  /// Violations, built now if not yet.
   /// The statement at a position in the list of statements, without building the list (an
   /// answer asks about a few subjects among hundreds of thousands of statements).
   func statement(at index: Int) -> Event {
@@ -65,6 +64,7 @@ extension ProjectionParts {
     return ProjectionFold.statementIndex(listed.statements.lazy.map { folded.events[$0] })
   }
 
+  /// Violations, built now if not yet.
   mutating func builtViolations() -> [Event] {
     if let violations { return violations }
     let built = listed.violations.map { folded.events[$0] }

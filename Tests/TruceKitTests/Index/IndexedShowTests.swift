@@ -125,4 +125,25 @@ struct IndexedShowTests {
     #expect(shown[0].contains("DISPUTED BY") && shown[0].contains("p2-declared"))
     _ = try Self.compareEveryEvent(path: log.path, whole: whole)
   }
+
+  @Test("A log of some lines shows an event as recorded only when it kept the lines it read")
+  func subsetKeepsLinesOnlyWhenAsked() throws {
+    let scratch = try GeneratorScratch.bundledCopy()
+    defer { scratch.remove() }
+    let whole = try EventLog.read(path: scratch.log)
+    _ = try AtIndexing.write(for: whole, path: scratch.log)
+    let reader = try #require(IndexedLogReader(path: scratch.log))
+    let event = try #require(whole.events.last)
+    let line = LogSubset.Line(
+      offset: whole.eventLines[whole.events.count - 1].lowerBound,
+      number: event.line)
+    for keeping in [false, true] {
+      let subset = try LogSubset.log(
+        file: scratch.log, header: whole.header, lines: [line], reader: reader.reader,
+        keepingLines: keeping)
+      #expect(subset.events.map(\.id) == [event.id])
+      #expect((subset.rawObject(id: event.id) != nil) == keeping)
+      #expect(subset.rawObject(id: event.id) == (keeping ? whole.rawObject(id: event.id) : nil))
+    }
+  }
 }
