@@ -121,6 +121,8 @@ extension ProjectionFold {
     var referenced: [(id: String, position: Int)] = []
     // The first unknown position in the range.
     var nextUnknown = firstIndex(atOrAfter: range.lowerBound, in: unknown)
+    // Few ids are marked: most are let go after one cheap hash.
+    let filter = IDPrefilter(marks.keys, count: marks.count)
     events.withUnsafeBufferPointer { events in
       for position in range {
         if nextUnknown < unknown.count && unknown[nextUnknown] == position {
@@ -128,7 +130,9 @@ extension ProjectionFold {
           skipped.append(position)
           continue
         }
-        if !marks.isEmpty, let mark = marks[events[position].id] {
+        if !marks.isEmpty, filter.mayContain(events[position].id),
+          let mark = marks[events[position].id]
+        {
           if mark == Mark.retracted {
             skipped.append(position)
             continue

@@ -1,0 +1,29 @@
+/// A set of ids that answers "certainly not among them" for about one id in sixteen of those it
+/// does not hold, with one hash and one bit: a lookup it lets through still asks the table it
+/// stands in front of.
+///
+/// A fold asks for every event whether its id is marked (retracted, or referred to by another
+/// event); few are, and the filter spares the others a dictionary lookup.
+struct IDPrefilter: Sendable {
+  private var words: [UInt64]
+  private let mask: UInt64
+
+  /// A filter holding `ids`; `count` is how many there are (to size it).
+  init(_ ids: some Sequence<String>, count: Int) {
+    // Sixteen bits an id: an id not held finds its bit set about one time in sixteen.
+    var bitCount = 64
+    while bitCount < count * 16 { bitCount <<= 1 }
+    words = [UInt64](repeating: 0, count: bitCount / 64)
+    mask = UInt64(bitCount - 1)
+    for id in ids {
+      let bit = NameHash.of(id) & mask
+      words[Int(bit >> 6)] |= 1 << (bit & 63)
+    }
+  }
+
+  /// Whether `id` may be one of the ids: `false` only when it certainly is not.
+  func mayContain(_ id: String) -> Bool {
+    let bit = NameHash.of(id) & mask
+    return words[Int(bit >> 6)] & (1 << (bit & 63)) != 0
+  }
+}
