@@ -90,9 +90,21 @@ struct KnownSubjects {
     }
   }
 
-  /// Takes in what an accepted event declares.
+  /// Enters an event's id with its line, unless an event already has that id.
+  ///
+  /// - Returns: Whether the id was entered (`false` for an id already known).
+  mutating func enter(_ id: String, line: Int) -> Bool {
+    func claim(_ entry: inout Int?) -> Bool {
+      guard entry == nil else { return false }
+      entry = line
+      return true
+    }
+    // Through the subscript's in-place access: one lookup both finds and fills the entry.
+    return claim(&events[id])
+  }
+
+  /// Takes in what an accepted event declares, its id once entered (``enter(_:line:)``).
   mutating func register(_ event: Event) {
-    events[event.id] = event.line
     switch event.payload {
     case .pauseDeclared(let declaration):
       if pauses[declaration.pause] == nil {

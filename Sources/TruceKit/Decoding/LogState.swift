@@ -44,16 +44,27 @@ struct LogState {
         file: file, line: line, field: "seq",
         problem: .outOfSequence(expected: expectedSeq, found: event.seq))
     }
-    guard log.known.events[event.id] == nil else {
+    // The id is entered as it is checked (one lookup in a table of every id, not two), and
+    // taken out again when the line is refused after all: a log appended to stays as it was.
+    guard log.known.enter(event.id, line: event.line) else {
       throw LogError(file: file, line: line, field: "id", problem: .duplicateID(event.id))
     }
-    try checkChain(event, line: line, expectedPrev: expectedPrev)
-    if case .erratum(let target, let void) = event.payload {
-      if void {
-        log.voided.insert(target)
-      } else {
-        try amend(target, set: outcome.set, content: content, line: line, decoder: &decoder)
+    do throws(LogError) {
+      try checkChain(event, line: line, expectedPrev: expectedPrev)
+      if case .erratum(let target, let void) = event.payload {
+        if void {
+          log.voided.insert(target)
+        } else {
+          // The changes are read against the lines before the erratum, as the reference
+          // reads them: without its own id.
+          log.known.events[event.id] = nil
+          try amend(target, set: outcome.set, content: content, line: line, decoder: &decoder)
+          log.known.events[event.id] = event.line
+        }
       }
+    } catch {
+      log.known.events[event.id] = nil
+      throw error
     }
     log.known.register(event)
     if let range { log.eventLines.append(range) }
