@@ -99,7 +99,11 @@ extension ProjectionFold {
   static func resolve(
     _ events: [Event], count: Int, unknown: [Int], marks: [String: Int], split: SlotSplit
   ) -> Plan {
-    let parts = split.run(over: count) { resolve(events, $0, unknown: unknown, marks: marks) }
+    // Few ids are marked: most are let go after one cheap hash, in either half.
+    let filter = IDPrefilter(marks.keys, count: marks.count)
+    let parts = split.run(over: count) {
+      resolve(events, $0, unknown: unknown, marks: marks, filter: filter)
+    }
     // In position order, so that the last of a repeated id is kept.
     var plan = Plan(lanes: [], skipped: [], folded: [:])
     plan.lanes.reserveCapacity(count)
@@ -112,17 +116,17 @@ extension ProjectionFold {
     return plan
   }
 
-  /// ``resolve(_:count:unknown:marks:split:)`` for the events in `range`.
-  static func resolve(
-    _ events: [Event], _ range: Range<Int>, unknown: [Int], marks: [String: Int]
+  /// ``resolve(_:count:unknown:marks:split:)`` for the events in `range`; `filter` holds the
+  /// marked ids.
+  private static func resolve(
+    _ events: [Event], _ range: Range<Int>, unknown: [Int], marks: [String: Int],
+    filter: IDPrefilter
   ) -> (lanes: [UInt8], skipped: [Int], referenced: [(id: String, position: Int)]) {
     var lanes = [UInt8](repeating: 0, count: range.count)
     var skipped: [Int] = []
     var referenced: [(id: String, position: Int)] = []
     // The first unknown position in the range.
     var nextUnknown = firstIndex(atOrAfter: range.lowerBound, in: unknown)
-    // Few ids are marked: most are let go after one cheap hash.
-    let filter = IDPrefilter(marks.keys, count: marks.count)
     events.withUnsafeBufferPointer { events in
       for position in range {
         if nextUnknown < unknown.count && unknown[nextUnknown] == position {
