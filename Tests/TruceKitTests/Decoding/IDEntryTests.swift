@@ -43,8 +43,10 @@ struct IDEntryTests {
 
   /// The log's lines with one more: an erratum of the first event, whose changes are `set`,
   /// chained to the line before it.
-  private static func withErratum(setting set: String) throws -> [UInt8] {
-    let (lines, erratum) = try linesAndErratum()
+  private static func withErratum(
+    setting set: String, in history: (lines: [String], erratum: String)
+  ) throws -> [UInt8] {
+    let (lines, erratum) = history
     let firstID = try id(of: lines[1])
     var line = try replacing("seq", with: "\(lines.count)", in: erratum)
     line = try replacing("id", with: "\"self-citing\"", in: line)
@@ -59,21 +61,20 @@ struct IDEntryTests {
     "An erratum whose changes cite the erratum itself is refused as the reference refuses it",
     arguments: ["disputes", "sameAnnouncementAs"])
   func erratumCitingItself(field: String) throws {
-    let bytes = try Self.withErratum(setting: "{\"\(field)\":[\"self-citing\"]}")
+    let bytes = try Self.withErratum(
+      setting: "{\"\(field)\":[\"self-citing\"]}", in: Self.linesAndErratum())
     #expect(DecoderComparison.disagreement(bytes, file: "self.jsonl") == nil)
-    #expect(throws: LogError.self) { _ = try EventLog.parse(bytes, file: "self.jsonl") }
-    do {
-      _ = try EventLog.parse(bytes, file: "self.jsonl")
-    } catch {
-      #expect(error.description.contains("no earlier event has id 'self-citing'"))
-    }
+    let error = #expect(throws: LogError.self) { _ = try EventLog.parse(bytes, file: "self.jsonl") }
+    #expect(error?.description.contains("no earlier event has id 'self-citing'") == true)
   }
 
   @Test("An erratum whose changes cite an earlier event is accepted, and its id is known after")
   func erratumCitingAnEarlierEvent() throws {
-    let (lines, _) = try Self.linesAndErratum()
+    let history = try Self.linesAndErratum()
+    let lines = history.lines
     let secondID = try Self.id(of: lines[2])
-    let bytes = try Self.withErratum(setting: "{\"disputes\":[\"\(secondID)\"]}")
+    let bytes = try Self.withErratum(
+      setting: "{\"disputes\":[\"\(secondID)\"]}", in: history)
     #expect(DecoderComparison.disagreement(bytes, file: "earlier.jsonl") == nil)
     let log = try EventLog.parse(bytes, file: "earlier.jsonl")
     #expect(log.lineByID["self-citing"] == lines.count + 1)
@@ -81,7 +82,8 @@ struct IDEntryTests {
 
   @Test("A line refused after its id was checked leaves the id free for the line that follows")
   func refusedLineLeavesNoID() throws {
-    let bytes = try Self.withErratum(setting: "{\"note\":\"checked again\"}")
+    let bytes = try Self.withErratum(
+      setting: "{\"note\":\"checked again\"}", in: Self.linesAndErratum())
     var lines = bytes.split(separator: UInt8(ascii: "\n")).map(Array.init)
     let appended = lines.removeLast()
     var log = try EventLog.parse(
