@@ -1,4 +1,3 @@
-import Foundation
 import TruceKit
 
 /// `truce append`: add one event to a log, the only way events are added.
@@ -57,7 +56,7 @@ enum AppendCommand {
       return CommandSupport.fail("\(error)")
     }
     let recordedBy =
-      parsed.value("recorded-by") ?? ProcessInfo.processInfo.environment["USER"] ?? "truce"
+      parsed.value("recorded-by") ?? EventInput.userName ?? "truce"
     do {
       let outcome = try LogAppender(path: path, recordedBy: recordedBy).append(
         event, expectedSeq: expectedSeq, source: source(parsed))
@@ -84,18 +83,7 @@ enum AppendCommand {
         throw parsed.validationError(
           "--file gives the whole event: it cannot be combined with --\(first.flag)")
       }
-      let bytes: [UInt8]
-      if file == "-" {
-        bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-      } else {
-        guard let data = FileManager.default.contents(atPath: file) else {
-          let reason =
-            FileManager.default.fileExists(atPath: file)
-            ? "permission denied or not a file" : "no such file"
-          throw WriteError.input("\(file): cannot read the file: \(reason)")
-        }
-        bytes = [UInt8](data)
-      }
+      let bytes = try EventInput.bytes(ofFile: file)
       let base = try EventInput.object(json: bytes, source: file == "-" ? "standard input" : file)
       return try EventInput.object(fields: parsed.values("field"), into: base)
     }

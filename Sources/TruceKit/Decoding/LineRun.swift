@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// A run of complete lines decoded on one core by the fast decoder's first stage: for each
 /// line, what ``LineDecoder`` gave, its checks, where it is, and its hash when the whole chain is

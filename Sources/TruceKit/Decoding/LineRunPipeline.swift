@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import Synchronization
 
 /// Decodes a log's lines in runs on worker threads while the caller takes the finished runs in
 /// line order, so that the stage that must go line by line (``LogState``) runs beside the
@@ -25,7 +25,8 @@ final class LineRunPipeline: @unchecked Sendable {
   private var runs: [LineRun?]
   private let ready: [DispatchSemaphore]
   private let room: DispatchSemaphore
-  private let lock = NSLock()
+  /// Guards `runs`, `next` and `stopped`.
+  private let lock = Mutex(())
   private var next = 0
   private var stopped = false
   private let group = DispatchGroup()
@@ -94,10 +95,11 @@ final class LineRunPipeline: @unchecked Sendable {
       return LineRun.decodeRun(source, spans[index], areas: areas, hashing: hashing)
     }
     ready[index].wait()
-    lock.lock()
-    let run = runs[index]
-    runs[index] = nil
-    lock.unlock()
+    let run = lock.withLock { _ in
+      let run = runs[index]
+      runs[index] = nil
+      return run
+    }
     room.signal()
     guard let run else { preconditionFailure("a run is taken once, after it was decoded") }
     return run
@@ -105,9 +107,7 @@ final class LineRunPipeline: @unchecked Sendable {
 
   /// Stops the workers and waits for them; afterwards the buffer is no longer read.
   func finish() {
-    lock.lock()
-    stopped = true
-    lock.unlock()
+    lock.withLock { _ in stopped = true }
     for _ in 0..<workers { room.signal() }
     group.wait()
   }
@@ -115,20 +115,18 @@ final class LineRunPipeline: @unchecked Sendable {
   private func work() {
     while true {
       room.wait()
-      lock.lock()
-      guard !stopped, next < spans.count else {
-        lock.unlock()
+      let taken = lock.withLock { _ -> Int? in
+        guard !stopped, next < spans.count else { return nil }
+        defer { next += 1 }
+        return next
+      }
+      guard let index = taken else {
         // Let another waiting worker see the end too.
         room.signal()
         return
       }
-      let index = next
-      next += 1
-      lock.unlock()
       let run = LineRun.decodeRun(source, spans[index], areas: areas, hashing: hashing)
-      lock.lock()
-      runs[index] = run
-      lock.unlock()
+      lock.withLock { _ in runs[index] = run }
       ready[index].signal()
     }
   }

@@ -5,11 +5,8 @@
 enum LogHeaderLine {
   /// Decodes the header line's bytes.
   ///
-  /// `zonesChecked` says the line is one already read in full (an index vouches for it), so its
-  /// zones are known to be in the tz database.
-  ///
   /// - Throws: ``LogError`` at line 1.
-  static func decode(_ bytes: [UInt8], file: String, zonesChecked: Bool = false) throws(LogError)
+  static func decode(_ bytes: [UInt8], file: String) throws(LogError)
     -> LogHeader
   {
     if bytes.isEmpty { throw LogError(file: file, line: 1, problem: .emptyLine) }
@@ -20,7 +17,7 @@ enum LogHeaderLine {
       }
       throw LogError(file: file, line: 1, column: error.column, problem: .syntax(error.description))
     }
-    do { return try LogHeader.decode(value, zonesChecked: zonesChecked) } catch {
+    do { return try LogHeader.decode(value) } catch {
       throw LogError(file: file, line: 1, field: error.field, problem: error.problem)
     }
   }

@@ -1,12 +1,12 @@
 extension ZoneResolver {
-  /// One zone's offset changes, read from the tz database one stretch of time at a time and
-  /// kept, so that the zone's offset at an instant is a short scan with no Foundation call.
+  /// One zone's offset changes, read from its ``Zone`` one stretch of time at a time and kept,
+  /// so that the zone's offset at an instant is a short scan, mostly within the window last
+  /// used.
   ///
   /// Time is cut into stretches of 2^25 seconds (about 388 days). A stretch is filled on first
   /// use by following ``Zone/nextTransition(after:)`` from its start and reading
   /// ``Zone/offset(at:)`` at each change, so that offsets and changes are exactly those the
-  /// reference sees: changes that keep the total offset (a daylight-saving time made standard)
-  /// are kept too, because the reference can name one as the end of a gap.
+  /// reference sees (which passes over changes that keep the total offset).
   ///
   /// A stretch whose changes do not agree with the offsets read around them, or one outside the
   /// years 0 to 10000 (which parsed text never reaches), is not cached: its offsets and changes

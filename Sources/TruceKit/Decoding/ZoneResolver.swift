@@ -1,6 +1,6 @@
 /// Places ``TimeSpec``s on the UTC timeline as ``TimeSpec/resolved(in:)`` does, but fast: each
 /// zone's offset changes are fetched from the tz database once per stretch of about a year and
-/// kept, so resolving a local time is a short search with no Foundation call.
+/// kept, so resolving a local time is a short search near the last one.
 ///
 /// It gives exactly the answers and errors of ``TimeSpec/resolved(in:)`` and shares no code
 /// with it. The rules, written again here:

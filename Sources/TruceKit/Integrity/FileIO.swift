@@ -26,23 +26,26 @@ enum FileIO {
     if (info.st_mode & S_IFMT) == S_IFDIR {
       throw FileIOError(path: path, operation: "read", code: EISDIR)
     }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(info.st_size) + 1)
-    var offset: off_t = 0
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    // Read straight into the array, sized by the file (a byte more, to see its end at once); a
+    // file that grows meanwhile is read on into a larger one.
+    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size) + 1, 64))
+    var filled = 0
     while true {
-      let count = chunk.withUnsafeMutableBytes { buffer in
-        pread(descriptor, buffer.baseAddress, buffer.count, offset)
+      if filled == bytes.count { bytes += repeatElement(0, count: bytes.count) }
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        pread(
+          descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled, off_t(filled))
       }
       if count < 0 {
         if errno == EINTR { continue }
         throw FileIOError(path: path, operation: "read", code: errno)
       }
-      if count == 0 { break }
-      bytes.append(contentsOf: chunk[0..<count])
-      offset += off_t(count)
+      if count == 0 {
+        bytes.removeSubrange(filled...)
+        return bytes
+      }
+      filled += count
     }
-    return bytes
   }
 
   /// Writes all of `bytes` to a descriptor, retrying short writes.
@@ -125,6 +128,13 @@ enum FileIO {
     access(path, F_OK) == 0
   }
 
+  /// `path` inside `directory` (`path` itself when it is absolute).
+  static func joined(_ directory: String, _ path: String) -> String {
+    if path.hasPrefix("/") || directory.isEmpty { return path }
+    return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+  }
+
+  /// The folder a path is in: `.` for a bare name, `/` for a name at the root.
   static func directoryName(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     let directory = String(path[..<slash])

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Finds the bundled Aleppo history when no `--log` is given.
 ///
@@ -12,26 +16,26 @@ public enum BundledLog {
   /// The path of the log to read when none is named.
   ///
   /// - Parameters:
-  ///   - environment: The process environment.
-  ///   - executablePath: The path of the running executable.
-  ///   - currentDirectory: The working directory.
+  ///   - environment: The process environment (this process's when `nil`).
+  ///   - executablePath: The path of the running executable (this process's when `nil`).
+  ///   - currentDirectory: The working directory (this process's when `nil`).
   /// - Returns: The first candidate that exists, or the plain relative path (which then fails
   ///   to open with a clear error).
   public static func locate(
-    environment: [String: String] = ProcessInfo.processInfo.environment,
-    executablePath: String = CommandLine.arguments.first ?? "",
-    currentDirectory: String = FileManager.default.currentDirectoryPath
+    environment: [String: String]? = nil, executablePath: String? = nil,
+    currentDirectory: String? = nil
   ) -> String {
-    if let path = environment["TRUCE_LOG"], !path.isEmpty { return path }
-    let files = FileManager.default
-    let local = (currentDirectory as NSString).appendingPathComponent(relativePath)
-    if files.fileExists(atPath: local) { return relativePath }
-    var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-      .deletingLastPathComponent()
-    while folder.path != "/" && !folder.path.isEmpty {
-      let candidate = folder.appendingPathComponent(relativePath).path
-      if files.fileExists(atPath: candidate) { return candidate }
-      folder.deleteLastPathComponent()
+    let logVariable = environment.map { $0["TRUCE_LOG"] } ?? System.environmentValue("TRUCE_LOG")
+    if let path = logVariable, !path.isEmpty { return path }
+    let directory = currentDirectory ?? System.currentDirectory ?? "."
+    if FileIO.exists(FileIO.joined(directory, relativePath)) { return relativePath }
+    var executable = executablePath.map(FileIO.resolved) ?? System.executablePath ?? ""
+    if !executable.hasPrefix("/") { executable = FileIO.joined(directory, executable) }
+    var folder = FileIO.directoryName(of: executable)
+    while folder.hasPrefix("/") && folder != "/" {
+      let candidate = FileIO.joined(folder, relativePath)
+      if FileIO.exists(candidate) { return candidate }
+      folder = FileIO.directoryName(of: folder)
     }
     return relativePath
   }

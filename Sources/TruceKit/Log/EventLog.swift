@@ -1,5 +1,3 @@
-import Foundation
-
 /// A log read into memory: its header and its events in file order, with errata applied on
 /// request.
 ///

@@ -20,10 +20,7 @@ public struct LogHeader: Sendable {
   }
 
   /// Reads the header from the first line's JSON.
-  ///
-  /// `zonesChecked` says the line is one already read in full (an index vouches for it), so its
-  /// zones are known to be in the tz database.
-  static func decode(_ value: JSONValue, zonesChecked: Bool = false) throws(FieldError)
+  static func decode(_ value: JSONValue) throws(FieldError)
     -> LogHeader
   {
     guard case .object(let object) = value, object["format"] != nil else {
@@ -58,7 +55,7 @@ public struct LogHeader: Sendable {
       let aliases = try area.strings("aliases")
       let parent = try area.optionalIdentifier("parent")
       let zoneName = try area.string("zone")
-      guard let zone = Zone(identifier: zoneName, knownToBeInDatabase: zonesChecked) else {
+      guard let zone = Zone(identifier: zoneName) else {
         throw FieldError(
           field: "\(path).zone",
           problem: .invalidValue("'\(zoneName)' is not a zone in the tz database"))

@@ -1,6 +1,7 @@
 /// Writes instants and reported times for people: local time with its offset, then UTC.
 ///
-/// Offsets are printed, never zone abbreviations (Foundation's are wrong for Damascus).
+/// Offsets are printed, never zone abbreviations: they are ambiguous, and the tz database gives
+/// Damascus only a numeric one (`+03`) since 2022.
 public struct TimeFormatter: Sendable {
   /// The zone for local times.
   public var zone: Zone

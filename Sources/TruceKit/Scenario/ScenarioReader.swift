@@ -1,5 +1,3 @@
-import Foundation
-
 extension Scenario {
   /// Reads a scenario file.
   ///
@@ -29,7 +27,7 @@ extension Scenario {
       let description = try reader.string("description")
       let base = try reader.optionalString("base").map { base in
         base.hasPrefix("/")
-          ? base : (FileIO.directoryName(of: path) as NSString).appendingPathComponent(base)
+          ? base : FileIO.joined(FileIO.directoryName(of: path), base)
       }
       var branchAt: TimeSpec?
       if let text = try reader.optionalString("branchAt") {

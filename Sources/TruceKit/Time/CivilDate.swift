@@ -55,7 +55,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// Days since 1970-01-01 (negative before it).
   ///
   /// Howard Hinnant's `days_from_civil`, exact over the whole Gregorian range.
-  public var daysSinceEpoch: Int64 {
+  public var daysSinceEpoch: Int64 { Self.daysSinceEpoch(year: year, month: month, day: day) }
+
+  /// Days since 1970-01-01 of a year, month and day, not checked (a day past the month's end
+  /// counts on into the next).
+  static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64 {
     let y = Int64(month <= 2 ? year - 1 : year)
     let era = (y >= 0 ? y : y - 399) / 400
     let yearOfEra = y - era * 400

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A point on the UTC timeline, to the second.
 ///
 /// Instants are what the projection compares; every ``TimeSpec`` in the log resolves to one or
@@ -13,6 +19,13 @@ public struct Instant: Hashable, Comparable, Sendable {
 
   public static func < (lhs: Instant, rhs: Instant) -> Bool {
     lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
+  }
+
+  /// The system clock's time now, to the second (rounded down).
+  public static func now() -> Instant {
+    var time = timespec()
+    clock_gettime(CLOCK_REALTIME, &time)
+    return Instant(secondsSinceEpoch: Int64(time.tv_sec))
   }
 
   /// An instant before any the log can name, for open-ended spans.

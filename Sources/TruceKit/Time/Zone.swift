@@ -1,38 +1,28 @@
-import Foundation
-
 /// An IANA time zone with its historical rules, as the tz database gives them.
 ///
 /// Aleppo uses `Asia/Damascus`: UTC+3 until 2016-10-27T21:00Z, then UTC+2. Rules differ across
-/// the years, so offsets are always looked up for the instant in question, never cached.
+/// the years, so offsets are always looked up for the instant in question.
+///
+/// The rules are read from the system's tz database (``ZoneDatabase``: the compiled files under
+/// `/usr/share/zoneinfo`, or `TZDIR`), once per process.
 public struct Zone: Hashable, Sendable, CustomStringConvertible {
   /// The tz database identifier, such as `Asia/Damascus`.
   public let identifier: String
-  private let timeZone: TimeZone
+  private let rules: ZoneRules
 
   /// Looks a zone up in the tz database; returns `nil` for an unknown identifier.
   ///
-  /// Only tz database names are accepted (`Asia/Damascus`, `UTC`, `Etc/GMT-3`), not Foundation's
-  /// offset spellings such as `GMT+0500`.
+  /// Only tz database names are accepted (`Asia/Damascus`, `UTC`, `Etc/GMT-3`), not offset
+  /// spellings such as `GMT+0500`.
   public init?(identifier: String) {
-    self.init(identifier: identifier, knownToBeInDatabase: false)
-  }
-
-  /// Looks a zone up, skipping the check that the name is in the tz database when it is known to
-  /// be (it was checked when the header naming it was first read: listing the database's names
-  /// takes a millisecond, a fifth of an append).
-  init?(identifier: String, knownToBeInDatabase: Bool) {
-    let isDatabaseName =
-      knownToBeInDatabase || Zone.databaseNames.contains(identifier) || identifier == "UTC"
-      || identifier.hasPrefix("Etc/")
-    guard isDatabaseName, let timeZone = TimeZone(identifier: identifier) else { return nil }
+    guard let rules = ZoneDatabase.rules(for: identifier) else { return nil }
     self.identifier = identifier
-    self.timeZone = timeZone
+    self.rules = rules
   }
 
   /// The zone's offset east of UTC, in seconds, at an instant.
   public func offset(at instant: Instant) -> Int {
-    timeZone.secondsFromGMT(
-      for: Date(timeIntervalSince1970: TimeInterval(instant.secondsSinceEpoch)))
+    rules.offset(at: instant.secondsSinceEpoch)
   }
 
   /// The wall time this zone's clocks showed at an instant.
@@ -82,14 +72,10 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
 
   /// The next change of offset after an instant, if the zone has one.
   public func nextTransition(after instant: Instant) -> Instant? {
-    let date = Date(timeIntervalSince1970: TimeInterval(instant.secondsSinceEpoch))
-    guard let next = timeZone.nextDaylightSavingTimeTransition(after: date) else { return nil }
-    return Instant(secondsSinceEpoch: Int64(next.timeIntervalSince1970.rounded()))
+    rules.nextChange(after: instant.secondsSinceEpoch).map(Instant.init(secondsSinceEpoch:))
   }
 
   public var description: String { identifier }
-
-  private static let databaseNames = Set(TimeZone.knownTimeZoneIdentifiers)
 
   public static func == (lhs: Zone, rhs: Zone) -> Bool { lhs.identifier == rhs.identifier }
   public func hash(into hasher: inout Hasher) { hasher.combine(identifier) }

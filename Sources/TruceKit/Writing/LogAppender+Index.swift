@@ -29,7 +29,7 @@ extension LogAppender {
       guard let headerLine = try io({ () throws(FileIOError) in try reader.line(at: 0) }),
         LogHeaderLine.fingerprint(headerLine.content) == index.header.headerFingerprint,
         let decoded = try? LogHeaderLine.decode(
-          headerLine.content, file: self.path, zonesChecked: true)
+          headerLine.content, file: self.path)
       else {
         throw IndexMismatch(reason: "the log's header is not the one indexed")
       }

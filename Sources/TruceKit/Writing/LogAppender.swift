@@ -1,5 +1,3 @@
-import Foundation
-
 /// Appends one event to a log: the only way events are added.
 ///
 /// Under an exclusive lock it checks the log's tail against its head, validates the event fully
@@ -15,13 +13,15 @@ public struct LogAppender: Sendable {
   /// Who records the event, when the event does not say (`recorded.by`).
   public var recordedBy: String
   /// The clock for `recorded.at`, when the event does not say.
-  public var now: @Sendable () -> Date
+  public var now: @Sendable () -> Instant
   /// Whether the index beside the log is used (and kept up to date); without it, every append
   /// reads the whole log.
   var usesIndex = true
 
   /// Creates an appender.
-  public init(path: String, recordedBy: String, now: @escaping @Sendable () -> Date = { Date() }) {
+  public init(
+    path: String, recordedBy: String, now: @escaping @Sendable () -> Instant = { Instant.now() }
+  ) {
     self.path = path
     self.recordedBy = recordedBy
     self.now = now
@@ -124,9 +124,9 @@ public struct LogAppender: Sendable {
   }
 
   /// A UTC instant to the minute, as the log writes `recorded.at`.
-  static func minute(_ date: Date) -> String {
-    let instant = Instant(
-      secondsSinceEpoch: Int64(date.timeIntervalSince1970.rounded(.down)) / 60 * 60)
-    return instant.iso8601
+  static func minute(_ now: Instant) -> String {
+    let seconds = now.secondsSinceEpoch
+    let minute = seconds - ((seconds % 60) + 60) % 60
+    return Instant(secondsSinceEpoch: minute).iso8601
   }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Brings a log back to its complete events after a crash: the torn bytes of an interrupted
 /// last write are saved to a side file, then cut from the log; a head left one append behind is
@@ -30,7 +34,9 @@ public enum LogRepair {
   /// - Throws: ``WriteError/irreparable(_:)`` when the damage is not a torn tail or a head one
   ///   append behind (nothing is changed then); other ``WriteError`` cases when files cannot be
   ///   read or written.
-  public static func repair(path given: String, now: Date = Date()) throws(WriteError) -> Outcome {
+  public static func repair(path given: String, now: Instant = Instant.now()) throws(WriteError)
+    -> Outcome
+  {
     let path = FileIO.resolved(given)
     let file = try LockedLog(path: path)
     defer { file.release() }
@@ -87,10 +93,11 @@ public enum LogRepair {
   }
 
   /// Writes torn bytes to a new side file (never over an existing one), durably.
-  private static func saveSideFile(_ bytes: [UInt8], for path: String, now: Date) throws(WriteError)
+  private static func saveSideFile(_ bytes: [UInt8], for path: String, now: Instant)
+    throws(WriteError)
     -> String
   {
-    let stamp = Instant(secondsSinceEpoch: Int64(now.timeIntervalSince1970)).civil(atOffset: 0)
+    let stamp = now.civil(atOffset: 0)
     let base =
       "\(path).torn-\(stamp.date)T\(pad(stamp.hour, 2))\(pad(stamp.minute, 2))\(pad(stamp.second, 2))Z"
     for attempt in 0..<1000 {

@@ -73,7 +73,7 @@ struct IndexedLogScratch {
 
   static func appender(_ path: String, usesIndex: Bool) -> LogAppender {
     var appender = LogAppender(
-      path: path, recordedBy: "test", now: { Date(timeIntervalSince1970: 1_795_000_000) })
+      path: path, recordedBy: "test", now: { Instant(secondsSinceEpoch: 1_795_000_000) })
     appender.usesIndex = usesIndex
     return appender
   }

@@ -34,7 +34,7 @@ struct AppendTests {
     let event = try ScratchLog.event("p", "pause.declared", #""pause":"p","kind":"pause""#)
     _ = try log.appender.append(event)
     let before = try log.bytes()
-    let later = LogAppender(path: log.path, recordedBy: "someone else", now: { Date() })
+    let later = LogAppender(path: log.path, recordedBy: "someone else", now: { Instant.now() })
     #expect(try later.append(event) == .alreadyPresent(seq: 1))
     #expect(try log.bytes() == before)
     let changed = try ScratchLog.event("p", "pause.declared", #""pause":"p","kind":"ceasefire""#)

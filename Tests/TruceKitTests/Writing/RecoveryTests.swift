@@ -170,7 +170,7 @@ struct RepairSafetyTests {
     defer { log.remove() }
     try log.fill(count: 2)
     let good = try log.bytes()
-    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    let now = Instant(secondsSinceEpoch: 1_795_000_000)
     var sides: [String] = []
     for tail in [#"{"seq":3,"id":"A"#, #"{"seq":3,"id":"BB"#] {
       try log.write(good + Array(tail.utf8))

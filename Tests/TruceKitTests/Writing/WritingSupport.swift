@@ -24,7 +24,7 @@ struct ScratchLog {
   func remove() { try? FileManager.default.removeItem(at: directory) }
 
   var appender: LogAppender {
-    LogAppender(path: path, recordedBy: "test", now: { Date(timeIntervalSince1970: 1_795_000_000) })
+    LogAppender(path: path, recordedBy: "test", now: { Instant(secondsSinceEpoch: 1_795_000_000) })
   }
 
   func bytes() throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }

@@ -48,7 +48,7 @@ public final class IndexedLogReader {
       (try? index.check(against: reader, size: size)) != nil,
       let headerLine = try? reader.line(at: 0),
       LogHeaderLine.fingerprint(headerLine.content) == index.header.headerFingerprint,
-      let header = try? LogHeaderLine.decode(headerLine.content, file: path, zonesChecked: true),
+      let header = try? LogHeaderLine.decode(headerLine.content, file: path),
       let tail = try? LogTail(
         after: index, reader: reader, size: size, logPath: resolved, areas: header.areas),
       let head = try? LogHead.read(forLog: resolved),
