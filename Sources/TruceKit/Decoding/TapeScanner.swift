@@ -26,7 +26,10 @@ struct TapeScanner {
   mutating func string() throws(TapeSyntaxError) -> (end: Int, escaped: Bool) {
     var cursor = position + 1
     var escaped = false
-    while cursor < bytes.count {
+    while true {
+      // Plain ASCII is passed over eight bytes at a time.
+      cursor = WordScan.firstStringSpecial(bytes, from: cursor)
+      guard cursor < bytes.count else { break }
       let byte = bytes[cursor]
       if byte == UInt8(ascii: "\"") {
         position = cursor + 1
@@ -38,8 +41,6 @@ struct TapeScanner {
       } else if byte < 0x20 {
         throw TapeSyntaxError(
           offset: cursor, isInvalidUTF8: false, message: "control character in a string")
-      } else if byte < 0x80 {
-        cursor += 1
       } else {
         cursor += try scalarLength(at: cursor)
       }

@@ -130,14 +130,14 @@ final class JSONTextWriter: JSONBuilding {
   private func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
     var runStart = 0
     var offset = 0
-    while offset < bytes.count {
-      let byte = bytes[offset]
+    let raw = UnsafeRawBufferPointer(bytes)
+    while true {
       // Most bytes need no escape: printable ASCII other than the quote and backslash, and
-      // the bytes of characters other than U+2028 and U+2029.
-      if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
-        offset += 1
-        continue
-      }
+      // the bytes of characters other than U+2028 and U+2029. Runs of them are passed over
+      // eight bytes at a time.
+      offset = WordScan.firstEscapeCandidate(raw, from: offset)
+      guard offset < bytes.count else { break }
+      let byte = bytes[offset]
       let escape: String
       var length = 1
       switch byte {
