@@ -1,13 +1,18 @@
 /// A time as the source gave it, together with the instants it may name in its area's zone.
 public struct Stamp: Hashable, Sendable, CustomStringConvertible {
   /// The time as written.
-  public var spec: TimeSpec
+  public var spec: TimeSpec {
+    get { written.spec }
+    set { written = WrittenTime(newValue) }
+  }
   /// The instants the time may name.
   public var range: UncertainInstant
+  /// The spec, in 16 bytes rather than 32 (``WrittenTime``).
+  private var written: WrittenTime
 
   /// Pairs a written time with its resolution.
   public init(spec: TimeSpec, range: UncertainInstant) {
-    self.spec = spec
+    written = WrittenTime(spec)
     self.range = range
   }
 
@@ -16,8 +21,7 @@ public struct Stamp: Hashable, Sendable, CustomStringConvertible {
   /// - Throws: ``TimeSpecError`` when the time cannot be placed (see
   ///   ``TimeSpec/resolved(in:)``).
   public init(_ spec: TimeSpec, in zone: Zone?) throws(TimeSpecError) {
-    self.spec = spec
-    self.range = try spec.resolved(in: zone)
+    self.init(spec: spec, range: try spec.resolved(in: zone))
   }
 
   public var description: String { spec.description }

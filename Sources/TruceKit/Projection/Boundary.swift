@@ -3,7 +3,12 @@ public struct BoundaryReport: Hashable, Sendable {
   /// The instants the report allows.
   public var range: UncertainInstant
   /// The time as the source wrote it, when the report is not derived.
-  public var spec: TimeSpec?
+  public var spec: TimeSpec? {
+    get { written?.spec }
+    set { written = newValue.map(WrittenTime.init) }
+  }
+  /// The spec, in 16 bytes (``WrittenTime``): a million events' tracks hold as many reports.
+  private var written: WrittenTime?
   /// The event that carries the report.
   public var eventID: String
   /// A short citation of the event's source.
@@ -17,7 +22,7 @@ public struct BoundaryReport: Hashable, Sendable {
     derivation: String? = nil
   ) {
     self.range = range
-    self.spec = spec
+    written = spec.map(WrittenTime.init)
     self.eventID = eventID
     self.citation = citation
     self.derivation = derivation
