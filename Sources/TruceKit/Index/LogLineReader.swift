@@ -45,11 +45,18 @@ struct LogLineReader {
   func line(at offset: Int) throws(FileIOError) -> (content: [UInt8], end: Int)? {
     var chunk = 512
     while true {
-      let read = try bytes(offset..<offset + chunk)
-      if let newline = read.firstIndex(of: UInt8(ascii: "\n")) {
-        var content = Array(read[..<newline])
-        if content.last == UInt8(ascii: "\r") { content.removeLast() }
-        return (content, offset + newline + 1)
+      var read = try bytes(offset..<offset + chunk)
+      let newline = read.withUnsafeBytes { buffer -> Int? in
+        guard let base = buffer.baseAddress, let found = memchr(base, 0x0A, buffer.count) else {
+          return nil
+        }
+        return base.distance(to: UnsafeRawPointer(found))
+      }
+      if let newline {
+        // The line is the read cut short in place, not copied out of it.
+        read.removeLast(read.count - newline)
+        if read.last == UInt8(ascii: "\r") { read.removeLast() }
+        return (read, offset + newline + 1)
       }
       if read.count < chunk { return nil }
       chunk *= 4

@@ -1,10 +1,13 @@
 /// A growable run of bytes written through a raw pointer: appending checks the room once per
 /// piece rather than once per byte, for writers that append many small pieces.
+///
+/// Used from one thread, and never reentered: its properties are not checked for overlapping
+/// access at run time.
 final class ByteBuffer {
-  private var base: UnsafeMutablePointer<UInt8>
-  private var capacity: Int
+  @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private var capacity: Int
   /// How many bytes are written.
-  private(set) var count = 0
+  @exclusivity(unchecked) private(set) var count = 0
 
   init(capacity: Int) {
     self.capacity = max(16, capacity)
