@@ -25,6 +25,22 @@ enum WordScan {
   @inline(__always)
   static func high(_ word: UInt64) -> UInt64 { word & highs }
 
+  /// Whether every byte is ASCII other than a carriage return: text whose characters are its
+  /// bytes, one each (a CR and the LF after it make one character).
+  static func isSimpleASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      if high(word) | equal(word, 0x0D) != 0 { return false }
+      offset += 8
+    }
+    while offset < bytes.count {
+      if bytes[offset] >= 0x80 || bytes[offset] == 0x0D { return false }
+      offset += 1
+    }
+    return true
+  }
+
   /// The first offset at or after `start` whose byte ends plain ASCII string text in JSON: a
   /// quote, a backslash, a control character, or a byte that is not ASCII; `bytes.count` when
   /// there is none.

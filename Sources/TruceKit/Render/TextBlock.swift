@@ -29,8 +29,10 @@ struct TextBlock {
     var labelWidth = 0
     var valueWidth = 0
     for case .cells(let indent, let label, let value, let note) in entries {
-      labelWidth = max(labelWidth, indent.count + label.count)
-      if !note.isEmpty { valueWidth = max(valueWidth, min(value.count, TextBlock.valueWidth)) }
+      labelWidth = max(labelWidth, TextBlock.width(of: indent) + TextBlock.width(of: label))
+      if !note.isEmpty {
+        valueWidth = max(valueWidth, min(TextBlock.width(of: value), TextBlock.valueWidth))
+      }
     }
     var output = ""
     for entry in entries {
@@ -40,14 +42,18 @@ struct TextBlock {
         output += "\n"
       case .cells(let indent, let label, let value, let note):
         let lead =
-          indent + label + TextBlock.spaces(labelWidth - indent.count - label.count + 2)
-        let leadCount = lead.count
+          indent + label
+          + TextBlock.spaces(
+            labelWidth - TextBlock.width(of: indent) - TextBlock.width(of: label) + 2)
+        let leadCount = TextBlock.width(of: lead)
         let pieces = TextBlock.wrap(
           value, width: note.isEmpty ? TextBlock.valueWidth + 12 : TextBlock.valueWidth)
         for (index, piece) in pieces.enumerated() {
           var text = (index == 0 ? lead : TextBlock.spaces(leadCount)) + piece
           if index == 0 && !note.isEmpty {
-            text += TextBlock.spaces(max(2, leadCount + valueWidth + 2 - text.count)) + note
+            text +=
+              TextBlock.spaces(max(2, leadCount + valueWidth + 2 - TextBlock.width(of: text)))
+              + note
           }
           while text.hasSuffix(" ") { text.removeLast() }
           output += text
@@ -57,6 +63,15 @@ struct TextBlock {
     }
     // An empty block is a single empty line, as the joined lines gave.
     return output.isEmpty ? "\n" : output
+  }
+
+  /// How many characters a text shows: its bytes when they are plain ASCII (most of an
+  /// answer), otherwise its characters counted one by one.
+  static func width<Text: StringProtocol>(of text: Text) -> Int {
+    let simple = text.utf8.withContiguousStorageIfAvailable {
+      WordScan.isSimpleASCII(UnsafeRawBufferPointer($0))
+    }
+    return simple == true ? text.utf8.count : text.count
   }
 
   /// A run of spaces: the short ones, which every aligned row needs, made once.
@@ -79,13 +94,13 @@ struct TextBlock {
 
   /// Splits text into lines of at most `width` characters at spaces (a longer word stands alone).
   static func wrap(_ text: String, width: Int) -> [String] {
-    guard text.count > width else { return [text] }
+    guard TextBlock.width(of: text) > width else { return [text] }
     var lines: [String] = []
     var current = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: false) {
       if current.isEmpty {
         current = String(word)
-      } else if current.count + 1 + word.count <= width {
+      } else if TextBlock.width(of: current) + 1 + TextBlock.width(of: word) <= width {
         current += " " + word
       } else {
         lines.append(current)

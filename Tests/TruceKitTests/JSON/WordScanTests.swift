@@ -48,6 +48,20 @@ struct WordScanTests {
     #expect(checked == 256 * 20 * neighbours.count * 3)
   }
 
+  @Test("Plain ASCII is told from text with other bytes or a carriage return, at every offset")
+  func simpleASCII() {
+    for length in 0..<20 {
+      for position in 0..<max(1, length) {
+        for value in [0x00, 0x0A, 0x0D, 0x20, 0x7E, 0x7F, 0x80, 0xC3, 0xFF] as [UInt8] {
+          var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+          if length > 0 { bytes[position] = value }
+          let expected = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+          #expect(bytes.withUnsafeBytes { WordScan.isSimpleASCII($0) } == expected)
+        }
+      }
+    }
+  }
+
   @Test("Random buffers of every length agree with the search byte by byte")
   func randomBuffers() {
     var generator = SplitMix64(seed: 12)
