@@ -34,12 +34,19 @@ struct TextBlock {
         valueWidth = max(valueWidth, min(TextBlock.width(of: value), TextBlock.valueWidth))
       }
     }
-    var output = ""
+    var output: [UInt8] = []
+    output.reserveCapacity(entries.count * 80)
     for entry in entries {
       switch entry {
       case .line(let text):
-        output += text
-        output += "\n"
+        output += text.utf8
+        output.append(UInt8(ascii: "\n"))
+      case .cells(let indent, let label, let value, let note)
+      where [indent, label, value, note].allSatisfy(TextBlock.isPlainASCII):
+        // Most rows: their widths are their bytes, and they are written as bytes.
+        appendPlainRow(
+          indent: indent, label: label, value: value, note: note, labelWidth: labelWidth,
+          valueWidth: valueWidth, to: &output)
       case .cells(let indent, let label, let value, let note):
         let lead =
           indent + label
@@ -56,13 +63,52 @@ struct TextBlock {
               + note
           }
           while text.hasSuffix(" ") { text.removeLast() }
-          output += text
-          output += "\n"
+          output += text.utf8
+          output.append(UInt8(ascii: "\n"))
         }
       }
     }
     // An empty block is a single empty line, as the joined lines gave.
-    return output.isEmpty ? "\n" : output
+    return output.isEmpty ? "\n" : String(decoding: output, as: UTF8.self)
+  }
+
+  /// Writes a row whose texts are all plain ASCII, as the general case would (the lead padded to
+  /// the labels' width, the value wrapped, the note in its column, trailing spaces dropped), with
+  /// bytes for characters.
+  private func appendPlainRow(
+    indent: String, label: String, value: String, note: String, labelWidth: Int,
+    valueWidth: Int, to output: inout [UInt8]
+  ) {
+    let leadCount = labelWidth + 2
+    let pieces = TextBlock.wrap(
+      value, width: note.isEmpty ? TextBlock.valueWidth + 12 : TextBlock.valueWidth)
+    for (index, piece) in pieces.enumerated() {
+      let start = output.count
+      if index == 0 {
+        output += indent.utf8
+        output += label.utf8
+        output += repeatElement(
+          UInt8(ascii: " "), count: labelWidth - indent.utf8.count - label.utf8.count + 2)
+      } else {
+        output += repeatElement(UInt8(ascii: " "), count: leadCount)
+      }
+      output += piece.utf8
+      if index == 0 && !note.isEmpty {
+        let width = output.count - start
+        output += repeatElement(
+          UInt8(ascii: " "), count: max(2, leadCount + valueWidth + 2 - width))
+        output += note.utf8
+      }
+      while output.count > start && output.last == UInt8(ascii: " ") { output.removeLast() }
+      output.append(UInt8(ascii: "\n"))
+    }
+  }
+
+  /// Whether a text is plain ASCII, whose characters are its bytes (``WordScan/isSimpleASCII(_:)``).
+  private static func isPlainASCII(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable {
+      WordScan.isSimpleASCII(UnsafeRawBufferPointer($0))
+    } ?? false
   }
 
   /// How many characters a text shows: its bytes when they are plain ASCII (most of an
