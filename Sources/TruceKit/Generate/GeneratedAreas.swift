@@ -79,7 +79,7 @@ struct GeneratedAreas: Sendable {
 
   private static func zone(_ identifier: String) throws(WriteError) -> Zone {
     guard let zone = Zone(identifier: identifier) else {
-      throw .input("the zone '\(identifier)' is not in this system's tz database")
+      throw .input("cannot generate: " + ZoneDatabase.refusal(of: identifier))
     }
     return zone
   }

@@ -58,7 +58,7 @@ public struct LogHeader: Sendable {
       guard let zone = Zone(identifier: zoneName) else {
         throw FieldError(
           field: "\(path).zone",
-          problem: .invalidValue("'\(zoneName)' is not a zone in the tz database"))
+          problem: .invalidValue(ZoneDatabase.refusal(of: zoneName)))
       }
       try area.finish()
       do {

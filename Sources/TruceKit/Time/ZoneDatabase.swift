@@ -22,12 +22,27 @@ enum ZoneDatabase {
     let path = directory + "/" + name
     guard let bytes = try? FileIO.readAll(path: path), let file = try? TZifFile(bytes),
       let rules = try? ZoneRules(file)
-    else { return nil }
+    else {
+      // UTC has no rules to read: it is known without the database.
+      return name == "UTC" || name == "Etc/UTC" ? utc : nil
+    }
     return cache.withLock { cache in
       if let known = cache[name] { return known }
       cache[name] = rules
       return rules
     }
+  }
+
+  /// Whether the database is there at all: its folder holds the file of `UTC` (without it, every
+  /// name but UTC is refused, and errors should say that the database is missing).
+  static var isInstalled: Bool { FileIO.exists(directory + "/UTC") }
+
+  /// Why a zone name is refused, in words: not a zone, or no database to look it up in.
+  static func refusal(of name: String) -> String {
+    isInstalled
+      ? "'\(name)' is not a zone in the tz database"
+      : "'\(name)' cannot be looked up: the tz database is not installed (no \(directory)/UTC; "
+        + "install the system's tzdata, or name its folder in TZDIR)"
   }
 
   /// Whether a name has the form of a zone's name in the database.
@@ -54,4 +69,6 @@ enum ZoneDatabase {
   private static let excluded: Set<String> = ["posixrules", "localtime", "Factory"]
   private static let excludedFolders: Set<String> = ["posix", "right"]
   private static let cache = Mutex<[String: ZoneRules]>([:])
+  /// UTC: no changes, offset 0.
+  private static let utc = ZoneRules(fixedOffset: 0)
 }

@@ -21,6 +21,14 @@ final class ZoneRules: Sendable {
     footer = try file.footer.map { text throws(TZifError) in try PosixZoneRule(text) }
   }
 
+  /// Rules of one offset that never changes.
+  init(fixedOffset offset: Int) {
+    transitions = []
+    offsets = []
+    initialOffset = offset
+    footer = nil
+  }
+
   /// The offset east of UTC, in seconds, at an instant (seconds since the epoch).
   func offset(at instant: Int64) -> Int {
     guard let last = transitions.last else { return footer?.offset(at: instant) ?? initialOffset }
