@@ -56,7 +56,7 @@ enum AppendCommand {
       return CommandSupport.fail("\(error)")
     }
     let recordedBy =
-      parsed.value("recorded-by") ?? EventInput.userName ?? "truce"
+      parsed.value("recorded-by") ?? LogAppender.defaultRecorder
     do {
       let outcome = try LogAppender(path: path, recordedBy: recordedBy).append(
         event, expectedSeq: expectedSeq, source: source(parsed))

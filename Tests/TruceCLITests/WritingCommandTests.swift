@@ -80,6 +80,33 @@ struct WritingCommandTests {
     #expect(broken.stderr.hasPrefix("Error: standard input:3:3: invalid JSON"))
   }
 
+  @Test("The recorder is --recorded-by, else the user running truce (USER), else truce")
+  func recorder() throws {
+    let (folder, log) = try makeLog()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func event(_ id: String) -> String {
+      #"{"id":"\#(id)","type":"statement","announced":"2016-11-02","reported":"2016-11-02","#
+        + #""announcedBy":["someone"],"area":"aleppo","source":{"publication":"Wire"},"#
+        + #""kind":"claim","about":[]}"#
+    }
+    let cases: [(id: String, flags: [String], user: String, recorder: String)] = [
+      ("named", ["--recorded-by", "analyst"], "someone-else", "analyst"),
+      ("from-user", [], "tester", "tester"),
+      ("nobody", [], "", "truce"),
+    ]
+    for entry in cases {
+      let result = try TruceProcess.run(
+        ["append", "--log", log, "--file", "-"] + entry.flags, environment: ["USER": entry.user],
+        input: event(entry.id))
+      #expect(result.status == 0, "\(result.stderr)")
+    }
+    let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+    for entry in cases {
+      let line = try #require(lines.first { $0.contains(#""id":"\#(entry.id)""#) })
+      #expect(line.contains(#""by":"\#(entry.recorder)""#), "\(line)")
+    }
+  }
+
   @Test("init without an area, or with a malformed one, is a usage error")
   func initUsage() throws {
     let folder = try TruceProcess.temporaryDirectory()

@@ -7,12 +7,20 @@
 /// What the machine and the process offer.
 enum System {
   /// The cores this process may use, quotas included, asked once: the processors it may run on
-  /// (its affinity, `Cpus_allowed`), fewer when its control group's CPU quota (`cpu.max`, cgroup v2) allows
-  /// less. For work that runs long.
+  /// (`Cpus_allowed`, its affinity), fewer when its control group's CPU quota (`cpu.max`, cgroup
+  /// v2) allows less. For work that runs long.
   static let activeCores: Int = {
     var cores = onlineProcessors
-    if let allowed = allowedProcessors, allowed > 0 { cores = min(cores, allowed) }
-    if let quota = cgroupQuota { cores = min(cores, max(1, quota)) }
+    if let status = try? FileIO.readAll(path: "/proc/self/status"),
+      let allowed = allowedProcessors(status: String(decoding: status, as: UTF8.self)), allowed > 0
+    {
+      cores = min(cores, allowed)
+    }
+    if let limit = try? FileIO.readAll(path: "/sys/fs/cgroup/cpu.max"),
+      let quota = quotaProcessors(cpuMax: String(decoding: limit, as: UTF8.self))
+    {
+      cores = min(cores, quota)
+    }
     return cores
   }()
 
@@ -20,10 +28,9 @@ enum System {
   /// process, whether a second thread can help at all.
   static var onlineProcessors: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
-  /// How many processors the process may run on (`Cpus_allowed` in `/proc/self/status`).
-  private static var allowedProcessors: Int? {
-    guard let bytes = try? FileIO.readAll(path: "/proc/self/status") else { return nil }
-    let status = String(decoding: bytes, as: UTF8.self)
+  /// How many processors `/proc/self/status` allows the process (the bits of its
+  /// `Cpus_allowed` mask, hexadecimal in groups of eight digits), if it says.
+  static func allowedProcessors(status: String) -> Int? {
     guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") })
     else { return nil }
     return line.dropFirst("Cpus_allowed:".count).reduce(0) { count, character in
@@ -31,13 +38,13 @@ enum System {
     }
   }
 
-  /// The whole processors the control group's `cpu.max` allows (rounded up), if it sets a quota.
-  private static var cgroupQuota: Int? {
-    guard let bytes = try? FileIO.readAll(path: "/sys/fs/cgroup/cpu.max") else { return nil }
-    let fields = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+  /// The whole processors (rounded up, at least one) a cgroup v2 `cpu.max` ("quota period")
+  /// allows; `nil` when it sets no quota ("max").
+  static func quotaProcessors(cpuMax: String) -> Int? {
+    let fields = cpuMax.split(whereSeparator: \.isWhitespace)
     guard fields.count >= 2, let quota = Int(fields[0]), let period = Int(fields[1]), period > 0
     else { return nil }
-    return (quota + period - 1) / period
+    return max(1, (quota + period - 1) / period)
   }
 
   /// The value of an environment variable, if it is set.

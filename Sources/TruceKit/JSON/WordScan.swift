@@ -28,17 +28,9 @@ enum WordScan {
   /// Whether every byte is ASCII other than a carriage return: text whose characters are its
   /// bytes, one each (a CR and the LF after it make one character).
   static func isSimpleASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    var offset = 0
-    while offset + 8 <= bytes.count {
-      let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      if high(word) | equal(word, 0x0D) != 0 { return false }
-      offset += 8
-    }
-    while offset < bytes.count {
-      if bytes[offset] >= 0x80 || bytes[offset] == 0x0D { return false }
-      offset += 1
-    }
-    return true
+    firstMatch(
+      bytes, from: 0, inWord: { high($0) | equal($0, 0x0D) },
+      isMatch: { $0 >= 0x80 || $0 == 0x0D }) == bytes.count
   }
 
   /// The first offset at or after `start` whose byte ends plain ASCII string text in JSON: a
@@ -46,23 +38,14 @@ enum WordScan {
   /// there is none.
   @inline(__always)
   static func firstStringSpecial(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
-    var offset = start
-    while offset + 8 <= bytes.count {
-      let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      let found =
-        equal(word, UInt8(ascii: "\"")) | equal(word, UInt8(ascii: "\\")) | below(word, 0x20)
-        | high(word)
-      if found != 0 { return offset + found.trailingZeroBitCount >> 3 }
-      offset += 8
-    }
-    while offset < bytes.count {
-      let byte = bytes[offset]
-      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 {
-        return offset
-      }
-      offset += 1
-    }
-    return offset
+    firstMatch(
+      bytes, from: start,
+      inWord: {
+        equal($0, UInt8(ascii: "\"")) | equal($0, UInt8(ascii: "\\")) | below($0, 0x20) | high($0)
+      },
+      isMatch: {
+        $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 || $0 >= 0x80
+      })
   }
 
   /// The first offset at or after `start` whose byte may need escaping in JSON output: a quote,
@@ -70,22 +53,33 @@ enum WordScan {
   /// when there is none.
   @inline(__always)
   static func firstEscapeCandidate(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+    firstMatch(
+      bytes, from: start,
+      inWord: {
+        equal($0, UInt8(ascii: "\"")) | equal($0, UInt8(ascii: "\\")) | below($0, 0x20)
+          | equal($0, 0xE2)
+      },
+      isMatch: {
+        $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 || $0 == 0xE2
+      })
+  }
+
+  /// The first offset at or after `start` whose byte is of a class: eight bytes at a time with
+  /// `inWord` (high bits where a byte of a little-endian word is of it, the lowest one exact),
+  /// then byte by byte with `isMatch`; `bytes.count` when there is none.
+  @inline(__always)
+  private static func firstMatch(
+    _ bytes: UnsafeRawBufferPointer, from start: Int, inWord: (UInt64) -> UInt64,
+    isMatch: (UInt8) -> Bool
+  ) -> Int {
     var offset = start
     while offset + 8 <= bytes.count {
       let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      let found =
-        equal(word, UInt8(ascii: "\"")) | equal(word, UInt8(ascii: "\\")) | below(word, 0x20)
-        | equal(word, 0xE2)
+      let found = inWord(word)
       if found != 0 { return offset + found.trailingZeroBitCount >> 3 }
       offset += 8
     }
-    while offset < bytes.count {
-      let byte = bytes[offset]
-      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte == 0xE2 {
-        return offset
-      }
-      offset += 1
-    }
+    while offset < bytes.count && !isMatch(bytes[offset]) { offset += 1 }
     return offset
   }
 }

@@ -33,7 +33,4 @@ extension EventInput {
       bytes.append(contentsOf: chunk[0..<count])
     }
   }
-
-  /// The name of the user running the process (`USER`), if it is set.
-  public static var userName: String? { System.environmentValue("USER") }
 }

@@ -18,6 +18,13 @@ public struct LogAppender: Sendable {
   /// reads the whole log.
   var usesIndex = true
 
+  /// Who records an event when no one is named: the user running the process (`USER`, when
+  /// set and not empty), else `truce`.
+  public static var defaultRecorder: String {
+    guard let user = System.environmentValue("USER"), !user.isEmpty else { return "truce" }
+    return user
+  }
+
   /// Creates an appender.
   public init(
     path: String, recordedBy: String, now: @escaping @Sendable () -> Instant = { Instant.now() }

@@ -17,6 +17,18 @@ struct WordScanTests {
     bytes.indices.dropFirst(start).first { isOfClass(bytes[$0]) } ?? bytes.count
   }
 
+  /// Both searches give what looking at each byte gives.
+  static func expectAgreement(_ bytes: [UInt8], from start: Int) {
+    bytes.withUnsafeBytes { buffer in
+      #expect(
+        WordScan.firstStringSpecial(buffer, from: start)
+          == reference(bytes, from: start, stringSpecial))
+      #expect(
+        WordScan.firstEscapeCandidate(buffer, from: start)
+          == reference(bytes, from: start, escapeCandidate))
+    }
+  }
+
   @Test("Every byte value, alone or after others that borrow, at every offset of a word")
   func everyByteAtEveryOffset() {
     // Bytes just above and below each class, and zero, which borrows in the word arithmetic.
@@ -31,16 +43,9 @@ struct WordScanTests {
           var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 20)
           if position > 0 { bytes[position - 1] = before }
           bytes[position] = UInt8(value)
-          bytes.withUnsafeBytes { buffer in
-            for start in [0, max(0, position - 1), position] {
-              #expect(
-                WordScan.firstStringSpecial(buffer, from: start)
-                  == Self.reference(bytes, from: start, Self.stringSpecial))
-              #expect(
-                WordScan.firstEscapeCandidate(buffer, from: start)
-                  == Self.reference(bytes, from: start, Self.escapeCandidate))
-              checked += 1
-            }
+          for start in [0, max(0, position - 1), position] {
+            Self.expectAgreement(bytes, from: start)
+            checked += 1
           }
         }
       }
@@ -75,14 +80,7 @@ struct WordScanTests {
             : UInt8(truncatingIfNeeded: 0x20 + generator.next() % 0x5F)
         }
         let start = length == 0 ? 0 : Int(generator.next() % UInt64(length))
-        bytes.withUnsafeBytes { buffer in
-          #expect(
-            WordScan.firstStringSpecial(buffer, from: start)
-              == Self.reference(bytes, from: start, Self.stringSpecial))
-          #expect(
-            WordScan.firstEscapeCandidate(buffer, from: start)
-              == Self.reference(bytes, from: start, Self.escapeCandidate))
-        }
+        Self.expectAgreement(bytes, from: start)
       }
     }
   }
