@@ -30,7 +30,7 @@ enum AppendCommand {
       TruceCommand.logOption,
       .option("file", help: "Read the event from this JSON file (- for standard input)."),
       .option("expect-seq", help: "Fail unless the event gets this sequence number."),
-      .option("recorded-by", help: "Who records the event (default: $USER)."),
+      .option("recorded-by", help: "Who records the event (default: $USER, else truce)."),
     ] + fieldFlags.map { OptionSpec.option($0.flag, help: $0.help) } + [
       .option("by", help: "Who announced it (repeat for several).", isRepeatable: true),
       .option("field", help: "Any other field, as KEY=VALUE (repeatable).", isRepeatable: true),
