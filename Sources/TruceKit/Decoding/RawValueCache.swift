@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Remembers values read from JSON text that repeats from line to line (a source object, a list
 /// of announcers), so that lines with the same text share one value instead of each making and
 /// keeping its own.
@@ -21,9 +27,9 @@ struct RawValueCache<Value> {
 
   /// The value stored for exactly these bytes, if any.
   func value(for bytes: UnsafeRawBufferPointer) -> Value? {
-    let hash = FNV1a.hash(bytes)
+    let hash = ByteHash.hash(bytes)
     let slot = Int(truncatingIfNeeded: hash) & mask
-    guard hashes[slot] == hash, let value = values[slot], keys[slot].elementsEqual(bytes) else {
+    guard hashes[slot] == hash, let value = values[slot], ByteHash.equal(keys[slot], bytes) else {
       return nil
     }
     return value
@@ -31,7 +37,7 @@ struct RawValueCache<Value> {
 
   /// Stores the value read from these bytes.
   mutating func store(_ value: Value, for bytes: UnsafeRawBufferPointer) {
-    let hash = FNV1a.hash(bytes)
+    let hash = ByteHash.hash(bytes)
     let slot = Int(truncatingIfNeeded: hash) & mask
     keys[slot] = Array(bytes)
     hashes[slot] = hash
@@ -39,13 +45,47 @@ struct RawValueCache<Value> {
   }
 }
 
-/// The FNV-1a hash of bytes, with its high bits folded into the low ones (which pick slots).
-enum FNV1a {
+/// A hash of bytes for the decoder's in-memory tables (never written anywhere), taken eight
+/// bytes at a time, with its high bits folded into the low ones (which pick slots); and the
+/// comparison of a stored key with bytes.
+enum ByteHash {
+  private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
   static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    var hash = UInt64(bytes.count) &* multiplier
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      hash = (hash ^ word) &* multiplier
+      hash ^= hash >> 29
+      offset += 8
     }
-    return hash ^ (hash >> 29)
+    if offset < bytes.count {
+      var tail: UInt64 = 0
+      for index in offset..<bytes.count {
+        tail |= UInt64(bytes[index]) << (UInt64(index - offset) * 8)
+      }
+      hash = (hash ^ tail) &* multiplier
+    }
+    return hash ^ (hash >> 32)
+  }
+
+  /// Whether a string's UTF-8 is exactly these bytes.
+  static func equal(_ string: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard string.utf8.count == bytes.count else { return false }
+    let compared = string.utf8.withContiguousStorageIfAvailable { stored in
+      guard let left = stored.baseAddress, let right = bytes.baseAddress else { return true }
+      return memcmp(left, right, bytes.count) == 0
+    }
+    return compared ?? string.utf8.elementsEqual(bytes)
+  }
+
+  /// Whether a stored key holds exactly these bytes.
+  static func equal(_ key: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard key.count == bytes.count else { return false }
+    return key.withUnsafeBytes { stored in
+      guard let left = stored.baseAddress, let right = bytes.baseAddress else { return true }
+      return memcmp(left, right, bytes.count) == 0
+    }
   }
 }

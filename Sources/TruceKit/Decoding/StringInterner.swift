@@ -17,12 +17,12 @@ struct StringInterner {
   /// The shared string for these bytes (which must be valid UTF-8).
   mutating func intern(_ bytes: UnsafeRawBufferPointer) -> String {
     if bytes.count <= 15 { return String(decoding: bytes, as: UTF8.self) }
-    let hash = FNV1a.hash(bytes)
+    let hash = ByteHash.hash(bytes)
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let index = Int(slots[slot])
       if index < 0 { break }
-      if hashes[index] == hash, strings[index].utf8.elementsEqual(bytes) { return strings[index] }
+      if hashes[index] == hash, ByteHash.equal(strings[index], bytes) { return strings[index] }
       slot = (slot + 1) & mask
     }
     let string = String(decoding: bytes, as: UTF8.self)
