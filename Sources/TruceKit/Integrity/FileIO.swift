@@ -48,6 +48,22 @@ enum FileIO {
     }
   }
 
+  /// Everything left to read from a descriptor that may not seek (a pipe, standard input), read
+  /// with `read(2)` to its end.
+  static func readStream(descriptor: Int32, path: String) throws(FileIOError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw FileIOError(path: path, operation: "read", code: errno)
+      }
+      if count == 0 { return bytes }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+  }
+
   /// Writes all of `bytes` to a descriptor, retrying short writes.
   static func writeAll(_ bytes: [UInt8], descriptor: Int32, path: String) throws(FileIOError) {
     var written = 0

@@ -53,9 +53,7 @@ struct TextBlock {
           + TextBlock.spaces(
             labelWidth - TextBlock.width(of: indent) - TextBlock.width(of: label) + 2)
         let leadCount = TextBlock.width(of: lead)
-        let pieces = TextBlock.wrap(
-          value, width: note.isEmpty ? TextBlock.valueWidth + 12 : TextBlock.valueWidth)
-        for (index, piece) in pieces.enumerated() {
+        for (index, piece) in TextBlock.pieces(of: value, noted: !note.isEmpty).enumerated() {
           var text = (index == 0 ? lead : TextBlock.spaces(leadCount)) + piece
           if index == 0 && !note.isEmpty {
             text +=
@@ -80,9 +78,7 @@ struct TextBlock {
     valueWidth: Int, to output: inout [UInt8]
   ) {
     let leadCount = labelWidth + 2
-    let pieces = TextBlock.wrap(
-      value, width: note.isEmpty ? TextBlock.valueWidth + 12 : TextBlock.valueWidth)
-    for (index, piece) in pieces.enumerated() {
+    for (index, piece) in TextBlock.pieces(of: value, noted: !note.isEmpty).enumerated() {
       let start = output.count
       if index == 0 {
         output += indent.utf8
@@ -104,8 +100,13 @@ struct TextBlock {
     }
   }
 
+  /// A value's lines: wrapped narrower when a note follows it in its column.
+  private static func pieces(of value: String, noted: Bool) -> [String] {
+    wrap(value, width: noted ? valueWidth : valueWidth + 12)
+  }
+
   /// Whether a text is plain ASCII, whose characters are its bytes (``WordScan/isSimpleASCII(_:)``).
-  private static func isPlainASCII(_ text: String) -> Bool {
+  private static func isPlainASCII<Text: StringProtocol>(_ text: Text) -> Bool {
     text.utf8.withContiguousStorageIfAvailable {
       WordScan.isSimpleASCII(UnsafeRawBufferPointer($0))
     } ?? false
@@ -114,10 +115,7 @@ struct TextBlock {
   /// How many characters a text shows: its bytes when they are plain ASCII (most of an
   /// answer), otherwise its characters counted one by one.
   static func width<Text: StringProtocol>(of text: Text) -> Int {
-    let simple = text.utf8.withContiguousStorageIfAvailable {
-      WordScan.isSimpleASCII(UnsafeRawBufferPointer($0))
-    }
-    return simple == true ? text.utf8.count : text.count
+    isPlainASCII(text) ? text.utf8.count : text.count
   }
 
   /// A run of spaces: the short ones, which every aligned row needs, made once.

@@ -101,9 +101,10 @@ struct PosixZoneRule: Hashable, Sendable {
     guard daylight != nil else { return nil }
     let year = Instant(secondsSinceEpoch: instant).civil(atOffset: 0).date.year
     var previous = offset(at: instant)
-    // A change that keeps the offset (a year-round daylight-saving time) is passed over; three
-    // years without a real change mean there is none.
-    let changes = changes(from: year, through: year + 4)
+    // A change that keeps the offset (a year-round daylight-saving time) is passed over; four
+    // years without a real change mean there is none. The year before is read too: its end may
+    // fall in this year (a rule's time may run past 24:00).
+    let changes = changes(from: year - 1, through: year + 4)
     // The fifth year's changes only close the fourth's (its end may be the fifth's start).
     let horizon = self.changes(from: year + 4, through: year + 4).first?.instant ?? Int64.max
     var index = changes.firstIndex { $0.instant > instant } ?? changes.count

@@ -1,5 +1,10 @@
-import Glibc
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The tz database as the system installs it: one compiled TZif file per zone under
 /// `/usr/share/zoneinfo` (or the folder `TZDIR` names), read once per process and shared.

@@ -41,11 +41,10 @@ final class ZoneRules: Sendable {
   /// never does again. Changes that keep the offset (only the abbreviation or the
   /// daylight-saving flag change) are passed over.
   func nextChange(after instant: Int64) -> Int64? {
-    var previous = offset(at: instant)
+    let current = offset(at: instant)
     var index = firstTransition(after: instant)
     while index < transitions.count {
-      if offsets[index] != previous { return transitions[index] }
-      previous = offsets[index]
+      if offsets[index] != current { return transitions[index] }
       index += 1
     }
     guard let footer else { return nil }

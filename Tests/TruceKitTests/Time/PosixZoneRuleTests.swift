@@ -52,6 +52,11 @@ struct PosixZoneRuleTests {
     #expect(kyiv.nextChange(after: Self.utc(2030, 1, 1)) == Self.utc(2030, 3, 31, 1))
     #expect(kyiv.nextChange(after: Self.utc(2030, 3, 31, 1)) == Self.utc(2030, 10, 27, 1))
     #expect(kyiv.nextChange(after: Self.utc(2030, 11, 1)) == Self.utc(2031, 3, 30, 1))
+    // A daylight-saving time that ends two days into the next year (RFC 8536 allows 48:00):
+    // the end of the year before is the first change of the year.
+    let late = try PosixZoneRule("AAA0BBB,J300/0,J365/48")
+    #expect(late.offset(at: Self.utc(2040, 1, 1, 12)) == 3600)
+    #expect(late.nextChange(after: Self.utc(2040, 1, 1)) == Self.utc(2040, 1, 1, 23))
     let fixed = try PosixZoneRule("<+03>-3")
     #expect(fixed.nextChange(after: 0) == nil)
     // Daylight-saving time all year (RFC 8536's example): the rules' changes change nothing.
