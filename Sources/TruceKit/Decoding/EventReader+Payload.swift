@@ -28,8 +28,7 @@ extension EventReader {
       return .pauseEnded(pause: pause, at: at, how: try fields.choice(.how, as: PauseEnding.self))
     case .corridorOpened: return .corridorOpened(try corridorOpening(&fields, zone))
     case .corridorClosed:
-      let corridor = try shared(.corridor, &fields)
-      try checkIdentifier(corridor, .corridor, fields)
+      let corridor = try sharedIdentifier(.corridor, &fields)
       checks.append(.corridorOpened(corridor))
       let at = try time(.at, &fields, zone)
       checks.append(.notBeforeCorridorStart(at, corridor: corridor))
@@ -193,30 +192,7 @@ extension EventReader {
   private mutating func sharedIdentifier(_ name: FieldName, _ fields: inout TapeFields)
     throws(FieldError) -> String
   {
-    let text = try shared(name, &fields)
-    try checkIdentifier(text, name, fields)
-    return text
-  }
-
-  private func checkIdentifier(_ text: String, _ name: FieldName, _ fields: TapeFields)
-    throws(FieldError)
-  {
-    let valid =
-      text.utf8.count <= 128
-      && text.utf8.allSatisfy { byte in
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-          UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
-          UInt8(ascii: "."):
-          true
-        default: false
-        }
-      }
-    guard valid else {
-      throw FieldError(
-        field: fields.fieldPath(name),
-        problem: .invalidValue(
-          "'\(text)' is not an id: use letters, digits, '-', '_' and '.' (at most 128)"))
-    }
+    let index = try fields.identifierIndex(name)
+    return fields.withBytes(index) { interner.intern($0) }
   }
 }

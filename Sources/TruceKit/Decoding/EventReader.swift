@@ -15,6 +15,8 @@ struct EventReader {
   private var sources = RawValueCache<Source>()
   /// Lists of announcers read before, by their text.
   private var announcerLists = RawValueCache<[String]>()
+  /// Where areas named before are in the registry, by the bytes of their id.
+  private var areaPositions = RawValueCache<Int>()
   /// The checks recorded for the line being read.
   var checks: [ContextCheck] = []
   /// The ids of the header's areas, for the error that names them.
@@ -35,14 +37,8 @@ struct EventReader {
     guard let type = fields.withBytes(typeIndex, EventReader.eventType) else {
       throw FieldError(field: "type", problem: .unknownType(fields.text(typeIndex)))
     }
-    let areaID = try fields.identifier(.area)
-    guard let area = areas[areaID] else {
-      throw FieldError(
-        field: "area",
-        problem: .unknownReference(
-          "area '\(areaID)' is not declared in the header (declared: \(declaredAreas))"))
-    }
-    let zone = area.zone
+    let areaPosition = try self.areaPosition(&fields)
+    let zone = areas.areas[areaPosition].zone
     let announced = try time(.announced, &fields, zone)
     let reported = try time(.reported, &fields, zone)
     guard var recordedFields = try fields.nested(.recorded) else {
@@ -78,9 +74,25 @@ struct EventReader {
     try fields.finish()
     return Event(
       seq: seq, id: id, type: type, announced: announced, reported: reported,
-      recorded: recorded, recordedBy: recordedBy, announcedBy: announcedBy, area: area.id,
+      recorded: recorded, recordedBy: recordedBy, announcedBy: announcedBy,
+      area: areas.areas[areaPosition].id,
       source: source, note: note, disputes: disputes, sameAnnouncementAs: sameAnnouncementAs,
       link: link, payload: payload, line: line)
+  }
+
+  /// Where the event's area is among the header's areas.
+  private mutating func areaPosition(_ fields: inout TapeFields) throws(FieldError) -> Int {
+    let index = try fields.identifierIndex(.area)
+    if let known = fields.withBytes(index, { areaPositions.value(for: $0) }) { return known }
+    let id = fields.text(index)
+    guard let position = areas.position(ofID: id) else {
+      throw FieldError(
+        field: "area",
+        problem: .unknownReference(
+          "area '\(id)' is not declared in the header (declared: \(declaredAreas))"))
+    }
+    fields.withBytes(index) { areaPositions.store(position, for: $0) }
+    return position
   }
 
   /// `announcedBy`, shared with earlier lines that give the same list.

@@ -106,7 +106,8 @@ enum FieldName: UInt8 {
   }
 
   /// The bit of this name in a set of names read.
-  var bit: UInt64 { self == .unknown ? 0 : 1 << UInt64(rawValue) }
+  @inline(__always)
+  var bit: UInt64 { self == .unknown ? 0 : 1 &<< UInt64(rawValue) }
 
   /// Recognises a key entry of the tape.
   init(_ key: LineTape.Entry, in scanner: TapeScanner) {

@@ -2,7 +2,7 @@
 struct KnownSubjects {
   /// Every event's line, by id: the one table by id a log keeps of all its events (0 for an
   /// event known to exist only, as an index tells).
-  var events: [String: Int] = [:]
+  var events = IDTable()
   /// Correction events, which no correction may target.
   var corrections: Set<String> = []
   /// Pauses, with the start their first declaration gives (if any).
@@ -94,13 +94,7 @@ struct KnownSubjects {
   ///
   /// - Returns: Whether the id was entered (`false` for an id already known).
   mutating func enter(_ id: String, line: Int) -> Bool {
-    func claim(_ entry: inout Int?) -> Bool {
-      guard entry == nil else { return false }
-      entry = line
-      return true
-    }
-    // Through the subscript's in-place access: one lookup both finds and fills the entry.
-    return claim(&events[id])
+    events.enter(id, line: line)
   }
 
   /// Takes in what an accepted event declares, its id once entered (``enter(_:line:)``).

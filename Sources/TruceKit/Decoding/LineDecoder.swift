@@ -61,22 +61,14 @@ struct LineDecoder {
     defer { swap(&checks, &context.checks) }
     do {
       let present = tape.rootKeysPresent
-      // The tape is read while the reader (another part of the decoder) changes: no copy of the
-      // decoder is made, which would copy the reader's caches on every line.
-      let (event, set) = try tape.entries.withUnsafeBufferPointer {
-        (entries) throws(FieldError) -> (Event, (range: Range<Int>, kind: LineTape.Kind)?) in
-        try tape.rootKeys.withUnsafeBufferPointer {
-          (keys) throws(FieldError) -> (Event, (range: Range<Int>, kind: LineTape.Kind)?) in
-          var fields = TapeFields(
-            entries: entries, scanner: scanner, object: 0,
-            keys: TapeFields.KnownKeys(entries: keys, present: present))
-          let event = try context.event(&fields, line: number)
-          var set: (range: Range<Int>, kind: LineTape.Kind)?
-          if case .erratum(_, false) = event.payload, let index = fields.find(.set) {
-            set = (Int(entries[index].start)..<Int(entries[index].end), entries[index].kind)
-          }
-          return (event, set)
-        }
+      let entries = tape.entries
+      var fields = TapeFields(
+        entries: entries, scanner: scanner, object: 0,
+        keys: TapeFields.KnownKeys(entries: tape.rootKeys, present: present))
+      let event = try context.event(&fields, line: number)
+      var set: (range: Range<Int>, kind: LineTape.Kind)?
+      if case .erratum(_, false) = event.payload, let index = fields.find(.set) {
+        set = (Int(entries[index].start)..<Int(entries[index].end), entries[index].kind)
       }
       return Outcome(
         event: event, failure: nil, checksBeforeFailure: context.checks.count - first, set: set)

@@ -44,36 +44,43 @@ struct LineTape {
     var name: FieldName = .unknown
   }
 
-  /// The entries, in document order; reused from line to line.
-  private(set) var entries: [Entry] = []
+  /// The entries, in document order; reused from line to line. The storage is the tape's own:
+  /// a copy of the tape shares it, so a tape is used by one decoder on one thread.
+  private let stack = TapeStack<Entry>(capacity: 64)
   /// Open containers while tokenizing.
-  private var open: [Int] = []
+  private let open = TapeStack<Int>(capacity: 8)
   /// For each open container, the known field names its keys have used.
-  private var namesUsed: [UInt64] = []
-  /// Decoded bytes of escaped keys, for finding duplicates.
-  private var keyScratch: [UInt8] = []
+  private let namesUsed = TapeStack<UInt64>(capacity: 8)
   /// For the top-level object: the tape index of each known key's entry, by the key's
   /// ``FieldName`` raw value, valid where ``rootKeysPresent`` has its bit.
-  private(set) var rootKeys = [Int32](repeating: 0, count: 64)
+  private let rootKeyStack = TapeStack<Int32>(capacity: 64)
   /// The known keys the top-level object has, as ``FieldName/bit``s.
   private(set) var rootKeysPresent: UInt64 = 0
+
+  /// The entries of the line tokenized last, valid until the next line is tokenized.
+  var entries: UnsafeBufferPointer<Entry> { stack.elements }
+
+  /// For the top-level object: the tape index of each known key's entry, by the key's
+  /// ``FieldName`` raw value (64 of them), valid where ``rootKeysPresent`` has its bit.
+  var rootKeys: UnsafeBufferPointer<Int32> {
+    UnsafeBufferPointer(start: rootKeyStack.base, count: 64)
+  }
 
   /// The deepest nesting accepted, as the reference parser allows.
   static let maxDepth = 64
 
   /// Creates an empty tape.
   init() {
-    entries.reserveCapacity(64)
-    open.reserveCapacity(8)
+    for _ in 0..<64 { rootKeyStack.append(0) }
   }
 
   /// Tokenizes one line, replacing what the tape held.
   ///
   /// - Throws: ``TapeSyntaxError`` at the first byte that breaks the grammar.
   mutating func tokenize(_ bytes: UnsafeRawBufferPointer) throws(TapeSyntaxError) {
-    entries.removeAll(keepingCapacity: true)
-    open.removeAll(keepingCapacity: true)
-    namesUsed.removeAll(keepingCapacity: true)
+    stack.removeAll()
+    open.removeAll()
+    namesUsed.removeAll()
     rootKeysPresent = 0
     var scanner = TapeScanner(bytes: bytes)
     scanner.skipWhitespace()
@@ -88,11 +95,11 @@ struct LineTape {
           throw scanner.failure("nesting deeper than \(LineTape.maxDepth) levels")
         }
         let isObject = byte == UInt8(ascii: "{")
-        entries.append(
+        stack.append(
           Entry(
             kind: isObject ? .object : .array, escaped: false, start: Int32(position), end: 0,
             next: 0, count: 0))
-        open.append(entries.count - 1)
+        open.append(stack.count - 1)
         namesUsed.append(0)
         scanner.position += 1
         scanner.skipWhitespace()
@@ -101,34 +108,35 @@ struct LineTape {
           scanner.position += 1
           open.removeLast()
           namesUsed.removeLast()
-          close(at: entries.count - 1, end: scanner.position)
+          close(at: stack.count - 1, end: scanner.position)
         } else {
           if isObject { try readKey(&scanner) }
           continue
         }
       case UInt8(ascii: "\""):
         let string = try scanner.string()
-        entries.append(
+        stack.append(
           Entry(
             kind: .string, escaped: string.escaped, start: Int32(position + 1),
-            end: Int32(string.end), next: Int32(entries.count + 1), count: 0))
+            end: Int32(string.end), next: Int32(stack.count + 1), count: 0))
       default:
         let kind = try scanner.scalar()
-        entries.append(
+        stack.append(
           Entry(
             kind: kind, escaped: false, start: Int32(position), end: Int32(scanner.position),
-            next: Int32(entries.count + 1), count: 0))
+            next: Int32(stack.count + 1), count: 0))
       }
       // A value is complete: close containers that end here, or go on to the next member.
       while true {
-        guard let top = open.last else {
+        guard !open.isEmpty else {
           scanner.skipWhitespace()
           guard scanner.atEnd else { throw scanner.unexpected("the end of the line") }
           return
         }
-        entries[top].count += 1
+        let top = open.last
+        stack[top].count += 1
         scanner.skipWhitespace()
-        let isObject = entries[top].kind == .object
+        let isObject = stack[top].kind == .object
         guard !scanner.atEnd else {
           throw scanner.failure(isObject ? "',' or '}' expected" : "',' or ']' expected")
         }
@@ -166,18 +174,20 @@ struct LineTape {
     let string = try scanner.string()
     var key = Entry(
       kind: .string, escaped: string.escaped, start: Int32(keyStart + 1), end: Int32(string.end),
-      next: Int32(entries.count + 1), count: 0)
+      next: Int32(stack.count + 1), count: 0)
     key.name = FieldName(key, in: scanner)
     // A known name can equal only itself; other keys are compared with every key.
     let isDuplicate: Bool
-    if key.name != .unknown, let used = namesUsed.last {
+    if key.name != .unknown, !namesUsed.isEmpty {
+      let used = namesUsed.last
       isDuplicate = used & key.name.bit != 0
-      namesUsed[namesUsed.count - 1] = used | key.name.bit
+      namesUsed.last = used | key.name.bit
       if open.count == 1 && !isDuplicate {
-        rootKeys[Int(key.name.rawValue)] = Int32(entries.count)
+        rootKeyStack[Int(key.name.rawValue)] = Int32(stack.count)
         rootKeysPresent |= key.name.bit
       }
-    } else if let object = open.last {
+    } else if !open.isEmpty {
+      let object = open.last
       isDuplicate = hasKey(key, inObjectAt: object, bytes: scanner.bytes)
     } else {
       isDuplicate = false
@@ -187,7 +197,7 @@ struct LineTape {
         offset: keyStart, isInvalidUTF8: false,
         message: "duplicate key \(scanner.text(key.start, key.end, escaped: key.escaped))")
     }
-    entries.append(key)
+    stack.append(key)
     scanner.skipWhitespace()
     guard !scanner.atEnd, scanner.bytes[scanner.position] == UInt8(ascii: ":") else {
       throw scanner.unexpected("':' after the key")
@@ -204,8 +214,8 @@ struct LineTape {
     let scanner = TapeScanner(bytes: bytes)
     let keyIsPlain = !key.escaped && isASCII(key, bytes)
     var cursor = index + 1
-    while cursor < entries.count {
-      let other = entries[cursor]
+    while cursor < stack.count {
+      let other = stack[cursor]
       if keyIsPlain && !other.escaped && isASCII(other, bytes) {
         if other.end - other.start == key.end - key.start
           && bytes[Int(other.start)..<Int(other.end)].elementsEqual(
@@ -220,8 +230,8 @@ struct LineTape {
       }
       // Skip the member's value to reach the next key.
       let value = Int(other.next)
-      guard value < entries.count else { return false }
-      cursor = Int(entries[value].next)
+      guard value < stack.count else { return false }
+      cursor = Int(stack[value].next)
     }
     return false
   }
@@ -233,7 +243,7 @@ struct LineTape {
 
   /// Records where a container ends once its closing bracket is read.
   private mutating func close(at index: Int, end: Int) {
-    entries[index].end = Int32(end)
-    entries[index].next = Int32(entries.count)
+    stack[index].end = Int32(end)
+    stack[index].next = Int32(stack.count)
   }
 }

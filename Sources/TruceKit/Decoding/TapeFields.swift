@@ -110,9 +110,14 @@ struct TapeFields {
   }
 
   mutating func identifier(_ name: FieldName) throws(FieldError) -> String {
+    text(try identifierIndex(name))
+  }
+
+  /// A required id; returns its value's index.
+  mutating func identifierIndex(_ name: FieldName) throws(FieldError) -> Int {
     let index = try stringIndex(name)
     try checkIdentifier(index, name)
-    return text(index)
+    return index
   }
 
   mutating func optionalIdentifier(_ name: FieldName) throws(FieldError) -> String? {
@@ -288,19 +293,7 @@ struct TapeFields {
 
   /// Ids are 1–128 of `A–Z a–z 0–9 - _ .` (escapes allowed, if they stand for those).
   private func checkIdentifier(_ index: Int, _ name: FieldName) throws(FieldError) {
-    let valid = withBytes(index) { bytes -> Bool in
-      guard bytes.count <= 128 else { return false }
-      for byte in bytes {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-          UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
-          UInt8(ascii: "."):
-          continue
-        default: return false
-        }
-      }
-      return true
-    }
+    let valid = withBytes(index, IdentifierSyntax.isValid)
     guard valid else {
       throw FieldError(
         field: fieldPath(name),

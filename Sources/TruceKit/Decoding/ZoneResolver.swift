@@ -20,13 +20,12 @@
 struct ZoneResolver: Sendable {
   /// The cached offset changes, one table per zone seen.
   private var tables: [TransitionTable] = []
-  /// Where each zone's table is in `tables`, by tz identifier.
-  private var tableIndices: [String: Int] = [:]
-  /// The identifier of the zone used last, checked first: a log's lines mostly share a zone.
-  /// No zone has the empty identifier.
-  private var lastIdentifier = ""
-  /// The index of that zone's table.
-  private var lastTable = 0
+  /// Each table's zone, by the identity of its rules and its identifier, in `tables`' order: a
+  /// log names a few dozen zones at most, so a scan comparing pointers first beats hashing the
+  /// identifier.
+  private var tableZones: [(rules: ObjectIdentifier, identifier: String)] = []
+  /// The index of the table used last, checked first: a log's lines mostly share a zone.
+  private var lastTable = -1
 
   /// Creates a resolver with nothing cached yet.
   init() {}
@@ -99,16 +98,22 @@ struct ZoneResolver: Sendable {
 
   /// The index of the zone's table in `tables`, made on first use; `nil` when there is no zone.
   private mutating func tableIndex(for zone: Zone?) -> Int? {
-    if zone?.identifier == lastIdentifier { return lastTable }
     guard let zone else { return nil }
-    if let index = tableIndices[zone.identifier] {
+    let rules = zone.rulesIdentity
+    if lastTable >= 0, tableZones[lastTable].rules == rules,
+      tableZones[lastTable].identifier == zone.identifier
+    {
+      return lastTable
+    }
+    if let index = tableZones.firstIndex(where: {
+      $0.rules == rules && $0.identifier == zone.identifier
+    }) {
       lastTable = index
     } else {
       tables.append(TransitionTable(zone: zone))
+      tableZones.append((rules, zone.identifier))
       lastTable = tables.count - 1
-      tableIndices[zone.identifier] = lastTable
     }
-    lastIdentifier = zone.identifier
     return lastTable
   }
 

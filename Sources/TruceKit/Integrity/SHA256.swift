@@ -323,24 +323,45 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
   /// - Returns: `nil` for any other length or character, uppercase digits included.
   init?(lowercaseHex text: UnsafeRawBufferPointer) {
     guard text.count == 64 else { return nil }
-    // Without a branch per digit: a million lines' hashes are read this way, and their digits
-    // switch between numbers and letters at random.
-    var invalid: UInt8 = 0
+    // Eight digits at a time, without a branch per digit: a million lines' hashes are read
+    // this way, and their digits switch between numbers and letters at random.
+    var invalid: UInt64 = 0
     func word(_ first: Int) -> UInt64 {
-      var value: UInt64 = 0
-      for index in first..<first + 16 {
-        let character = text[index]
-        let digit = character &- UInt8(ascii: "0")
-        let letter = character &- UInt8(ascii: "a")
-        let isDigit = digit < 10
-        invalid |= (isDigit ? 0 : 1) & (letter < 6 ? 0 : 1)
-        value = value << 4 | UInt64(isDigit ? digit : letter &+ 10)
-      }
-      return value
+      let high = SHA256Digest.hexDigits(text, first, &invalid)
+      let low = SHA256Digest.hexDigits(text, first + 8, &invalid)
+      return high << 32 | low
     }
     let words = (word(0), word(16), word(32), word(48))
     guard invalid == 0 else { return nil }
     (word0, word1, word2, word3) = words
+  }
+
+  /// The value of the eight lowercase hex digits at `offset`, the first the most significant;
+  /// sets bits in `invalid` unless all eight are `0`–`9` or `a`–`f`.
+  @inline(__always)
+  private static func hexDigits(
+    _ text: UnsafeRawBufferPointer, _ offset: Int, _ invalid: inout UInt64
+  ) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    // The first digit in the most significant byte.
+    let word = UInt64(bigEndian: text.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    // With every byte below 0x80, adding a constant below 0x80 to each carries into no
+    // neighbour, and a byte's high bit then says whether it reached a bound.
+    let atLeastZero = (word &+ ones &* 0x50) & highBits  // ≥ 0x30
+    let pastNine = (word &+ ones &* 0x46) & highBits  // ≥ 0x3A
+    let atLeastA = (word &+ ones &* 0x1F) & highBits  // ≥ 0x61
+    let pastF = (word &+ ones &* 0x19) & highBits  // ≥ 0x67
+    let isDigit = atLeastZero & ~pastNine
+    let isLetter = atLeastA & ~pastF
+    invalid |= (word & highBits) | (~(isDigit | isLetter) & highBits)
+    // '0'–'9' keep their low nibble; 'a'–'f' (0x61–0x66) add 9 to theirs.
+    var nibbles = (word & (ones &* 0x0F)) &+ (isLetter >> 7) &* 9
+    // Gather the eight nibbles, each byte's into one 32-bit value.
+    nibbles = (nibbles | nibbles >> 4) & 0x00FF_00FF_00FF_00FF
+    nibbles = (nibbles | nibbles >> 8) & 0x0000_FFFF_0000_FFFF
+    nibbles = (nibbles | nibbles >> 16) & 0x0000_0000_FFFF_FFFF
+    return nibbles
   }
 
   /// Creates a digest from 64 lowercase hexadecimal digits in UTF-8.

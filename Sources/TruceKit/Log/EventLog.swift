@@ -31,7 +31,7 @@ public struct EventLog: Sendable {
   /// The number of bytes of complete lines: the whole file unless its tail is torn.
   public var completeLength: Int
   /// The line of each event, by id (kept with what the log has declared).
-  var lineByID: [String: Int] {
+  var lineByID: IDTable {
     get { known.events }
     // Changed in place: through a getter and a setter, every change would copy the whole table.
     _modify { yield &known.events }

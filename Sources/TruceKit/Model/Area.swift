@@ -56,6 +56,9 @@ public struct AreaRegistry: Sendable {
     areas.append(area)
   }
 
+  /// Where the area with this id is in ``areas``.
+  func position(ofID id: String) -> Int? { indexByID[id] }
+
   /// The area with this id.
   public subscript(id: String) -> Area? {
     indexByID[id].map { areas[$0] }

@@ -77,6 +77,10 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
 
   public var description: String { identifier }
 
+  /// The identity of the zone's rules, shared by every ``Zone`` with this identifier (and
+  /// possibly by other identifiers too): a quick first test that two zones are the same.
+  var rulesIdentity: ObjectIdentifier { ObjectIdentifier(rules) }
+
   public static func == (lhs: Zone, rhs: Zone) -> Bool { lhs.identifier == rhs.identifier }
   public func hash(into hasher: inout Hasher) { hasher.combine(identifier) }
 }

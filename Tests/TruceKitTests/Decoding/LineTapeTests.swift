@@ -95,17 +95,14 @@ struct LineTapeTests {
       try tape.tokenize(bytes)
       let scanner = TapeScanner(bytes: bytes)
       let present = tape.rootKeysPresent
-      tape.entries.withUnsafeBufferPointer { entries in
-        tape.rootKeys.withUnsafeBufferPointer { keys in
-          let byTable = TapeFields(
-            entries: entries, scanner: scanner, object: 0,
-            keys: TapeFields.KnownKeys(entries: keys, present: present))
-          let byMembers = TapeFields(entries: entries, scanner: scanner, object: 0)
-          for raw in 0..<UInt8(64) {
-            guard let name = FieldName(rawValue: raw) else { continue }
-            #expect(byTable.find(name) == byMembers.find(name), "\(name.key)")
-          }
-        }
+      let entries = tape.entries
+      let byTable = TapeFields(
+        entries: entries, scanner: scanner, object: 0,
+        keys: TapeFields.KnownKeys(entries: tape.rootKeys, present: present))
+      let byMembers = TapeFields(entries: entries, scanner: scanner, object: 0)
+      for raw in 0..<UInt8(64) {
+        guard let name = FieldName(rawValue: raw) else { continue }
+        #expect(byTable.find(name) == byMembers.find(name), "\(name.key)")
       }
     }
   }

@@ -211,4 +211,30 @@ extension SHA256Tests {
       }
     }
   }
+
+  @Test("Every byte value at every place of a hash is read as its digit or rejected")
+  func lowercaseHexEveryByte() {
+    let digits = Array("0123456789abcdef".utf8)
+    // Neighbours that are themselves the extremes of both ranges, so a carry would show.
+    let base = Array(String(repeating: "09af", count: 16).utf8)
+    var wrong = 0
+    for place in 0..<64 {
+      for byte in UInt8.min...UInt8.max {
+        var text = base
+        text[place] = byte
+        let read = text.withUnsafeBytes { SHA256Digest(lowercaseHex: $0) }
+        if let value = digits.firstIndex(of: byte) {
+          var expected = [UInt8](repeating: 0, count: 32)
+          for index in 0..<64 {
+            let digit = index == place ? value : digits.firstIndex(of: base[index]) ?? 0
+            expected[index / 2] |= UInt8(digit) << (index % 2 == 0 ? 4 : 0)
+          }
+          if read?.bytes != expected { wrong += 1 }
+        } else if read != nil {
+          wrong += 1
+        }
+      }
+    }
+    #expect(wrong == 0)
+  }
 }
