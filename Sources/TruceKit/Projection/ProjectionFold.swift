@@ -115,11 +115,11 @@ enum ProjectionFold {
   /// many takes about five milliseconds on one.
   static let parallelEvents = 8_192
 
-  /// Positions in a list of statements by the subjects they are about.
-  static func statementIndex(_ statements: some Sequence<Event>) -> [String: [Int]] {
+  /// Positions in a list of statements (given by their payloads) by the subjects they are about.
+  static func statementIndex(_ statements: some Sequence<EventPayload>) -> [String: [Int]] {
     var index: [String: [Int]] = [:]
-    for (position, statement) in statements.enumerated() {
-      guard case .statement(_, let about) = statement.payload else { continue }
+    for (position, payload) in statements.enumerated() {
+      guard case .statement(_, let about) = payload else { continue }
       for (offset, subject) in about.enumerated() where !about[..<offset].contains(subject) {
         index[subject, default: []].append(position)
       }

@@ -60,8 +60,9 @@ extension ProjectionParts {
 
   /// The positions in the list of statements of those about each subject.
   func builtStatementIndex() -> [String: [Int]] {
-    if let statements { return ProjectionFold.statementIndex(statements) }
-    return ProjectionFold.statementIndex(listed.statements.lazy.map { folded.events[$0] })
+    if let statements { return ProjectionFold.statementIndex(statements.lazy.map(\.payload)) }
+    // Each statement's payload only: copying whole events retains every string they hold.
+    return ProjectionFold.statementIndex(listed.statements.lazy.map { folded.events[$0].payload })
   }
 
   /// Violations, built now if not yet.

@@ -52,6 +52,21 @@ struct SharedValueTests {
     }
   }
 
+  @Test("Two texts that share a pair of slots are both kept; a third evicts the older")
+  func cachePairs() {
+    var cache = RawValueCache<Int>(slots: 2)
+    let texts = ["north-darfur", "sittwe", "aleppo"].map { Array($0.utf8) }
+    func found(_ index: Int) -> Int? { texts[index].withUnsafeBytes { cache.value(for: $0) } }
+    texts[0].withUnsafeBytes { cache.store(0, for: $0) }
+    texts[1].withUnsafeBytes { cache.store(1, for: $0) }
+    #expect(found(0) == 0)
+    #expect(found(1) == 1)
+    texts[2].withUnsafeBytes { cache.store(2, for: $0) }
+    #expect(found(0) == nil)
+    #expect(found(1) == 1)
+    #expect(found(2) == 2)
+  }
+
   @Test("An interner gives one string per text, equal to the text")
   func interner() {
     var interner = StringInterner()
