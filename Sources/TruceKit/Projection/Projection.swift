@@ -75,6 +75,11 @@ public struct Projection: Sendable {
     store.read { $0.event(id) }
   }
 
+  /// The source of the folded event with this id.
+  public func source(ofEvent id: String) -> Source? {
+    store.read { $0.source(ofEvent: id) }
+  }
+
   /// The folded events, by id.
   public var events: [String: Event] {
     get { store.read { $0.builtEvents() } }

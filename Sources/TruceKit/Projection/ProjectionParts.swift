@@ -81,6 +81,14 @@ extension ProjectionParts {
     return eventPositions?[id].map { folded.events[$0] }
   }
 
+  /// The source of one folded event by id, found as ``event(_:)`` finds the event but without
+  /// copying all of it.
+  mutating func source(ofEvent id: String) -> Source? {
+    if let events { return events[id]?.source }
+    if eventPositions == nil { eventPositions = folded.positionsByID() }
+    return eventPositions?[id].map { folded.events[$0].source }
+  }
+
   /// The folded events by id, built now if not yet.
   mutating func builtEvents() -> [String: Event] {
     if let events { return events }

@@ -175,10 +175,10 @@ struct ItemDetails {
   mutating func cite(_ eventIDs: [String]) -> String {
     var labels: [String] = []
     for id in eventIDs {
-      guard let event = projection.event(id) else { continue }
-      let label = event.source.citation
+      guard let source = projection.source(ofEvent: id) else { continue }
+      let label = source.citation
       if !citedSources.contains(where: { $0.0 == label }) {
-        citedSources.append((label, event.source))
+        citedSources.append((label, source))
       }
       if !labels.contains(label) { labels.append(label) }
     }

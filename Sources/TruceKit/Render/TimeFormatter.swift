@@ -25,12 +25,22 @@ public struct TimeFormatter: Sendable {
   /// `2016-11-04 21:00 +02:00 (19:00Z)`, or `2016-11-04 19:00Z` when showing UTC only.
   public func instant(_ instant: Instant) -> String {
     let utc = instant.civil(atOffset: 0)
-    if utcOnly { return "\(utc.date) \(utc.timeOfDay)Z" }
+    if utcOnly { return TimeText.shownUTC(utc) ?? TimeFormatter.plainUTC(utc) }
     let offset = zone.offset(at: instant)
     let local = instant.civil(atOffset: offset)
+    return TimeText.shown(local: local, utc: utc, offset: offset)
+      ?? TimeFormatter.plain(local: local, utc: utc, offset: offset)
+  }
+
+  /// ``instant(_:)``'s text by interpolation: for years outside 1 to 9999, which ``TimeText``
+  /// leaves to it, and for the tests to hold the two to the same text.
+  static func plain(local: CivilDateTime, utc: CivilDateTime, offset: Int) -> String {
     let utcText = local.date == utc.date ? "\(utc.timeOfDay)Z" : "\(utc.date) \(utc.timeOfDay)Z"
     return "\(local.date) \(local.timeOfDay) \(formatOffset(offset)) (\(utcText))"
   }
+
+  /// ``instant(_:)``'s text in UTC only, by interpolation.
+  static func plainUTC(_ utc: CivilDateTime) -> String { "\(utc.date) \(utc.timeOfDay)Z" }
 
   /// A moment: the instant, or "the end of" a day (as an as-of moment is read).
   public func moment(_ moment: Moment) -> String {

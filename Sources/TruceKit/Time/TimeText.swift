@@ -23,6 +23,26 @@ enum TimeText {
     make { writer in writer.write(wall) && (!utc || writer.byte(UInt8(ascii: "Z"))) }
   }
 
+  /// An instant as ``TimeFormatter/instant(_:)`` shows it: `2016-11-04 21:00 +02:00 (19:00Z)`,
+  /// with the UTC date too when it differs from the local one (`… (2016-11-03 23:30Z)`).
+  static func shown(local: CivilDateTime, utc: CivilDateTime, offset: Int) -> String? {
+    make { writer in
+      writer.write(local.date) && writer.byte(UInt8(ascii: " ")) && writer.writeTimeOfDay(local)
+        && writer.byte(UInt8(ascii: " ")) && writer.write(offset: offset) && writer.text(" (")
+        && (local.date == utc.date
+          || (writer.write(utc.date) && writer.byte(UInt8(ascii: " "))))
+        && writer.writeTimeOfDay(utc) && writer.text("Z)")
+    }
+  }
+
+  /// An instant in UTC as ``TimeFormatter/instant(_:)`` shows it: `2016-11-04 19:00Z`.
+  static func shownUTC(_ utc: CivilDateTime) -> String? {
+    make { writer in
+      writer.write(utc.date) && writer.byte(UInt8(ascii: " ")) && writer.writeTimeOfDay(utc)
+        && writer.byte(UInt8(ascii: "Z"))
+    }
+  }
+
   private static func make(_ body: (inout Writer) -> Bool) -> String? {
     var written = true
     let text = String(unsafeUninitializedCapacity: capacity) { buffer in
@@ -72,10 +92,14 @@ enum TimeText {
     }
 
     mutating func write(_ wall: CivilDateTime) -> Bool {
-      guard
-        write(wall.date) && byte(UInt8(ascii: "T")) && digits(wall.hour, 2)
-          && byte(UInt8(ascii: ":")) && digits(wall.minute, 2)
-      else { return false }
+      write(wall.date) && byte(UInt8(ascii: "T")) && writeTimeOfDay(wall)
+    }
+
+    /// `HH:MM`, or `HH:MM:SS` when the second is not 0.
+    mutating func writeTimeOfDay(_ wall: CivilDateTime) -> Bool {
+      guard digits(wall.hour, 2) && byte(UInt8(ascii: ":")) && digits(wall.minute, 2) else {
+        return false
+      }
       return wall.second == 0 || (byte(UInt8(ascii: ":")) && digits(wall.second, 2))
     }
 

@@ -48,7 +48,7 @@ struct TextBlockTests {
       let lead =
         indent + row.label
         + String(repeating: " ", count: labelWidth - indent.count - row.label.count + 2)
-      let pieces = TextBlock.wrap(
+      let pieces = TextBlock.wrapCharacters(
         row.value, width: row.note.isEmpty ? TextBlock.valueWidth + 12 : TextBlock.valueWidth)
       for (index, piece) in pieces.enumerated() {
         var text = (index == 0 ? lead : String(repeating: " ", count: lead.count)) + piece
@@ -86,5 +86,22 @@ struct TextBlockTests {
       for row in rows { block.item(row.label, row.value, row.note) }
       #expect(block.rendered() == Self.referenceRendering(rows))
     }
+  }
+
+  @Test("Plain ASCII wraps on its bytes exactly as counting characters wraps it")
+  func plainWrapping() {
+    var generator = SplitMix64(seed: 11)
+    let words = ["", "a", "word", "2016-11-04", "(07:00Z)", String(repeating: "x", count: 25)]
+    var differences: [String] = []
+    for _ in 0..<2_000 {
+      let count = Int(generator.next() % 12)
+      let text = (0..<count).map { _ in words[Int(generator.next() % UInt64(words.count))] }
+        .joined(separator: " ")
+      let width = Int(1 + generator.next() % 40)
+      if TextBlock.wrapPlain(text, width: width) != TextBlock.wrapCharacters(text, width: width) {
+        differences.append("\(width): '\(text)'")
+      }
+    }
+    #expect(differences.isEmpty)
   }
 }
