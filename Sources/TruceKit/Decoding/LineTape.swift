@@ -46,7 +46,7 @@ struct LineTape {
 
   /// The entries, in document order; reused from line to line. The storage is the tape's own:
   /// a copy of the tape shares it, so a tape is used by one decoder on one thread.
-  private let stack = TapeStack<Entry>(capacity: 64)
+  private let entryStore = TapeStack<Entry>(capacity: 64)
   /// Open containers while tokenizing.
   private let open = TapeStack<Int>(capacity: 8)
   /// For each open container, the known field names its keys have used.
@@ -58,7 +58,7 @@ struct LineTape {
   private(set) var rootKeysPresent: UInt64 = 0
 
   /// The entries of the line tokenized last, valid until the next line is tokenized.
-  var entries: UnsafeBufferPointer<Entry> { stack.elements }
+  var entries: UnsafeBufferPointer<Entry> { entryStore.elements }
 
   /// For the top-level object: the tape index of each known key's entry, by the key's
   /// ``FieldName`` raw value (64 of them), valid where ``rootKeysPresent`` has its bit.
@@ -78,7 +78,7 @@ struct LineTape {
   ///
   /// - Throws: ``TapeSyntaxError`` at the first byte that breaks the grammar.
   mutating func tokenize(_ bytes: UnsafeRawBufferPointer) throws(TapeSyntaxError) {
-    stack.removeAll()
+    entryStore.removeAll()
     open.removeAll()
     namesUsed.removeAll()
     rootKeysPresent = 0
@@ -95,11 +95,11 @@ struct LineTape {
           throw scanner.failure("nesting deeper than \(LineTape.maxDepth) levels")
         }
         let isObject = byte == UInt8(ascii: "{")
-        stack.append(
+        entryStore.append(
           Entry(
             kind: isObject ? .object : .array, escaped: false, start: Int32(position), end: 0,
             next: 0, count: 0))
-        open.append(stack.count - 1)
+        open.append(entryStore.count - 1)
         namesUsed.append(0)
         scanner.position += 1
         scanner.skipWhitespace()
@@ -108,23 +108,23 @@ struct LineTape {
           scanner.position += 1
           open.removeLast()
           namesUsed.removeLast()
-          close(at: stack.count - 1, end: scanner.position)
+          close(at: entryStore.count - 1, end: scanner.position)
         } else {
           if isObject { try readKey(&scanner) }
           continue
         }
       case UInt8(ascii: "\""):
         let string = try scanner.string()
-        stack.append(
+        entryStore.append(
           Entry(
             kind: .string, escaped: string.escaped, start: Int32(position + 1),
-            end: Int32(string.end), next: Int32(stack.count + 1), count: 0))
+            end: Int32(string.end), next: Int32(entryStore.count + 1), count: 0))
       default:
         let kind = try scanner.scalar()
-        stack.append(
+        entryStore.append(
           Entry(
             kind: kind, escaped: false, start: Int32(position), end: Int32(scanner.position),
-            next: Int32(stack.count + 1), count: 0))
+            next: Int32(entryStore.count + 1), count: 0))
       }
       // A value is complete: close containers that end here, or go on to the next member.
       while true {
@@ -134,9 +134,9 @@ struct LineTape {
           return
         }
         let top = open.last
-        stack[top].count += 1
+        entryStore[top].count += 1
         scanner.skipWhitespace()
-        let isObject = stack[top].kind == .object
+        let isObject = entryStore[top].kind == .object
         guard !scanner.atEnd else {
           throw scanner.failure(isObject ? "',' or '}' expected" : "',' or ']' expected")
         }
@@ -174,7 +174,7 @@ struct LineTape {
     let string = try scanner.string()
     var key = Entry(
       kind: .string, escaped: string.escaped, start: Int32(keyStart + 1), end: Int32(string.end),
-      next: Int32(stack.count + 1), count: 0)
+      next: Int32(entryStore.count + 1), count: 0)
     key.name = FieldName(key, in: scanner)
     // A known name can equal only itself; other keys are compared with every key.
     let isDuplicate: Bool
@@ -183,7 +183,7 @@ struct LineTape {
       isDuplicate = used & key.name.bit != 0
       namesUsed.last = used | key.name.bit
       if open.count == 1 && !isDuplicate {
-        rootKeyStack[Int(key.name.rawValue)] = Int32(stack.count)
+        rootKeyStack[Int(key.name.rawValue)] = Int32(entryStore.count)
         rootKeysPresent |= key.name.bit
       }
     } else if !open.isEmpty {
@@ -197,7 +197,7 @@ struct LineTape {
         offset: keyStart, isInvalidUTF8: false,
         message: "duplicate key \(scanner.text(key.start, key.end, escaped: key.escaped))")
     }
-    stack.append(key)
+    entryStore.append(key)
     scanner.skipWhitespace()
     guard !scanner.atEnd, scanner.bytes[scanner.position] == UInt8(ascii: ":") else {
       throw scanner.unexpected("':' after the key")
@@ -214,8 +214,8 @@ struct LineTape {
     let scanner = TapeScanner(bytes: bytes)
     let keyIsPlain = !key.escaped && isASCII(key, bytes)
     var cursor = index + 1
-    while cursor < stack.count {
-      let other = stack[cursor]
+    while cursor < entryStore.count {
+      let other = entryStore[cursor]
       if keyIsPlain && !other.escaped && isASCII(other, bytes) {
         if other.end - other.start == key.end - key.start
           && bytes[Int(other.start)..<Int(other.end)].elementsEqual(
@@ -230,8 +230,8 @@ struct LineTape {
       }
       // Skip the member's value to reach the next key.
       let value = Int(other.next)
-      guard value < stack.count else { return false }
-      cursor = Int(stack[value].next)
+      guard value < entryStore.count else { return false }
+      cursor = Int(entryStore[value].next)
     }
     return false
   }
@@ -243,7 +243,7 @@ struct LineTape {
 
   /// Records where a container ends once its closing bracket is read.
   private mutating func close(at index: Int, end: Int) {
-    stack[index].end = Int32(end)
-    stack[index].next = Int32(stack.count)
+    entryStore[index].end = Int32(end)
+    entryStore[index].next = Int32(entryStore.count)
   }
 }
