@@ -27,8 +27,14 @@ final class TapeStack<Element: BitwiseCopyable> {
 
   /// The last element; the stack must not be empty.
   var last: Element {
-    get { base[count - 1] }
-    set { base[count - 1] = newValue }
+    get {
+      assert(count > 0, "the stack is empty")
+      return base[count - 1]
+    }
+    set {
+      assert(count > 0, "the stack is empty")
+      base[count - 1] = newValue
+    }
   }
 
   /// The element at `index` (below ``count``).
@@ -52,7 +58,10 @@ final class TapeStack<Element: BitwiseCopyable> {
   }
 
   /// Removes the last element; the stack must not be empty.
-  func removeLast() { count -= 1 }
+  func removeLast() {
+    assert(count > 0, "the stack is empty")
+    count -= 1
+  }
 
   /// Empties the stack, keeping its memory.
   func removeAll() { count = 0 }

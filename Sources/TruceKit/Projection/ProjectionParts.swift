@@ -76,17 +76,19 @@ extension ProjectionParts {
   /// One folded event by id. Until every event by id is asked for (``builtEvents()``), it is
   /// found through a table of positions, not a table of copies of every event.
   mutating func event(_ id: String) -> Event? {
-    if let events { return events[id] }
-    if eventPositions == nil { eventPositions = folded.positionsByID() }
-    return eventPositions?[id].map { folded.events[$0] }
+    read(event: id) { $0 }
   }
 
-  /// The source of one folded event by id, found as ``event(_:)`` finds the event but without
-  /// copying all of it.
+  /// The source of one folded event by id, read without copying the rest of the event.
   mutating func source(ofEvent id: String) -> Source? {
-    if let events { return events[id]?.source }
+    read(event: id) { $0.source }
+  }
+
+  /// Reads part of one folded event by id, found as ``event(_:)`` describes.
+  private mutating func read<Part>(event id: String, _ part: (borrowing Event) -> Part) -> Part? {
+    if let events { return events[id].map { part($0) } }
     if eventPositions == nil { eventPositions = folded.positionsByID() }
-    return eventPositions?[id].map { folded.events[$0].source }
+    return eventPositions?[id].map { part(folded.events[$0]) }
   }
 
   /// The folded events by id, built now if not yet.
