@@ -5,7 +5,8 @@ import TruceKit
 // Build and run in release mode, as CI builds it:
 // `swift build -c release -Xswiftc -static-executable`, then
 // `.build/release/truce-bench`.
-// (`--sizes 10000,100000` to choose sizes). It uses the `truce` binary built beside it.
+// (`--sizes 10000,100000` to choose sizes; `--replay-only` for the in-process replay measures
+// alone). It uses the `truce` binary built beside it.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == PeakMemory.helperFlag {
@@ -43,7 +44,8 @@ let header = [
   "warm at", "append, no index", "append", "at after appends", "peak RSS (cold at)",
 ]
 var table = [header]
-for size in sizes {
+let replayOnly = arguments.contains("--replay-only")
+for size in sizes where !replayOnly {
   let log = "\(work)/log-\(size).jsonl"
   let generated = Measure.run(truce, ["generate", "--events", "\(size)", "--output", log])
   guard generated.status == 0 else {
@@ -119,24 +121,26 @@ for size in sizes {
   try? FileManager.default.removeItem(atPath: log + ".index")
   try? FileManager.default.removeItem(atPath: log + ".at-index")
 }
-let widths = (0..<header.count).map { column in table.map { $0[column].count }.max() ?? 0 }
-for row in table {
+if !replayOnly {
+  let widths = (0..<header.count).map { column in table.map { $0[column].count }.max() ?? 0 }
+  for row in table {
+    print(
+      row.enumerated().map {
+        $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0)
+      }
+      .joined(separator: "  "))
+  }
+  print("")
+  print("cold at: a whole `truce at <moment> --json` process with no index; index: `truce index`")
+  print("  (reads the whole log and writes the index `at` answers from); warm at: the median of 5")
+  print("  more `truce at` processes, answered from that index;")
   print(
-    row.enumerated().map {
-      $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0)
-    }
-    .joined(separator: "  "))
+    "append, no index: a whole `truce append` process that reads the whole log and builds the index;"
+  )
+  print("append: the median of 7 more, each checked through the index beside the log;")
+  print(
+    "at after appends: the median of 5 warm `truce at`s with those 8 lines read beside the index;")
+  print("decode and fold: in-process, from bytes in memory (fold: Projection(events:), as below);")
+  print("reference: the plain reference decoder on the same bytes (one run), checked to agree.")
 }
-print("")
-print("cold at: a whole `truce at <moment> --json` process with no index; index: `truce index`")
-print("  (reads the whole log and writes the index `at` answers from); warm at: the median of 5")
-print("  more `truce at` processes, answered from that index;")
-print(
-  "append, no index: a whole `truce append` process that reads the whole log and builds the index;"
-)
-print("append: the median of 7 more, each checked through the index beside the log;")
-print(
-  "at after appends: the median of 5 warm `truce at`s with those 8 lines read beside the index;")
-print("decode and fold: in-process, from bytes in memory (fold: Projection(events:), as below);")
-print("reference: the plain reference decoder on the same bytes (one run), checked to agree.")
 print(ReplayMeasure.summary(sizes: sizes, truce: truce, work: work))

@@ -15,7 +15,8 @@ enum ReplayCommand {
       the next, b or ← for the one before, g to go to a date, q to quit (Ctrl-C exits with status \
       130). Piped, or with --json, every step is written as without --step.
 
-      With --calendar, the timeline itself is walked: each start, end and change of intensity in       time order (placed at its earliest possible time), with when it had been announced.
+      With --calendar, the timeline itself is walked: each start, end and change of intensity in \
+      time order (placed at its earliest possible time), with when it had been announced.
       """,
     options: [TruceCommand.logOption, CommandSupport.scenarioOption] + CommandSupport.filterOptions
       + [

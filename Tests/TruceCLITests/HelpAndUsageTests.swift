@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Suite("The truce command line: help and usage errors")
@@ -132,5 +133,24 @@ struct HelpAndUsageTests {
     let result = try TruceProcess.run(["--version"])
     #expect(result.status == 0)
     #expect(result.stdout == "0.1.0\n")
+  }
+
+  @Test(
+    "Every subcommand's overview and discussion read as wrapped prose, without runs of spaces",
+    arguments: [
+      "at", "replay", "timeline", "log", "show", "disputes", "diff", "check", "areas", "init",
+      "append", "verify", "index", "generate",
+    ])
+  func helpProseHasNoRunsOfSpaces(subcommand: String) throws {
+    let result = try TruceProcess.run([subcommand, "--help"])
+    #expect(result.status == 0)
+    // The prose is everything before USAGE; the option columns after it are aligned on purpose.
+    let prose = result.stdout.components(separatedBy: "\nUSAGE:")[0]
+    let lines = prose.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count > 1)
+    for line in lines {
+      #expect(!line.trimmingCharacters(in: .whitespaces).contains("  "), "\(line)")
+      #expect(line.count <= 80, "\(line)")
+    }
   }
 }

@@ -25,12 +25,12 @@ extension Array {
   /// Adds a value with its citation, merging with an equal value already present.
   mutating func addCited<V>(_ value: V, by event: FoldedEvent) where Element == Cited<V> {
     if let index = firstIndex(where: { $0.value == value }) {
-      if !self[index].citations.contains(event.citation) {
-        self[index].citations.append(event.citation)
-      }
-      if !self[index].eventIDs.contains(event.id) { self[index].eventIDs.append(event.id) }
+      self[index].add(citation: event.citation, eventID: event.id)
     } else {
-      append(Cited(value, citations: [event.citation], eventIDs: [event.id]))
+      append(
+        Cited(
+          value, citationList: InlineStrings(event.citation),
+          eventIDList: InlineStrings(event.id)))
     }
   }
 }

@@ -122,20 +122,41 @@ public struct Cited<Value: Hashable & Sendable>: Hashable, Sendable {
   /// The value.
   public var value: Value
   /// Short citations of the sources.
-  public var citations: [String]
+  public var citations: [String] {
+    get { citationList.array }
+    set { citationList = InlineStrings(newValue) }
+  }
   /// The events that give it.
-  public var eventIDs: [String]
+  public var eventIDs: [String] {
+    get { eventIDList.array }
+    set { eventIDList = InlineStrings(newValue) }
+  }
+  /// The citations, kept without an array while there is one.
+  private(set) var citationList: InlineStrings
+  /// The events, kept without an array while there is one.
+  private(set) var eventIDList: InlineStrings
 
   /// The same citations for a transformed value.
   public func map<Other>(_ transform: (Value) -> Other) -> Cited<Other> {
-    Cited<Other>(transform(value), citations: citations, eventIDs: eventIDs)
+    Cited<Other>(transform(value), citationList: citationList, eventIDList: eventIDList)
   }
 
   /// Creates a cited value.
   public init(_ value: Value, citations: [String], eventIDs: [String]) {
+    self.init(value, citationList: InlineStrings(citations), eventIDList: InlineStrings(eventIDs))
+  }
+
+  /// Creates a cited value from lists already made.
+  init(_ value: Value, citationList: InlineStrings, eventIDList: InlineStrings) {
     self.value = value
-    self.citations = citations
-    self.eventIDs = eventIDs
+    self.citationList = citationList
+    self.eventIDList = eventIDList
+  }
+
+  /// Adds a citation and an event, each unless already given.
+  mutating func add(citation: String, eventID: String) {
+    if !citationList.contains(citation) { citationList.append(citation) }
+    if !eventIDList.contains(eventID) { eventIDList.append(eventID) }
   }
 }
 
