@@ -4,20 +4,12 @@ import Testing
 
 @Suite("The table of event ids and their lines")
 struct IDTableTests {
-  /// A small deterministic generator, so that a failure can be replayed.
-  struct Steps {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(truncatingIfNeeded: state >> 33) % bound
-    }
-  }
-
   @Test(
     "Entering, updating, removing and looking up ids agrees with a dictionary at every step",
     arguments: [1, 2, 3, 4])
   func agreesWithADictionary(seed: UInt64) {
-    var steps = Steps(state: seed)
+    // The generator the history generator uses, so that a failure replays from its seed.
+    var steps = SplitMix64(seed: seed)
     var table = IDTable()
     var model: [String: Int] = [:]
     // Few distinct ids against many operations: ids come back after removal, and removals
@@ -27,8 +19,8 @@ struct IDTableTests {
     }
     var disagreements = 0
     for step in 0..<20_000 {
-      let id = ids[steps.next(ids.count)]
-      switch steps.next(4) {
+      let id = ids[steps.below(ids.count)]
+      switch steps.below(4) {
       case 0:
         let entered = table.enter(id, line: step)
         if entered != (model[id] == nil) { disagreements += 1 }

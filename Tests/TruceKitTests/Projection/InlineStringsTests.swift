@@ -4,26 +4,18 @@ import Testing
 
 @Suite("Short lists of citations and event ids")
 struct InlineStringsTests {
-  /// A small deterministic generator, so that a failure can be replayed.
-  struct Steps {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(truncatingIfNeeded: state >> 33) % bound
-    }
-  }
-
   @Test(
     "Appending and asking what a list holds agrees with an array at every step",
     arguments: [1, 2, 3])
   func agreesWithAnArray(seed: UInt64) {
-    var steps = Steps(state: seed)
+    // The generator the history generator uses, so that a failure replays from its seed.
+    var steps = SplitMix64(seed: seed)
     let strings = ["Reuters", "AP", "", "a rather longer citation of a source, past 15 bytes", "é"]
     for _ in 0..<200 {
       var list = InlineStrings([])
       var model: [String] = []
-      for _ in 0..<steps.next(6) {
-        let string = strings[steps.next(strings.count)]
+      for _ in 0..<steps.below(6) {
+        let string = strings[steps.below(strings.count)]
         #expect(list.contains(string) == model.contains(string))
         list.append(string)
         model.append(string)
