@@ -35,16 +35,18 @@ defer { try? FileManager.default.removeItem(atPath: work) }
 print(
   "truce-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores; times are the best of 3 unless noted"
 )
-print(
-  "bare write+fsync of a 250-byte line on this disk: \(Format.seconds(Measure.bareWriteAndSync(in: work)))"
-)
-print("")
+let replayOnly = arguments.contains("--replay-only")
+if !replayOnly {
+  print(
+    "bare write+fsync of a 250-byte line on this disk: \(Format.seconds(Measure.bareWriteAndSync(in: work)))"
+  )
+  print("")
+}
 let header = [
   "events", "log size", "raw read", "decode", "reference", "fold (replay)", "cold at", "index",
   "warm at", "append, no index", "append", "at after appends", "peak RSS (cold at)",
 ]
 var table = [header]
-let replayOnly = arguments.contains("--replay-only")
 for size in sizes where !replayOnly {
   let log = "\(work)/log-\(size).jsonl"
   let generated = Measure.run(truce, ["generate", "--events", "\(size)", "--output", log])

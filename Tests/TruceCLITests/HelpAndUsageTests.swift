@@ -135,12 +135,27 @@ struct HelpAndUsageTests {
     #expect(result.stdout == "0.1.0\n")
   }
 
+  /// Every subcommand, in the order `truce --help` lists them.
+  static let subcommands = [
+    "at", "replay", "timeline", "log", "show", "disputes", "diff", "check", "areas", "init",
+    "append", "verify", "index", "generate",
+  ]
+
+  @Test("The list of subcommands the help tests walk is the one truce --help gives")
+  func subcommandListIsComplete() throws {
+    let result = try TruceProcess.run(["--help"])
+    let listed = result.stdout.components(separatedBy: "SUBCOMMANDS:\n").last ?? ""
+    // A subcommand's name starts its row, two spaces in; wrapped summaries are indented further.
+    let names = listed.split(separator: "\n").compactMap { row -> String? in
+      guard row.hasPrefix("  "), !row.hasPrefix("   ") else { return nil }
+      return row.split(separator: " ").first.map(String.init)
+    }
+    #expect(names.filter { $0 != "See" } == HelpAndUsageTests.subcommands)
+  }
+
   @Test(
     "Every subcommand's overview and discussion read as wrapped prose, without runs of spaces",
-    arguments: [
-      "at", "replay", "timeline", "log", "show", "disputes", "diff", "check", "areas", "init",
-      "append", "verify", "index", "generate",
-    ])
+    arguments: HelpAndUsageTests.subcommands)
   func helpProseHasNoRunsOfSpaces(subcommand: String) throws {
     let result = try TruceProcess.run([subcommand, "--help"])
     #expect(result.status == 0)

@@ -1,5 +1,5 @@
 /// A short list of strings that holds none or one without allocating: most cited values in a
-/// fold have one source and one event, and two arrays for each of them were a third of the
+/// fold have one source and one event, and two arrays for each of them were a quarter of the
 /// fold's allocations.
 ///
 /// A list of two or more is an array. The same list always has the same form (one string is
