@@ -55,6 +55,8 @@ struct AtIndexCommandTests {
       ["at", "2017-02-10T00:00Z", "--log", log, "--json"],
       ["at", "2016-03-03", "--log", log, "--area", "syria", "--utc"],
       ["at", "2016-06-01T12:00Z", "--log", log, "--area", "aleppo", "--as-of", "2016-03-01"],
+      ["at", "2016-06-01T12:00Z", "--log", log, "--as-of", "2016-03-01T00:00Z"],
+      ["at", "2017-02-10T00:00Z", "--log", log, "--as-of", "2017-02-01T08:00+02:00", "--json"],
       ["at", "2017-02-10T00:00Z", "--log", log, "--area", "mariupol", "--all", "--json"],
     ]
     let whole = try questions.map { try TruceProcess.run($0) }

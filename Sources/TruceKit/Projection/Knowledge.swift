@@ -17,8 +17,12 @@ public struct Knowledge: Hashable, Sendable {
 
   /// How far an event had been announced by the as-of moment.
   public func status(of event: Event) -> EventKnowledge {
+    status(ofAnnounced: event.announced.range)
+  }
+
+  /// How far an announcement made within `announced` had been by the as-of moment.
+  func status(ofAnnounced announced: UncertainInstant) -> EventKnowledge {
     guard let asOf else { return .known }
-    let announced = event.announced.range
     if announced.isCertainly(atOrBefore: asOf) { return .known }
     if announced.isPossibly(atOrBefore: asOf) { return .possiblyKnown }
     return .unknown

@@ -9,13 +9,17 @@ extension AtQuery {
   /// beside those, and the items they touch are read whatever the index says of them
   /// (``TailOverlay``).
   ///
-  /// - Returns: `nil` for a question with an as-of moment or asking for every item, or one that
-  ///   needs an item whose lines alone do not fold as the whole log does.
+  /// With an as-of moment, the items whose lines were only partly announced by then are read
+  /// too, and those none of whose lines had been are left out (see ``AtIndexSelection``); the
+  /// lines read are folded with the same knowledge as the whole log.
+  ///
+  /// - Returns: `nil` for a question asking for every item, or one that needs an item whose
+  ///   lines alone do not fold as the whole log does.
   func answer(
     from index: AtIndex, file: String, header: LogHeader, reader: LogLineReader,
     tail: TailOverlay = TailOverlay()
   ) throws(IndexMismatch) -> AtAnswer? {
-    guard asOf == nil, let limit = contextLimit else { return nil }
+    guard let limit = contextLimit else { return nil }
     let first: Instant
     let last: Instant
     switch moment {
@@ -33,19 +37,31 @@ extension AtQuery {
       from: index,
       bounds: AtIndexSelection.Bounds(
         lower: first.secondsSinceEpoch, upper: last.secondsSinceEpoch,
-        cutoff: moment.asOfInstant.secondsSinceEpoch),
+        cutoff: moment.asOfInstant.secondsSinceEpoch,
+        asOf: asOf?.asOfInstant.secondsSinceEpoch),
       related: related, touched: tail.touched, limit: limit)
     var lines = tail.lines
     var kept = Kept(items: tail.newItems, proposals: tail.proposals)
+    // Names the whole log does not list, read because they may be listed as of the as-of moment (a
+    // proposal retracted later is one): their proposals are kept by their events' ids.
+    var unlisted: Set<String> = []
     for position in selection.positions {
       guard let item = index.item(position), item.answersAlone else { return nil }
       guard let id = index.name(of: item), index.appendLines(of: item, to: &lines) else {
         throw IndexMismatch(reason: "the index is damaged")
       }
       if item.kind == .proposal { kept.proposals.insert(id) } else { kept.items.insert(id) }
+      if item.kind == .unlisted { unlisted.insert(id) }
     }
     var log = try LogSubset.log(
       file: file, header: header, lines: LogSubset.inLogOrder(lines), reader: reader)
+    if !unlisted.isEmpty {
+      for event in log.events where event.type == .proposal {
+        // As the line says it, or as an erratum makes it.
+        let subjects = [event.subject, log.amendments[event.id]?.subject].compactMap { $0 }
+        if subjects.contains(where: unlisted.contains) { kept.proposals.insert(event.id) }
+      }
+    }
     var answer = self.answer(consuming: &log, keeping: kept)
     for (section, nearest) in [
       (ItemStatus.Section.notYet, selection.notYet), (.noLonger, selection.noLonger),

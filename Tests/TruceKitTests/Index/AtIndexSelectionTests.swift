@@ -32,6 +32,21 @@ struct AtIndexSelectionTests {
         continue
       }
       guard related[Int(item.area)] else { continue }
+      if let asOf = bounds.asOf {
+        // Not folding alone, or known only in part by then: read. Not known at all: left out.
+        // Known, certainly or possibly (with its retractions certainly): as without an as-of.
+        let span = item.announced
+        let known = span.latest != Int64.max && span.latest <= asOf
+        let unknown = span.earliest != Int64.min && span.earliest > asOf
+        let possibly =
+          span.allPossibly <= asOf && span.retractionsLatest != Int64.max
+          && span.retractionsLatest <= asOf
+        if item.answersAlone && !known && unknown { continue }
+        if !item.answersAlone || (!known && !possibly) {
+          read.append(position)
+          continue
+        }
+      }
       switch item.kind {
       case .unlisted: continue
       case .proposal:
@@ -86,12 +101,26 @@ struct AtIndexSelectionTests {
       default: (item.low, item.high) = (low, low + Int64(random.next() % UInt64(3 * day)))
       }
       if item.kind == .unlisted { (item.low, item.high) = (Int64.min, Int64.max) }
+      // Its lines announced around its start, some unbounded, with a retraction now and then.
+      var span = AnnouncedSpan()
+      let announced = instant() - Int64(random.next() % UInt64(10 * day))
+      for _ in 0..<(1 + random.next() % 3) {
+        let lower = announced + Int64(random.next() % UInt64(10 * day))
+        let upper = lower + Int64(random.next() % UInt64(3 * day))
+        span.take(
+          UncertainInstant(
+            earliest: random.next() % 16 == 0 ? nil : Instant(secondsSinceEpoch: lower),
+            latest: random.next() % 16 == 0 ? nil : Instant(secondsSinceEpoch: upper)),
+          retraction: random.next() % 4 == 0)
+      }
+      item.announced = span
+      item.answersAlone = random.next() % 8 != 0
       return item
     }
   }
 
   @Test(
-    "The time orders select the same items, nearest items and counts as passing every item",
+    "The time orders select the same items, nearest items and counts as passing every item; with an as-of moment, what was known by then decides first",
     arguments: [1, 2, 3, 4, 5, 6])
   func sameAsPassingEveryItem(seed: UInt64) throws {
     let scratch = try GeneratorScratch()
@@ -119,7 +148,11 @@ struct AtIndexSelectionTests {
         : 1_470_000_000 - 5 * day + Int64(random.next() % UInt64(130 * day))
       let upper = round % 3 == 0 ? lower + day - 1 : lower
       let cutoff = round % 5 == 0 ? lower - Int64(random.next() % UInt64(10 * day)) : upper
-      let bounds = AtIndexSelection.Bounds(lower: lower, upper: upper, cutoff: cutoff)
+      // Every third round asks as of a moment around it.
+      let asOf =
+        round % 3 == 2 ? lower - 10 * day + Int64(random.next() % UInt64(20 * day)) : nil
+      let bounds = AtIndexSelection.Bounds(
+        lower: lower, upper: upper, cutoff: cutoff, asOf: asOf)
       let related =
         round % 2 == 0
         ? [Bool](repeating: true, count: areas) : (0..<areas).map { _ in random.next() % 2 == 0 }

@@ -89,7 +89,11 @@ final class AtIndex {
     let count = Int(item.lineCount)
     guard first + count <= Int(header.lineCount) else { return false }
     let base = file.base + header.linesOffset
-    lines.reserveCapacity(lines.count + count)
+    // Grown as appending grows it (doubling): reserving exactly what each item adds copied
+    // every line read so far once per item, which a question reading thousands of items felt.
+    if lines.capacity < lines.count + count {
+      lines.reserveCapacity(max(lines.count + count, 2 * lines.capacity))
+    }
     for index in first..<first + count {
       let pointer = base + index * AtIndexLayout.lineSize
       lines.append(

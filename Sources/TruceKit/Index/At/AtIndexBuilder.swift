@@ -9,7 +9,8 @@ import Dispatch
 /// Builds `<log>.at-index` from a log read in full and its projection.
 ///
 /// For every item it records when the item may be in force (from its folded start and end),
-/// its area, and the lines it rests on (``ItemClosure``), and the same lines for every name the
+/// its area, the lines it rests on (``ItemClosure``) and when their events may have been
+/// announced (``AnnouncedSpan``), and the same lines for every name the
 /// events are about that the projection does not list (``AtIndexLayout/Kind/unlisted``); and whether folding those lines alone
 /// was found to give the same track, disputes, statements and cited events as folding the whole
 /// log. An answer that needs an item for which it was not is drawn from the whole log instead.
@@ -102,6 +103,14 @@ enum AtIndexBuilder {
         lines.append(
           LogSubset.Line(
             offset: log.eventLines[position].lowerBound, number: log.events[position].line))
+        // As a fold weighs it: once errata apply (whatever the as-of moment), and not at all
+        // when an erratum strikes the event.
+        let id = log.events[position].id
+        if !log.voided.contains(id) {
+          let effective = log.amendments[id] ?? log.events[position]
+          item.announced.take(
+            effective.announced.range, retraction: effective.type == .retraction)
+        }
       }
       items.append(item)
     }

@@ -1,5 +1,5 @@
 /// The layout of `<log>.at-index`, the index `truce at` answers from: a 144-byte header, one
-/// 40-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
+/// 72-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
 /// order the projection lists them, then the names the projection does not list), the lines
 /// each item rests on (16 bytes each: where the line starts, and its number), the items' ids
 /// (UTF-8, one after another), one 40-byte record per event, in log order (``EventRecord``),
@@ -8,9 +8,9 @@
 /// the events' ids in log order, each ended by a newline. Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 7
+  static let version: UInt64 = 8
   static let headerSize = 144
-  static let itemSize = 40
+  static let itemSize = 40 + AnnouncedSpan.storedSize
   static let lineSize = 16
   static let eventSize = 40
 
@@ -127,8 +127,8 @@ enum AtIndexLayout {
     case unlisted = 4
   }
 
-  /// One item: when it may be in force (or, for a proposal, when it was announced), its area,
-  /// and its lines.
+  /// One item: when it may be in force (or, for a proposal, when it was announced), when the
+  /// events of its lines may have been announced, its area, and its lines.
   struct Item: Equatable {
     /// For a pause, corridor group or offensive, the earliest its start may be; for a
     /// proposal, the earliest it may have been announced. `Int64.min` when unbounded or not
@@ -146,6 +146,9 @@ enum AtIndexLayout {
     /// Where its id is among the ids, and its length in bytes.
     var nameOffset: UInt32 = 0
     var nameLength: UInt32 = 0
+    /// When the events of its lines may have been announced, once errata apply (as a fold
+    /// weighs them, whatever the as-of moment): the earliest any may have been, and the latest.
+    var announced = AnnouncedSpan()
 
     init() {}
 
@@ -162,6 +165,7 @@ enum AtIndexLayout {
       answersAlone = pointer.load(fromByteOffset: 27, as: UInt8.self) == 1
       nameOffset = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
       nameLength = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 36, as: UInt32.self))
+      announced = AnnouncedSpan(loadingFrom: pointer + 40)
     }
 
     func store(to pointer: UnsafeMutableRawPointer) {
@@ -175,6 +179,7 @@ enum AtIndexLayout {
       pointer.storeBytes(of: UInt32(0), toByteOffset: 28, as: UInt32.self)
       pointer.storeBytes(of: nameOffset.littleEndian, toByteOffset: 32, as: UInt32.self)
       pointer.storeBytes(of: nameLength.littleEndian, toByteOffset: 36, as: UInt32.self)
+      announced.store(to: pointer + 40)
     }
   }
 
@@ -188,6 +193,10 @@ enum AtIndexLayout {
     var area: UInt16
     /// `nil` when the record holds no kind this version knows (a damaged index).
     var kind: Kind?
+    /// As ``Item/answersAlone``.
+    var answersAlone: Bool
+    /// As ``Item/announced``.
+    var announced: AnnouncedSpan
 
     @inline(__always)
     init(loadingFrom pointer: UnsafeRawPointer) {
@@ -195,6 +204,8 @@ enum AtIndexLayout {
       high = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 8, as: Int64.self))
       area = UInt16(littleEndian: pointer.loadUnaligned(fromByteOffset: 24, as: UInt16.self))
       kind = Kind(rawValue: pointer.load(fromByteOffset: 26, as: UInt8.self))
+      answersAlone = pointer.load(fromByteOffset: 27, as: UInt8.self) == 1
+      announced = AnnouncedSpan(loadingFrom: pointer + 40)
     }
   }
 

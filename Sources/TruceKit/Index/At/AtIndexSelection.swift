@@ -9,12 +9,19 @@
 /// span before the moment. Items out of order (unbounded, ending before they start, or long)
 /// are passed one by one, as are those the lines appended since touch. It must select exactly
 /// what passing every item would; the tests compare the two on generated indexes.
+///
+/// With an as-of moment, every item is passed, and what its lines' announcements
+/// (``AnnouncedSpan``) say was known by then decides first: an item only partly known is read,
+/// one not yet known at all left out.
 struct AtIndexSelection {
-  /// The moment's first and last second, and the cut-off for announcements.
+  /// The moment's first and last second, the cut-off for announcements, and the as-of moment.
   struct Bounds {
     var lower: Int64
     var upper: Int64
     var cutoff: Int64
+    /// The moment of knowledge (``Knowledge/asOf``), in seconds since the epoch; `nil` when
+    /// everything the log holds is known.
+    var asOf: Int64? = nil
   }
 
   /// The positions of the items to read and classify, ascending.
@@ -56,9 +63,13 @@ struct AtIndexSelection {
       guard Int(item.area) < related.count, item.kind != nil else { throw damaged }
       read.append(position)
     }
-    try selectOthers()
-    try selectShortItems()
-    try selectShortProposals()
+    if let asOf = bounds.asOf {
+      try selectKnown(asOf: asOf)
+    } else {
+      try selectOthers()
+      try selectShortItems()
+      try selectShortProposals()
+    }
     read.sort()
   }
 
@@ -86,28 +97,60 @@ struct AtIndexSelection {
     for offset in 0..<others.count {
       let item = others[offset]
       guard try counts(item), let kind = item.kind else { continue }
-      let position = Int(item.position)
-      switch kind {
-      case .unlisted: continue
-      case .proposal:
-        // The latest announced, as ``AtQuery`` keeps them: those with no latest last.
-        if item.low == Int64.min || item.low <= bounds.cutoff {
-          proposals.offer(key: item.high == Int64.max ? Int64.min : item.high, position: position)
-        }
-        continue
-      case .pause, .corridors, .offensive:
-        if item.low != Int64.min && item.low > bounds.upper {
-          notYet.offer(key: item.low, position: position)
-          continue
-        }
-        // Ended before the moment, and began before it too (an end reported before a start
-        // leaves the item not yet in force, which only the fold can tell).
-        if item.high != Int64.max && item.high < bounds.lower && item.low < bounds.lower {
-          noLonger.offer(key: item.high, position: position)
-          continue
-        }
+      select(Int(item.position), kind: kind, low: item.low, high: item.high)
+    }
+  }
+
+  /// Sorts out one item of the areas asked about by when it may be in force (or, for a
+  /// proposal, announced), as the whole log has it: counted as not yet or no longer in force,
+  /// offered among the proposals, or read.
+  private mutating func select(_ position: Int, kind: AtIndexLayout.Kind, low: Int64, high: Int64) {
+    switch kind {
+    case .unlisted: return
+    case .proposal:
+      // The latest announced, as ``AtQuery`` keeps them: those with no latest last.
+      if low == Int64.min || low <= bounds.cutoff {
+        proposals.offer(key: high == Int64.max ? Int64.min : high, position: position)
       }
-      read.append(position)
+      return
+    case .pause, .corridors, .offensive:
+      if low != Int64.min && low > bounds.upper {
+        notYet.offer(key: low, position: position)
+        return
+      }
+      // Ended before the moment, and began before it too (an end reported before a start
+      // leaves the item not yet in force, which only the fold can tell).
+      if high != Int64.max && high < bounds.lower && low < bounds.lower {
+        noLonger.offer(key: high, position: position)
+        return
+      }
+    }
+    read.append(position)
+  }
+
+  /// With an as-of moment, every item is passed. What it rests on must fold alone (an event
+  /// elsewhere that touches it could be unknown by then): otherwise it is read, and the answer
+  /// left to the whole log. One whose events were all announced by then, certainly or possibly
+  /// (with its retractions certainly), folds as in the whole log and is sorted out as without
+  /// one (the fold marks what rests on the possibly known, which shows only on items read); one
+  /// whose events none had possibly been is not there at all; any other is read, as the lines
+  /// appended since are, and classified by the fold, even a name the whole log does not list (a
+  /// corridor whose opening is retracted only later).
+  private mutating func selectKnown(asOf: Int64) throws(IndexMismatch) {
+    let touchedPositions = touched
+    for position in 0..<index.count where !touchedPositions.contains(position) {
+      let item = index.summary(position)
+      guard Int(item.area) < related.count, let kind = item.kind else { throw damaged }
+      guard related[Int(item.area)] else { continue }
+      guard item.answersAlone else {
+        read.append(position)
+        continue
+      }
+      switch item.announced.knowledge(asOf: asOf) {
+      case .known, .possibly: select(position, kind: kind, low: item.low, high: item.high)
+      case .unknown: continue
+      case .partly: read.append(position)
+      }
     }
   }
 

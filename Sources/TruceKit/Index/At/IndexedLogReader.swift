@@ -74,9 +74,9 @@ public final class IndexedLogReader {
   /// only reading the whole log can give it exactly.
   ///
   /// Most questions are answered from the items that can reach the moment (see
-  /// ``AtQuery/answer(from:file:header:reader:tail:)``). One with an as-of moment, or asking for
-  /// every item, about one area is answered from the lines of that area's items
-  /// (``log(forArea:events:)``), folded as the whole log is.
+  /// ``AtQuery/answer(from:file:header:reader:tail:)``), with an as-of moment too. One asking
+  /// for every item, or one those items cannot answer, about one area is answered from the
+  /// lines of that area's items (``log(forArea:events:)``), folded as the whole log is.
   public func answer(_ query: AtQuery) -> AtAnswer? {
     guard
       let overlay = try? TailOverlay(tail, index: index, reader: reader, areas: header.areas)

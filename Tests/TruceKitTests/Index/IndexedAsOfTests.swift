@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+
+@testable import TruceKit
+
+/// `truce at --as-of` answered from the index beside the log against the answer from the whole
+/// log folded with the same knowledge: the same text and the same JSON, with and without an
+/// area, for as-of moments before, at and after the moment asked about, and just before the
+/// announcements that change an item most (retractions and errata).
+@Suite("Answering at with an as-of moment from the index")
+struct IndexedAsOfTests {
+  /// Both answers rendered as text and as JSON; `nil` for the indexed one when the index left
+  /// the question to the whole log.
+  private func answers(
+    _ query: AtQuery, log: EventLog, reader: IndexedLogReader
+  ) -> (whole: [String], indexed: [String]?) {
+    func rendered(_ answer: AtAnswer) -> [String] {
+      [
+        AtTextRenderer(logFile: log.file, areas: log.areas, utcOnly: false).render(answer),
+        AtJSONRenderer(logFile: log.file).render(answer),
+      ]
+    }
+    return (rendered(query.answer(from: log)), reader.answer(query).map(rendered))
+  }
+
+  /// Asks `rounds` questions with an as-of moment of a log with its index and lines appended
+  /// since, and compares every answer; returns how many the index answered.
+  private func compare(
+    log: EventLog, reader: IndexedLogReader, rounds: Int, seed: UInt64
+  ) throws -> Int {
+    let utc = try #require(Zone(identifier: "UTC"))
+    var random = SplitMix64(seed: seed)
+    let instants = log.events.compactMap { $0.announced.range.earliest }
+    // Just before a retraction or an erratum is announced, what it withdraws or changes was
+    // still known as first reported; an hour into it, a retraction known only to the day was
+    // possibly announced, and does not retract.
+    let turns = log.events.filter { $0.type == .retraction || $0.type == .erratum }
+      .compactMap { $0.announced.range.earliest }
+      .flatMap { [$0.adding(seconds: -1), $0.adding(seconds: 3_600)] }
+    #expect(!turns.isEmpty)
+    var answered = 0
+    for round in 0..<rounds {
+      let instant = instants[random.below(instants.count)]
+        .adding(seconds: Int64(random.below(200_000)) - 100_000)
+      let date = instant.civil(atOffset: 0).date
+      let moment =
+        round % 3 == 0
+        ? Moment.day(
+          date, start: utc.startOfDay(date), nextStart: utc.startOfDay(date.adding(days: 1)))
+        : try Moment(parsing: instant.iso8601, zone: utc)
+      let asOfInstant: Instant
+      switch round % 4 {
+      case 0: asOfInstant = turns[random.below(turns.count)]
+      case 1: asOfInstant = instant.adding(seconds: -Int64(random.below(30 * 86_400)))
+      case 2: asOfInstant = instant.adding(seconds: Int64(random.below(30 * 86_400)))
+      default: asOfInstant = instants[random.below(instants.count)]
+      }
+      let asOfDate = asOfInstant.civil(atOffset: 0).date
+      // Now and then a day, whose end knowledge is taken at.
+      let asOf =
+        round % 5 == 0
+        ? Moment.day(
+          asOfDate, start: utc.startOfDay(asOfDate),
+          nextStart: utc.startOfDay(asOfDate.adding(days: 1)))
+        : try Moment(parsing: asOfInstant.iso8601, zone: utc)
+      let areas = log.areas.areas
+      let area = round % 2 == 0 ? nil : areas[random.below(areas.count)]
+      var query = AtQuery(moment: moment, asOf: asOf, area: area, zone: area?.zone ?? utc)
+      query.contextLimit = round % 4 == 0 ? 3 : AtQuery.defaultContextLimit
+      let (whole, fromIndex) = answers(query, log: log, reader: reader)
+      guard let fromIndex else { continue }
+      answered += 1
+      #expect(
+        whole == fromIndex,
+        "round \(round): \(moment) as of \(asOf) in \(area?.id ?? "all areas")")
+    }
+    return answered
+  }
+
+  @Test(
+    "On a generated history, questions with an as-of moment are answered from the index as from the whole log",
+    .timeLimit(.minutes(5)))
+  func generatedHistory() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 6_000, areas: 12, seed: 23).write(to: scratch.log)
+    let log = try EventLog.read(path: scratch.log)
+    _ = try AtIndexing.write(for: log, path: scratch.log)
+    let reader = try #require(IndexedLogReader(path: scratch.log))
+    let rounds = 160
+    let answered = try compare(log: log, reader: reader, rounds: rounds, seed: 7)
+    print("at --as-of from the index: \(answered) of \(rounds) questions")
+    // Most questions are answered from the index; the rest fall back to the whole log.
+    #expect(answered * 10 >= rounds * 9, "\(answered) of \(rounds) answered from the index")
+  }
+
+  @Test(
+    "With lines appended since the index, questions with an as-of moment are answered as from the whole log"
+  )
+  func appendedLines() throws {
+    // (Seed 61's appended lines are of the kinds read beside the index.)
+    let history = try IndexedLogScratch(events: 3_000, areas: 8, seed: 61)
+    defer { history.remove() }
+    let path = try history.indexedLog(2_990, appendingThrough: 2_996, named: "log.jsonl")
+    let log = try EventLog.read(path: path)
+    let reader = try #require(IndexedLogReader(path: path))
+    #expect(reader.tailBytes > 0)
+    let rounds = 60
+    let answered = try compare(log: log, reader: reader, rounds: rounds, seed: 11)
+    #expect(answered * 10 >= rounds * 8, "\(answered) of \(rounds) answered from the index")
+  }
+
+  @Test(
+    "On the bundled history, every third day of autumn 2016 as of days before, on and after it is answered as from the whole log"
+  )
+  func bundledHistory() throws {
+    let scratch = try GeneratorScratch.bundledCopy()
+    defer { scratch.remove() }
+    let log = try EventLog.read(path: scratch.log)
+    _ = try AtIndexing.write(for: log, path: scratch.log)
+    let reader = try #require(IndexedLogReader(path: scratch.log))
+    let zone = try #require(log.areas.zones.first)
+    func day(_ date: CivilDate) -> Moment {
+      Moment.day(
+        date, start: zone.startOfDay(date), nextStart: zone.startOfDay(date.adding(days: 1)))
+    }
+    var asked = 0
+    var answered = 0
+    for offset in stride(from: 0, to: 120, by: 3) {
+      let date = try #require(CivilDate(year: 2016, month: 9, day: 1)).adding(days: offset)
+      for asOf in [
+        day(date.adding(days: -7)), day(date), try Moment(parsing: "\(date)T09:00", zone: zone),
+        day(date.adding(days: 5)),
+      ] {
+        for area in [nil] + log.areas.areas.map(Optional.some) {
+          var query = AtQuery(moment: day(date), asOf: asOf, area: area, zone: zone)
+          query.contextLimit = 2
+          let (whole, fromIndex) = answers(query, log: log, reader: reader)
+          asked += 1
+          guard let fromIndex else { continue }
+          answered += 1
+          #expect(whole == fromIndex, "\(date) as of \(asOf) in \(area?.id ?? "all areas")")
+        }
+      }
+    }
+    #expect(answered == asked)
+  }
+
+  @Test(
+    "The lines of an item fold as with everything known, into nothing, or otherwise by an as-of moment as each of their events is known",
+    arguments: [1, 2, 3] as [UInt64])
+  func announcedSpanAgreesWithKnowledge(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    func bound() -> Int64? { random.below(8) == 0 ? nil : Int64(random.below(100)) }
+    for _ in 0..<1_000 {
+      let events = (0..<(1 + random.below(4))).map { _ -> (UncertainInstant, Bool) in
+        let (first, second) = (bound(), bound())
+        let (earliest, latest) =
+          (first ?? Int64.min) <= (second ?? Int64.max) ? (first, second) : (second, first)
+        let range = UncertainInstant(
+          earliest: earliest.map(Instant.init(secondsSinceEpoch:)),
+          latest: latest.map(Instant.init(secondsSinceEpoch:)))
+        return (range, random.below(4) == 0)
+      }
+      var span = AnnouncedSpan()
+      for (range, retraction) in events { span.take(range, retraction: retraction) }
+      let asOf = Int64(random.below(110)) - 5
+      let knowledge = Knowledge(asOf: Instant(secondsSinceEpoch: asOf))
+      let statuses = events.map { knowledge.status(ofAnnounced: $0.0) }
+      let retractions = events.indices.filter { events[$0].1 }.map { statuses[$0] }
+      let expected: AnnouncedSpan.Knowledge
+      if statuses.allSatisfy({ $0 == .known }) {
+        expected = .known
+      } else if statuses.allSatisfy({ $0 == .unknown }) {
+        expected = .unknown
+      } else if !statuses.contains(.unknown) && retractions.allSatisfy({ $0 == .known }) {
+        expected = .possibly
+      } else {
+        expected = .partly
+      }
+      #expect(span.knowledge(asOf: asOf) == expected, "\(events) as of \(asOf)")
+    }
+  }
+
+  @Test(
+    "A pause an erratum dates earlier than its line does, and after the as-of moment, is read from the index as the whole log lists it"
+  )
+  func erratumDatesAnAnnouncementEarlier() throws {
+    let log = try ScratchLog(areas: ["aleppo=Asia/Damascus"])
+    defer { log.remove() }
+    let events = [
+      try ScratchLog.event(
+        "p-declared", "pause.declared", announced: "2016-11-02",
+        #""pause":"p","kind":"pause","window":{"start":"2016-11-02T09:00"}"#),
+      // Recorded as announced on 20 November; an erratum of the 25th says the 3rd.
+      try ScratchLog.event(
+        "q-declared", "pause.declared", announced: "2016-11-20",
+        #""pause":"q","kind":"pause","window":{"start":"2016-11-03T09:00"}"#),
+      try ScratchLog.event(
+        "erratum", "correction.erratum", announced: "2016-11-25",
+        #""corrects":"q-declared","set":{"announced":"2016-11-03"}"#),
+    ]
+    for event in events { _ = try log.appender.append(event) }
+    let whole = try EventLog.read(path: log.path)
+    _ = try AtIndexing.write(for: whole, path: log.path)
+    let reader = try #require(IndexedLogReader(path: log.path))
+    let zone = TestLog.damascus
+    let query = AtQuery(
+      moment: try Moment(parsing: "2016-11-08T12:00", zone: zone),
+      asOf: try Moment(parsing: "2016-11-10", zone: zone), zone: zone)
+    let (wholeAnswer, fromIndex) = answers(query, log: whole, reader: reader)
+    // Errata apply whatever the as-of moment: q was known, as announced on the 3rd.
+    #expect(wholeAnswer[1].contains(#""q""#))
+    #expect(fromIndex == wholeAnswer)
+  }
+}
