@@ -6,16 +6,15 @@ import TruceKit
 // `swift build -c release -Xswiftc -static-executable`, then
 // `.build/release/truce-bench`.
 // (`--sizes 10000,100000` to choose sizes; `--replay-only` for the in-process replay measures
-// alone). It uses the `truce` binary built beside it.
+// alone; `--help` for both). It uses the `truce` binary built beside it.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+// The benchmark runs itself to measure a child's peak memory (not an option for users).
 if arguments.first == PeakMemory.helperFlag {
   PeakMemory.runAsHelper(Array(arguments.dropFirst()))
 }
-var sizes = [10_000, 100_000, 1_000_000]
-if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {
-  sizes = arguments[index + 1].split(separator: ",").compactMap { Int($0) }
-}
+let options = BenchOptions.parseOrExit(arguments)
+let sizes = options.sizes
 let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
 let truce = folder + "/truce"
 guard FileManager.default.isExecutableFile(atPath: truce) else {
@@ -35,7 +34,7 @@ defer { try? FileManager.default.removeItem(atPath: work) }
 print(
   "truce-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores; times are the best of 3 unless noted"
 )
-let replayOnly = arguments.contains("--replay-only")
+let replayOnly = options.replayOnly
 if !replayOnly {
   print(
     "bare write+fsync of a 250-byte line on this disk: \(Format.seconds(Measure.bareWriteAndSync(in: work)))"

@@ -23,13 +23,19 @@ struct TruceProcess {
       ?? candidates[2]
   }()
 
-  /// Runs `truce` with arguments, from `directory` (the repository root by default).
+  /// The benchmark, built beside `truce`.
+  static var benchmark: URL {
+    executable.deletingLastPathComponent().appendingPathComponent("truce-bench")
+  }
+
+  /// Runs `truce` (or another program: `program`) with arguments, from `directory` (the
+  /// repository root by default).
   static func run(
     _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:],
-    input: String? = nil
+    input: String? = nil, program: URL = executable
   ) throws -> Result {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment

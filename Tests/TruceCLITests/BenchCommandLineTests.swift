@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// The benchmark's command line: help and misuse answer at once, as `truce`'s do, instead of
+/// starting the measures (which take minutes).
+@Suite("truce-bench's command line")
+struct BenchCommandLineTests {
+  @Test(
+    "truce-bench --help prints its options in swift-argument-parser's layout, and measures nothing")
+  func helpPrintsOptions() throws {
+    let result = try TruceProcess.run(["--help"], program: TruceProcess.benchmark)
+    #expect(result.status == 0)
+    #expect(result.stderr.isEmpty)
+    let help = result.stdout
+    #expect(help.hasPrefix("OVERVIEW: Measure Truce on generated logs and print a table."))
+    #expect(help.contains("USAGE: truce-bench [--sizes <sizes>] [--replay-only]"))
+    #expect(help.contains("--sizes <sizes>"))
+    #expect(help.contains("(default: 10000,100000,1000000)"))
+    #expect(help.contains("--replay-only"))
+    #expect(!help.contains("truce-bench on"), "the measures started")
+  }
+
+  @Test(
+    "A misused option is a usage error naming it, exit 64, before anything is measured",
+    arguments: [
+      (["--sizes", "ten"], "Error: The value 'ten' is invalid for '--sizes <sizes>'"),
+      (["--sizes", "1000,0"], "Error: The value '1000,0' is invalid for '--sizes <sizes>'"),
+      (["--sizes", "1000,"], "Error: The value '1000,' is invalid for '--sizes <sizes>'"),
+      (["--replay-onyl"], "Error: Unknown option '--replay-onyl'. Did you mean '--replay-only'?"),
+      (["--sizes"], "Error: Missing value for '--sizes <sizes>'"),
+    ])
+  func misuseIsAUsageError(arguments: [String], message: String) throws {
+    let result = try TruceProcess.run(arguments, program: TruceProcess.benchmark)
+    #expect(result.status == 64)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+    #expect(result.stderr.contains("Usage: truce-bench"))
+  }
+}
