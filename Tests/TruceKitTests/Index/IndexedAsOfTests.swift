@@ -9,20 +9,6 @@ import Testing
 /// announcements that change an item most (retractions and errata).
 @Suite("Answering at with an as-of moment from the index")
 struct IndexedAsOfTests {
-  /// Both answers rendered as text and as JSON; `nil` for the indexed one when the index left
-  /// the question to the whole log.
-  private func answers(
-    _ query: AtQuery, log: EventLog, reader: IndexedLogReader
-  ) -> (whole: [String], indexed: [String]?) {
-    func rendered(_ answer: AtAnswer) -> [String] {
-      [
-        AtTextRenderer(logFile: log.file, areas: log.areas, utcOnly: false).render(answer),
-        AtJSONRenderer(logFile: log.file).render(answer),
-      ]
-    }
-    return (rendered(query.answer(from: log)), reader.answer(query).map(rendered))
-  }
-
   /// Asks `rounds` questions with an as-of moment of a log with its index and lines appended
   /// since, and compares every answer; returns how many the index answered.
   private func compare(
@@ -67,7 +53,7 @@ struct IndexedAsOfTests {
       let area = round % 2 == 0 ? nil : areas[random.below(areas.count)]
       var query = AtQuery(moment: moment, asOf: asOf, area: area, zone: area?.zone ?? utc)
       query.contextLimit = round % 4 == 0 ? 3 : AtQuery.defaultContextLimit
-      let (whole, fromIndex) = answers(query, log: log, reader: reader)
+      let (whole, fromIndex) = IndexedAnswers.answers(query, log: log, reader: reader)
       guard let fromIndex else { continue }
       answered += 1
       #expect(
@@ -84,9 +70,7 @@ struct IndexedAsOfTests {
     let scratch = try GeneratorScratch()
     defer { scratch.remove() }
     _ = try HistoryGenerator(events: 6_000, areas: 12, seed: 23).write(to: scratch.log)
-    let log = try EventLog.read(path: scratch.log)
-    _ = try AtIndexing.write(for: log, path: scratch.log)
-    let reader = try #require(IndexedLogReader(path: scratch.log))
+    let (log, reader) = try IndexedAnswers.indexed(scratch.log)
     let rounds = 160
     let answered = try compare(log: log, reader: reader, rounds: rounds, seed: 7)
     print("at --as-of from the index: \(answered) of \(rounds) questions")
@@ -116,9 +100,7 @@ struct IndexedAsOfTests {
   func bundledHistory() throws {
     let scratch = try GeneratorScratch.bundledCopy()
     defer { scratch.remove() }
-    let log = try EventLog.read(path: scratch.log)
-    _ = try AtIndexing.write(for: log, path: scratch.log)
-    let reader = try #require(IndexedLogReader(path: scratch.log))
+    let (log, reader) = try IndexedAnswers.indexed(scratch.log)
     let zone = try #require(log.areas.zones.first)
     func day(_ date: CivilDate) -> Moment {
       Moment.day(
@@ -135,7 +117,7 @@ struct IndexedAsOfTests {
         for area in [nil] + log.areas.areas.map(Optional.some) {
           var query = AtQuery(moment: day(date), asOf: asOf, area: area, zone: zone)
           query.contextLimit = 2
-          let (whole, fromIndex) = answers(query, log: log, reader: reader)
+          let (whole, fromIndex) = IndexedAnswers.answers(query, log: log, reader: reader)
           asked += 1
           guard let fromIndex else { continue }
           answered += 1
@@ -201,16 +183,14 @@ struct IndexedAsOfTests {
         #""corrects":"q-declared","set":{"announced":"2016-11-03"}"#),
     ]
     for event in events { _ = try log.appender.append(event) }
-    let whole = try EventLog.read(path: log.path)
-    _ = try AtIndexing.write(for: whole, path: log.path)
-    let reader = try #require(IndexedLogReader(path: log.path))
+    let (whole, reader) = try IndexedAnswers.indexed(log.path)
     let zone = TestLog.damascus
     let query = AtQuery(
       moment: try Moment(parsing: "2016-11-08T12:00", zone: zone),
       asOf: try Moment(parsing: "2016-11-10", zone: zone), zone: zone)
-    let (wholeAnswer, fromIndex) = answers(query, log: whole, reader: reader)
+    let (wholeAnswer, fromIndex) = IndexedAnswers.answers(query, log: whole, reader: reader)
     // Errata apply whatever the as-of moment: q was known, as announced on the 3rd.
-    #expect(wholeAnswer[1].contains(#""q""#))
+    #expect(wholeAnswer[2].contains(#""q""#))
     #expect(fromIndex == wholeAnswer)
   }
 }

@@ -7,34 +7,12 @@ import Testing
 /// the same text and the same JSON, for every moment, area and output asked.
 @Suite("Answering at from the index")
 struct IndexedAtTests {
-  /// Both answers rendered as text and as JSON; `nil` for the indexed one when the index left
-  /// the question to the whole log.
-  private func answers(
-    _ query: AtQuery, log: EventLog, reader: IndexedLogReader
-  ) -> (whole: [String], indexed: [String]?) {
-    func rendered(_ answer: AtAnswer) -> [String] {
-      [
-        AtTextRenderer(logFile: log.file, areas: log.areas, utcOnly: false).render(answer),
-        AtTextRenderer(logFile: log.file, areas: log.areas, utcOnly: true).render(answer),
-        AtJSONRenderer(logFile: log.file).render(answer),
-      ]
-    }
-    return (rendered(query.answer(from: log)), reader.answer(query).map(rendered))
-  }
-
-  /// Reads a log in full and writes its index, as a `truce at` that reads the whole log does.
-  private func indexed(_ path: String) throws -> (EventLog, IndexedLogReader) {
-    let log = try EventLog.read(path: path)
-    _ = try AtIndexing.write(for: log, path: path)
-    return (log, try #require(IndexedLogReader(path: path)))
-  }
-
   @Test(
     "On the bundled history, every day and area of autumn 2016 is answered as from the whole log")
   func bundledHistory() throws {
     let scratch = try GeneratorScratch.bundledCopy()
     defer { scratch.remove() }
-    let (log, reader) = try indexed(scratch.log)
+    let (log, reader) = try IndexedAnswers.indexed(scratch.log)
     let zone = try #require(log.areas.zones.first)
     var answered = 0
     var asked = 0
@@ -49,7 +27,7 @@ struct IndexedAtTests {
         for area in [nil] + log.areas.areas.map(Optional.some) {
           var query = AtQuery(moment: moment, area: area, zone: area?.zone ?? zone)
           query.contextLimit = 2
-          let (whole, fromIndex) = answers(query, log: log, reader: reader)
+          let (whole, fromIndex) = IndexedAnswers.answers(query, log: log, reader: reader)
           asked += 1
           guard let fromIndex else { continue }
           answered += 1
@@ -67,7 +45,7 @@ struct IndexedAtTests {
     let scratch = try GeneratorScratch()
     defer { scratch.remove() }
     _ = try HistoryGenerator(events: 6_000, areas: 12, seed: 21).write(to: scratch.log)
-    let (log, reader) = try indexed(scratch.log)
+    let (log, reader) = try IndexedAnswers.indexed(scratch.log)
     let utc = try #require(Zone(identifier: "UTC"))
     var random = SplitMix64(seed: 5)
     let instants = log.events.compactMap { $0.announced.range.earliest }
@@ -86,7 +64,7 @@ struct IndexedAtTests {
       let area = round % 2 == 0 ? nil : areas[Int(random.next() % UInt64(areas.count))]
       var query = AtQuery(moment: moment, area: area, zone: area?.zone ?? utc)
       query.contextLimit = round % 4 == 0 ? 3 : AtQuery.defaultContextLimit
-      let (whole, fromIndex) = answers(query, log: log, reader: reader)
+      let (whole, fromIndex) = IndexedAnswers.answers(query, log: log, reader: reader)
       guard let fromIndex else { continue }
       answered += 1
       #expect(whole == fromIndex, "round \(round): \(moment) \(area?.id ?? "all areas")")
@@ -121,7 +99,7 @@ struct IndexedAtTests {
                 parsing: instants[Int(Double(instants.count) * $0)].iso8601, zone: area.zone)
             }, area: area, zone: area.zone)
           if all { query.contextLimit = nil }
-          let (whole, fromIndex) = answers(query, log: log, reader: reader)
+          let (whole, fromIndex) = IndexedAnswers.answers(query, log: log, reader: reader)
           asked += 1
           guard let fromIndex else { continue }
           answered += 1
@@ -147,7 +125,7 @@ struct IndexedAtTests {
     let history = try IndexedLogScratch(events: 300, areas: 4, seed: 2)
     defer { history.remove() }
     let path = try history.prefix(250, named: "log.jsonl", indexed: false)
-    _ = try indexed(path)
+    _ = try IndexedAnswers.indexed(path)
     let indexPath = AtIndex.path(forLog: path)
     // Damaged: cut short, or a byte of the header changed.
     let bytes = try FileIO.readAll(path: indexPath)
@@ -206,7 +184,7 @@ struct IndexedAtTests {
         let area = random.next() % 2 == 0 ? nil : areas[Int(random.next() % UInt64(areas.count))]
         var query = AtQuery(moment: moment, area: area, zone: area?.zone ?? utc)
         query.contextLimit = 3
-        let (whole, fromIndex) = answers(query, log: log, reader: reader)
+        let (whole, fromIndex) = IndexedAnswers.answers(query, log: log, reader: reader)
         asked += 1
         guard let fromIndex else { continue }
         answered += 1

@@ -1,0 +1,29 @@
+import Testing
+
+@testable import TruceKit
+
+/// `truce at` answered from the index beside a log and from the whole log, rendered alike for
+/// the tests to compare.
+enum IndexedAnswers {
+  /// Both answers rendered as text (local times and UTC) and as JSON; `nil` for the indexed one
+  /// when the index left the question to the whole log.
+  static func answers(
+    _ query: AtQuery, log: EventLog, reader: IndexedLogReader
+  ) -> (whole: [String], indexed: [String]?) {
+    func rendered(_ answer: AtAnswer) -> [String] {
+      [
+        AtTextRenderer(logFile: log.file, areas: log.areas, utcOnly: false).render(answer),
+        AtTextRenderer(logFile: log.file, areas: log.areas, utcOnly: true).render(answer),
+        AtJSONRenderer(logFile: log.file).render(answer),
+      ]
+    }
+    return (rendered(query.answer(from: log)), reader.answer(query).map(rendered))
+  }
+
+  /// Reads a log in full and writes its index, as a `truce at` that reads the whole log does.
+  static func indexed(_ path: String) throws -> (EventLog, IndexedLogReader) {
+    let log = try EventLog.read(path: path)
+    _ = try AtIndexing.write(for: log, path: path)
+    return (log, try #require(IndexedLogReader(path: path)))
+  }
+}
