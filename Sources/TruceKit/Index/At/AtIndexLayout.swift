@@ -147,7 +147,7 @@ enum AtIndexLayout {
     var nameOffset: UInt32 = 0
     var nameLength: UInt32 = 0
     /// When the events of its lines may have been announced, once errata apply (as a fold
-    /// weighs them, whatever the as-of moment): the earliest any may have been, and the latest.
+    /// weighs them, whatever the as-of moment), for questions with an as-of moment.
     var announced = AnnouncedSpan()
 
     init() {}
