@@ -42,8 +42,8 @@ extension AtQuery {
       related: related, touched: tail.touched, limit: limit)
     var lines = tail.lines
     var kept = Kept(items: tail.newItems, proposals: tail.proposals)
-    // Names the whole log does not list, read because they may be listed as of the as-of moment (a
-    // proposal retracted later is one): their proposals are kept by their events' ids.
+    // Names the whole log does not list, read because they may be listed as of the as-of
+    // moment (a corridor whose opening is retracted only later).
     var unlisted: Set<String> = []
     for position in selection.positions {
       guard let item = index.item(position), item.answersAlone else { return nil }
@@ -55,13 +55,7 @@ extension AtQuery {
     }
     var log = try LogSubset.log(
       file: file, header: header, lines: LogSubset.inLogOrder(lines), reader: reader)
-    if !unlisted.isEmpty {
-      for event in log.events where event.type == .proposal {
-        // As the line says it, or as an erratum makes it.
-        let subjects = [event.subject, log.amendments[event.id]?.subject].compactMap { $0 }
-        if subjects.contains(where: unlisted.contains) { kept.proposals.insert(event.id) }
-      }
-    }
+    if asOf != nil { Self.keepRetractedProposals(of: log, unlisted: unlisted, kept: &kept) }
     var answer = self.answer(consuming: &log, keeping: kept)
     for (section, nearest) in [
       (ItemStatus.Section.notYet, selection.notYet), (.noLonger, selection.noLonger),
@@ -71,5 +65,31 @@ extension AtQuery {
     }
     answer.omittedProposals += selection.proposals.offered - selection.proposals.kept.count
     return answer
+  }
+
+  /// Keeps, for an answer with an as-of moment, the proposals the whole log does not list
+  /// because a retraction among the lines read withdraws them, under the proposal ids read (a
+  /// name the whole log does not list, or the id of a proposal read): before the retraction
+  /// was announced they are listed. (A proposal the whole log lists is an item of its own, read
+  /// or counted as such.)
+  private static func keepRetractedProposals(
+    of log: EventLog, unlisted: Set<String>, kept: inout Kept
+  ) {
+    var retracted: Set<String> = []
+    var proposalIDs = unlisted
+    for event in log.events {
+      if case .retraction(let target) = event.payload { retracted.insert(target) }
+      if kept.proposals.contains(event.id) {
+        for version in [event, log.amendments[event.id]].compactMap({ $0 }) {
+          if let subject = version.subject { proposalIDs.insert(subject) }
+        }
+      }
+    }
+    guard !retracted.isEmpty, !proposalIDs.isEmpty else { return }
+    for event in log.events where event.type == .proposal && retracted.contains(event.id) {
+      // As the line says it, or as an erratum makes it.
+      let subjects = [event.subject, log.amendments[event.id]?.subject].compactMap { $0 }
+      if subjects.contains(where: proposalIDs.contains) { kept.proposals.insert(event.id) }
+    }
   }
 }

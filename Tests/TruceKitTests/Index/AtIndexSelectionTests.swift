@@ -31,21 +31,25 @@ struct AtIndexSelectionTests {
         read.append(position)
         continue
       }
-      guard related[Int(item.area)] else { continue }
       if let asOf = bounds.asOf {
-        // Not folding alone, or known only in part by then: read. Not known at all: left out.
         // Known, certainly or possibly (with its retractions certainly): as without an as-of.
+        // Not known at all: left out. Otherwise (or not folding alone): read, and when its own
+        // events lie in several areas, whatever area is asked about.
         let span = item.announced
         let known = span.latest != Int64.max && span.latest <= asOf
         let unknown = span.earliest != Int64.min && span.earliest > asOf
         let possibly =
           span.allPossibly <= asOf && span.retractionsLatest != Int64.max
           && span.retractionsLatest <= asOf
+        let partly = !known && !unknown && !possibly
+        guard related[Int(item.area)] || (item.areaVaries && partly) else { continue }
         if item.answersAlone && !known && unknown { continue }
         if !item.answersAlone || (!known && !possibly) {
           read.append(position)
           continue
         }
+      } else {
+        guard related[Int(item.area)] else { continue }
       }
       switch item.kind {
       case .unlisted: continue
@@ -115,6 +119,7 @@ struct AtIndexSelectionTests {
       }
       item.announced = span
       item.answersAlone = random.next() % 8 != 0
+      item.areaVaries = random.next() % 8 == 0
       return item
     }
   }

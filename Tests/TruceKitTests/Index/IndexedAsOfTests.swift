@@ -193,4 +193,167 @@ struct IndexedAsOfTests {
     #expect(wholeAnswer[2].contains(#""q""#))
     #expect(fromIndex == wholeAnswer)
   }
+
+  /// Writes a chained log of `events` with these areas, indexes it, and expects the answer to
+  /// `query` (about `area`, by name) from the index, and the same as from the whole log.
+  private func expectAnsweredAlike(
+    areas: [String], _ events: [JSONObject], _ query: AtQuery, area: String? = nil
+  ) throws -> [String] {
+    let log = try ScratchLog(areas: areas)
+    defer { log.remove() }
+    for event in events { _ = try log.appender.append(event) }
+    let (whole, reader) = try IndexedAnswers.indexed(log.path)
+    var query = query
+    if let area { query.area = whole.areas.area(named: area) }
+    let (wholeAnswer, fromIndex) = IndexedAnswers.answers(query, log: whole, reader: reader)
+    #expect(fromIndex != nil, "left to the whole log")
+    #expect(fromIndex == nil || fromIndex == wholeAnswer)
+    return wholeAnswer
+  }
+
+  private func query(at moment: String, asOf: String) throws -> AtQuery {
+    let zone = TestLog.damascus
+    return AtQuery(
+      moment: try Moment(parsing: moment, zone: zone),
+      asOf: try Moment(parsing: asOf, zone: zone), zone: zone)
+  }
+
+  @Test(
+    "Of two proposals under one id, the one retracted after the as-of moment is listed from the index as from the whole log"
+  )
+  func proposalRetractedLaterBesideAnother() throws {
+    let answer = try expectAnsweredAlike(
+      areas: ["aleppo=Asia/Damascus"],
+      [
+        try ScratchLog.event(
+          "a", "proposal", announced: "2016-10-01", #""proposal":"draft-1","kind":"call""#),
+        try ScratchLog.event(
+          "b", "proposal", announced: "2016-10-03", #""proposal":"draft-1","kind":"call""#),
+        try ScratchLog.event(
+          "r", "correction.retraction", announced: "2016-10-20", #""retracts":"a""#),
+      ],
+      try query(at: "2016-10-10T12:00", asOf: "2016-10-10"))
+    #expect(answer[2].contains(#""a""#) && answer[2].contains(#""b""#))
+  }
+
+  @Test(
+    "A report an erratum moves to another pause and a later retraction withdraws is folded into that pause as of before the retraction"
+  )
+  func reportMovedToAPauseAndRetractedLater() throws {
+    var question = try query(at: "2016-11-08T12:00", asOf: "2016-11-10")
+    question.contextLimit = 1
+    let answer = try expectAnsweredAlike(
+      areas: ["aleppo=Asia/Damascus"],
+      [
+        try ScratchLog.event(
+          "p", "pause.declared", announced: "2016-11-01",
+          #""pause":"p","kind":"pause","window":{"start":"2016-11-02T09:00","end":"2016-11-03T09:00"}"#
+        ),
+        try ScratchLog.event(
+          "o", "pause.declared", announced: "2016-11-01",
+          #""pause":"o","kind":"pause","window":{"start":"2016-11-02T09:00","end":"2016-11-04T09:00"}"#
+        ),
+        try ScratchLog.event(
+          "q", "pause.declared", announced: "2016-11-01",
+          #""pause":"q","kind":"pause","window":{"start":"2016-11-02T09:00"}"#),
+        try ScratchLog.event(
+          "q-ext", "pause.extended", announced: "2016-11-04",
+          #""pause":"q","end":"2016-11-20T09:00""#),
+        try ScratchLog.event(
+          "e", "correction.erratum", announced: "2016-11-05",
+          #""corrects":"q-ext","set":{"pause":"p"}"#),
+        try ScratchLog.event(
+          "r", "correction.retraction", announced: "2016-11-20", #""retracts":"q-ext""#),
+      ], question)
+    // Extended to the 20th by the moved report: in force on the 8th, so listed.
+    #expect(answer[0].contains("pause p"))
+  }
+
+  @Test(
+    "A report moved to a pause of another area and retracted later is read with that area's pause as of before the retraction"
+  )
+  func reportMovedAcrossAreasAndRetractedLater() throws {
+    _ = try expectAnsweredAlike(
+      areas: ["aleppo=Asia/Damascus", "homs=Asia/Damascus"],
+      [
+        try ScratchLog.event(
+          "p", "pause.declared", announced: "2016-11-01", area: "aleppo",
+          #""pause":"p","kind":"pause","window":{"start":"2016-11-02T09:00"}"#),
+        try ScratchLog.event(
+          "q", "pause.declared", announced: "2016-11-01", area: "homs",
+          #""pause":"q","kind":"pause","window":{"start":"2016-11-02T09:00"}"#),
+        try ScratchLog.event(
+          "q-ended", "pause.ended", announced: "2016-11-04", area: "homs",
+          #""pause":"q","at":"2016-11-05T19:00Z","how":"collapsed""#),
+        try ScratchLog.event(
+          "e", "correction.erratum", announced: "2016-11-06", area: "aleppo",
+          #""corrects":"q-ended","set":{"pause":"p","area":"aleppo"}"#),
+        try ScratchLog.event(
+          "r", "correction.retraction", announced: "2016-11-20", area: "homs",
+          #""retracts":"q-ended""#),
+      ], try query(at: "2016-11-08T12:00", asOf: "2016-11-10"), area: "aleppo")
+  }
+
+  @Test(
+    "A pause whose declaration is not yet known takes the area of its first known report, from the index as from the whole log"
+  )
+  func pauseTakesTheAreaOfItsFirstKnownReport() throws {
+    let answer = try expectAnsweredAlike(
+      areas: ["aleppo=Asia/Damascus", "homs=Asia/Damascus"],
+      [
+        try ScratchLog.event(
+          "p", "pause.declared", announced: "2016-11-01", area: "aleppo",
+          #""pause":"p","kind":"pause","window":{"start":"2016-11-02T09:00"}"#),
+        try ScratchLog.event(
+          "x0", "pause.ended", announced: "2016-11-04", area: "homs",
+          #""pause":"p","at":"2016-11-05T19:00Z","how":"collapsed""#),
+        try ScratchLog.event(
+          "e", "correction.erratum", announced: "2016-11-05", area: "aleppo",
+          #""corrects":"p","set":{"announced":"2016-11-10"}"#),
+      ], try query(at: "2016-11-05T12:00", asOf: "2016-11-06"), area: "homs")
+    #expect(answer[0].contains("pause p"))
+  }
+
+  @Test(
+    "An item whose lines were all announced by the as-of moment, certainly or possibly, folds as with everything known; one none of whose lines were, not at all",
+    arguments: [31, 32] as [UInt64])
+  func spansDecideAsTheFoldDoes(seed: UInt64) throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 3_000, areas: 6, seed: seed).write(to: scratch.log)
+    let (log, reader) = try IndexedAnswers.indexed(scratch.log)
+    let index = reader.index
+    let full = Projection(log: log)
+    let instants = log.events.compactMap { $0.announced.range.earliest }.sorted()
+    var random = SplitMix64(seed: seed)
+    var sorted = [0, 0, 0, 0]
+    for _ in 0..<12 {
+      let asOf = instants[random.below(instants.count)].adding(
+        seconds: Int64(random.below(172_800)) - 86_400)
+      let known = Projection(log: log, knowledge: Knowledge(asOf: asOf))
+      for position in 0..<index.count {
+        guard let item = index.item(position), item.answersAlone, item.kind != .proposal,
+          let id = index.name(of: item)
+        else { continue }
+        switch item.announced.knowledge(asOf: asOf.secondsSinceEpoch) {
+        case .known, .possibly:
+          sorted[0] += 1
+          #expect(known.pause(id) == full.pause(id), "\(id) as of \(asOf)")
+          #expect(known.corridor(id) == full.corridor(id), "\(id) as of \(asOf)")
+          #expect(known.offensive(id) == full.offensive(id), "\(id) as of \(asOf)")
+          #expect(
+            known.disputes.filter { $0.subject == id } == full.disputes.filter { $0.subject == id },
+            "\(id) as of \(asOf)")
+        case .unknown:
+          sorted[1] += 1
+          #expect(
+            known.pause(id) == nil && known.corridor(id) == nil && known.offensive(id) == nil,
+            "\(id) as of \(asOf)")
+        case .partly: sorted[2] += 1
+        }
+      }
+    }
+    print("items as of 12 moments: \(sorted[0]) known, \(sorted[1]) unknown, \(sorted[2]) partly")
+    #expect(sorted[0] > 0 && sorted[1] > 0 && sorted[2] > 0)
+  }
 }

@@ -31,9 +31,9 @@ enum AtIndexBuilder {
     ) {
       pending.append(
         Pending(
-          kind: kind, id: id, area: areaIndex[area], low: low?.secondsSinceEpoch ?? Int64.min,
-          high: high?.secondsSinceEpoch ?? Int64.max, eventIDs: eventIDs,
-          positions: closures[subject ?? id] ?? []))
+          kind: kind, id: id, subject: subject ?? id, area: areaIndex[area],
+          low: low?.secondsSinceEpoch ?? Int64.min, high: high?.secondsSinceEpoch ?? Int64.max,
+          eventIDs: eventIDs, positions: closures[subject ?? id] ?? []))
     }
     for pause in projection.pauses {
       add(
@@ -68,7 +68,7 @@ enum AtIndexBuilder {
     for (name, positions) in unlisted {
       pending.append(
         Pending(
-          kind: .unlisted, id: name, area: areaIndex[log.events[positions[0]].area],
+          kind: .unlisted, id: name, subject: name, area: areaIndex[log.events[positions[0]].area],
           low: Int64.min, high: Int64.max, eventIDs: [], positions: positions))
     }
     let verdicts = verify(pending, log: log, projection: projection)
@@ -99,6 +99,7 @@ enum AtIndexBuilder {
       item.nameOffset = nameOffset
       item.nameLength = nameLength
       names += entry.id.utf8
+      var ownAreas: Set<String> = []
       for position in entry.positions {
         lines.append(
           LogSubset.Line(
@@ -111,7 +112,14 @@ enum AtIndexBuilder {
           item.announced.take(
             effective.announced.range, retraction: effective.type == .retraction)
         }
+        // The areas of its own events, as written and as errata make them: a fold takes the
+        // item's area from the first of them it folds, which an as-of moment may change.
+        for version in [log.events[position], log.amendments[id]].compactMap({ $0 })
+        where version.subject == entry.subject {
+          ownAreas.insert(version.area)
+        }
       }
+      item.areaVaries = ownAreas.count > 1
       items.append(item)
     }
     var header = AtIndexLayout.Header()
@@ -236,6 +244,8 @@ enum AtIndexBuilder {
   private struct Pending: Sendable {
     var kind: AtIndexLayout.Kind
     var id: String
+    /// The name its lines are about (for a proposal, its proposal id; else its id).
+    var subject: String
     var area: UInt16?
     var low: Int64
     var high: Int64

@@ -149,6 +149,10 @@ enum AtIndexLayout {
     /// When the events of its lines may have been announced, once errata apply (as a fold
     /// weighs them, whatever the as-of moment), for questions with an as-of moment.
     var announced = AnnouncedSpan()
+    /// Whether its own events (those about it, as written or as errata make them) lie in more
+    /// than one area: a fold gives it the area of the first it folds, so with an as-of moment
+    /// its area may not be ``area``.
+    var areaVaries = false
 
     init() {}
 
@@ -164,6 +168,7 @@ enum AtIndexLayout {
       self.kind = kind
       answersAlone = pointer.load(fromByteOffset: 27, as: UInt8.self) == 1
       nameOffset = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
+      areaVaries = pointer.load(fromByteOffset: 28, as: UInt8.self) == 1
       nameLength = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 36, as: UInt32.self))
       announced = AnnouncedSpan(loadingFrom: pointer + 40)
     }
@@ -176,7 +181,9 @@ enum AtIndexLayout {
       pointer.storeBytes(of: area.littleEndian, toByteOffset: 24, as: UInt16.self)
       pointer.storeBytes(of: kind.rawValue, toByteOffset: 26, as: UInt8.self)
       pointer.storeBytes(of: UInt8(answersAlone ? 1 : 0), toByteOffset: 27, as: UInt8.self)
-      pointer.storeBytes(of: UInt32(0), toByteOffset: 28, as: UInt32.self)
+      pointer.storeBytes(of: UInt8(areaVaries ? 1 : 0), toByteOffset: 28, as: UInt8.self)
+      pointer.storeBytes(of: UInt8(0), toByteOffset: 29, as: UInt8.self)
+      pointer.storeBytes(of: UInt16(0), toByteOffset: 30, as: UInt16.self)
       pointer.storeBytes(of: nameOffset.littleEndian, toByteOffset: 32, as: UInt32.self)
       pointer.storeBytes(of: nameLength.littleEndian, toByteOffset: 36, as: UInt32.self)
       announced.store(to: pointer + 40)
@@ -197,6 +204,8 @@ enum AtIndexLayout {
     var answersAlone: Bool
     /// As ``Item/announced``.
     var announced: AnnouncedSpan
+    /// As ``Item/areaVaries``.
+    var areaVaries: Bool
 
     @inline(__always)
     init(loadingFrom pointer: UnsafeRawPointer) {
@@ -205,6 +214,7 @@ enum AtIndexLayout {
       area = UInt16(littleEndian: pointer.loadUnaligned(fromByteOffset: 24, as: UInt16.self))
       kind = Kind(rawValue: pointer.load(fromByteOffset: 26, as: UInt8.self))
       answersAlone = pointer.load(fromByteOffset: 27, as: UInt8.self) == 1
+      areaVaries = pointer.load(fromByteOffset: 28, as: UInt8.self) == 1
       announced = AnnouncedSpan(loadingFrom: pointer + 40)
     }
   }

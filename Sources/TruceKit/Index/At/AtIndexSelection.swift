@@ -141,12 +141,17 @@ struct AtIndexSelection {
     for position in 0..<index.count where !touchedPositions.contains(position) {
       let item = index.summary(position)
       guard Int(item.area) < related.count, let kind = item.kind else { throw damaged }
-      guard related[Int(item.area)] else { continue }
+      let knowledge = item.announced.knowledge(asOf: asOf)
+      // An item whose own events lie in several areas takes the area of the first known by
+      // then: when only part of them is, it may belong to an area asked about.
+      guard related[Int(item.area)] || (item.areaVaries && knowledge == .partly) else {
+        continue
+      }
       guard item.answersAlone else {
         read.append(position)
         continue
       }
-      switch item.announced.knowledge(asOf: asOf) {
+      switch knowledge {
       case .known, .possibly: select(position, kind: kind, low: item.low, high: item.high)
       case .unknown: continue
       case .partly: read.append(position)

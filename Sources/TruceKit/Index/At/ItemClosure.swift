@@ -6,6 +6,11 @@
 /// `sameAnnouncementAs`); the errata and retractions of all of these; and, for corridors, all
 /// of that for the pauses they belong to (a corridor's window may come from its pause's).
 ///
+/// An event counts as it is written and as errata make it: an erratum may move a report to
+/// another item, and with an as-of moment before a later retraction of the report, the item it
+/// was moved to folds it (with everything known, the retraction hides it, so the check below
+/// cannot see that it belongs there).
+///
 /// The rules need not be perfect: the index checks, item by item, that folding these lines
 /// alone gives what folding the whole log gives (``AtIndexBuilder``), and an item for which it
 /// does not is answered by reading the whole log.
@@ -18,40 +23,56 @@ enum ItemClosure {
     for (position, event) in events.enumerated() where positionByID[event.id] == nil {
       positionByID[event.id] = position
     }
+    // Each event as written, and as errata make it when they do.
+    func versions(_ position: Int) -> [Event] {
+      guard let amended = log.amendments[events[position].id] else { return [events[position]] }
+      return [events[position], amended]
+    }
     // The items each line is directly about.
     var owners = [[String]](repeating: [], count: events.count)
     var corridorPauses: [String: [String]] = [:]
     var corrections: [Int: [Int]] = [:]
-    for (position, event) in events.enumerated() {
-      switch event.payload {
-      case .statement(_, let about): owners[position] = about
-      case .violationReported: break
-      case .erratum(let target, _), .retraction(let target):
-        if let targetPosition = positionByID[target] {
-          corrections[targetPosition, default: []].append(position)
+    for position in events.indices {
+      for event in versions(position) {
+        var about: [String] = []
+        switch event.payload {
+        case .statement(_, let subjects): about = subjects
+        case .violationReported: break
+        case .erratum(let target, _), .retraction(let target):
+          if let targetPosition = positionByID[target],
+            corrections[targetPosition]?.last != position
+          {
+            corrections[targetPosition, default: []].append(position)
+          }
+        case .corridorOpened(let opening):
+          about = [opening.corridor]
+          corridorPauses[opening.corridor, default: []].append(opening.pause)
+        default:
+          if let subject = event.subject { about = [subject] }
         }
-      case .corridorOpened(let opening):
-        owners[position] = [opening.corridor]
-        corridorPauses[opening.corridor, default: []].append(opening.pause)
-      default:
-        if let subject = event.subject { owners[position] = [subject] }
+        for owner in about where !owners[position].contains(owner) {
+          owners[position].append(owner)
+        }
       }
     }
     var closures: [String: Set<Int>] = [:]
-    for (position, event) in events.enumerated() {
+    for position in events.indices {
       for owner in owners[position] { closures[owner, default: []].insert(position) }
       // What it refers to belongs with it; a statement disputing an event belongs with that
       // event's items too.
-      for id in event.disputes + event.sameAnnouncementAs {
-        guard let target = positionByID[id] else { continue }
-        for owner in owners[position] { closures[owner, default: []].insert(target) }
-        // A claim against a report is about what the report is about (a violation's pause).
-        var targetOwners = owners[target]
-        if let subject = events[target].subject, !targetOwners.contains(subject) {
-          targetOwners.append(subject)
-        }
-        for owner in targetOwners {
-          closures[owner, default: []].formUnion([position, target])
+      for event in versions(position) {
+        for id in event.disputes + event.sameAnnouncementAs {
+          guard let target = positionByID[id] else { continue }
+          for owner in owners[position] { closures[owner, default: []].insert(target) }
+          // A claim against a report is about what the report is about (a violation's pause).
+          var targetOwners = owners[target]
+          for subject in versions(target).compactMap(\.subject)
+          where !targetOwners.contains(subject) {
+            targetOwners.append(subject)
+          }
+          for owner in targetOwners {
+            closures[owner, default: []].formUnion([position, target])
+          }
         }
       }
     }
