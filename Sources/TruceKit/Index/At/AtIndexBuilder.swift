@@ -114,9 +114,11 @@ enum AtIndexBuilder {
         }
         // The areas of its own events, as written and as errata make them: a fold takes the
         // item's area from the first of them it folds, which an as-of moment may change.
-        for version in [log.events[position], log.amendments[id]].compactMap({ $0 })
-        where version.subject == entry.subject {
-          ownAreas.insert(version.area)
+        if log.events[position].subject == entry.subject {
+          ownAreas.insert(log.events[position].area)
+        }
+        if let amended = log.amendments[id], amended.subject == entry.subject {
+          ownAreas.insert(amended.area)
         }
       }
       item.areaVaries = ownAreas.count > 1

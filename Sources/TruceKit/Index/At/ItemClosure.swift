@@ -23,17 +23,19 @@ enum ItemClosure {
     for (position, event) in events.enumerated() where positionByID[event.id] == nil {
       positionByID[event.id] = position
     }
-    // Each event as written, and as errata make it when they do.
-    func versions(_ position: Int) -> [Event] {
-      guard let amended = log.amendments[events[position].id] else { return [events[position]] }
-      return [events[position], amended]
+    // Each event as written, and as errata make it when they do (few are amended: no array is
+    // made for the others).
+    let amendments = log.amendments
+    func forEachVersion(_ position: Int, _ body: (Event) -> Void) {
+      body(events[position])
+      if !amendments.isEmpty, let amended = amendments[events[position].id] { body(amended) }
     }
     // The items each line is directly about.
     var owners = [[String]](repeating: [], count: events.count)
     var corridorPauses: [String: [String]] = [:]
     var corrections: [Int: [Int]] = [:]
     for position in events.indices {
-      for event in versions(position) {
+      forEachVersion(position) { event in
         var about: [String] = []
         switch event.payload {
         case .statement(_, let subjects): about = subjects
@@ -60,15 +62,16 @@ enum ItemClosure {
       for owner in owners[position] { closures[owner, default: []].insert(position) }
       // What it refers to belongs with it; a statement disputing an event belongs with that
       // event's items too.
-      for event in versions(position) {
+      forEachVersion(position) { event in
         for id in event.disputes + event.sameAnnouncementAs {
           guard let target = positionByID[id] else { continue }
           for owner in owners[position] { closures[owner, default: []].insert(target) }
           // A claim against a report is about what the report is about (a violation's pause).
           var targetOwners = owners[target]
-          for subject in versions(target).compactMap(\.subject)
-          where !targetOwners.contains(subject) {
-            targetOwners.append(subject)
+          forEachVersion(target) { version in
+            if let subject = version.subject, !targetOwners.contains(subject) {
+              targetOwners.append(subject)
+            }
           }
           for owner in targetOwners {
             closures[owner, default: []].formUnion([position, target])
