@@ -39,19 +39,6 @@ public enum HeadStatus: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// Compares a log with its head.
-  ///
-  /// - Parameters:
-  ///   - log: The log as read.
-  ///   - bytes: The log's bytes, to hash the line the head names when it lags.
-  ///   - head: The head, if one was found.
-  public static func of(_ log: EventLog, bytes: [UInt8], head: LogHead?) -> HeadStatus {
-    of(
-      isChained: log.isChained, eventCount: log.events.count, lastLineHash: log.lastLineHash,
-      completeLength: log.completeLength, head: head
-    ) { length in hashOfLine(in: bytes, endingAt: length) }
-  }
-
   /// Compares a log with its head, reading the line the head names when it lags from the log's
   /// own bytes (in memory or in its file), among its complete lines only.
   static func of(_ log: EventLog, storage: LogBytes, head: LogHead?) -> HeadStatus {

@@ -38,8 +38,18 @@ final class LockedLog {
 
   deinit { release() }
 
-  func readAll() throws(WriteError) -> [UInt8] {
-    do { return try FileIO.readAll(descriptor: descriptor, path: path) } catch { throw .io(error) }
+  /// The log as it is now, read from the file a range at a time rather than held whole (the
+  /// decoder reads it a run at a time on every core): through a duplicate of the descriptor,
+  /// which the bytes close when they go, while this one keeps the lock.
+  func contents() throws(WriteError) -> LogBytes {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      throw .io(FileIOError(path: path, operation: "stat", code: errno))
+    }
+    let duplicate = dup(descriptor)
+    guard duplicate >= 0 else { throw .io(FileIOError(path: path, operation: "dup", code: errno)) }
+    return LogBytes(
+      file: LogLineReader(descriptor: duplicate, path: path), length: Int(info.st_size))
   }
 
   /// Appends bytes and flushes them; on failure, cuts the file back to `length`, so that no

@@ -1,12 +1,14 @@
 extension LogAppender {
-  /// Appends by reading and checking the whole log, then writes a fresh index beside it: the
-  /// path taken when the index is missing, stale or damaged.
+  /// Appends by reading and checking the whole log (from its file, a run at a time: it is not
+  /// held whole), then writes a fresh index beside it: the path taken when the index is
+  /// missing, stale or damaged.
   func appendReadingWholeLog(_ request: Request, file: LockedLog, path: String)
     throws(WriteError) -> Outcome
   {
-    let bytes = try file.readAll()
+    let storage = try file.contents()
+    let length = storage.length
     var log: EventLog
-    do { log = try EventLog.parse(bytes, file: self.path, options: .writing) } catch {
+    do { log = try FastLogDecoder.parse(storage, file: self.path, options: .writing) } catch {
       if error.problem == .tornLastLine, let line = error.line { throw .tornTail(line: line) }
       throw .log(error)
     }
@@ -15,7 +17,7 @@ extension LogAppender {
     let indexed = usesIndex && (try? LogIndex.write(for: log, atLog: path)) != nil
     let head: LogHead?
     do { head = try LogHead.read(forLog: path) } catch { throw .log(error) }
-    let status = HeadStatus.of(log, bytes: bytes, head: head)
+    let status = HeadStatus.of(log, storage: storage, head: head)
     switch status {
     case .matches: break
     case .behind(let headSeq, let logSeq) where logSeq - headSeq == 1: break
@@ -43,14 +45,13 @@ extension LogAppender {
       throw .log(
         LogError(file: request.source, line: nil, field: error.field, problem: error.problem))
     }
-    try file.append(line + [UInt8(ascii: "\n")], restoringLength: bytes.count)
+    try file.append(line + [UInt8(ascii: "\n")], restoringLength: length)
     let hash = SHA256.hash(line)
     if indexed, let event = log.events.last, let index = try? LogIndex(forLog: path) {
       try? index.record(
-        [(event, bytes.count)], end: bytes.count + line.count + 1,
-        lastLine: (bytes.count, hash))
+        [(event, length)], end: length + line.count + 1, lastLine: (length, hash))
     }
-    return finish(seq: seq, hash: hash, length: bytes.count + line.count + 1, path: path)
+    return finish(seq: seq, hash: hash, length: length + line.count + 1, path: path)
   }
 
   /// Updates the head after a line was written and made durable.

@@ -40,11 +40,12 @@ public enum LogRepair {
     let path = FileIO.resolved(given)
     let file = try LockedLog(path: path)
     defer { file.release() }
-    let bytes = try file.readAll()
+    // Read from the file a run at a time, not held whole.
+    let storage = try file.contents()
     let log: EventLog
     do {
-      log = try EventLog.parse(
-        bytes, file: path, options: ReadOptions(chain: .full, toleratesTornTail: true))
+      log = try FastLogDecoder.parse(
+        storage, file: path, options: ReadOptions(chain: .full, toleratesTornTail: true))
     } catch {
       throw .irreparable(
         "\(error.description) — repair only cuts a torn last line and updates a lagging head")
@@ -59,15 +60,14 @@ public enum LogRepair {
     // A torn tail that hashes to the head's last line is a complete line missing its newline.
     if let torn = log.torn, let head, head.seq == log.events.count + 1,
       SHA256.hash(torn.bytes) == head.hash,
-      head.length == bytes.count + 1
+      head.length == storage.length + 1
     {
-      try file.append([UInt8(ascii: "\n")], restoringLength: bytes.count)
+      try file.append([UInt8(ascii: "\n")], restoringLength: storage.length)
       outcome.newlineRestored = true
       outcome.events += 1
       return outcome
     }
-    let complete = Array(bytes[..<log.completeLength])
-    let status = HeadStatus.of(log, bytes: complete, head: head)
+    let status = HeadStatus.of(log, storage: storage, head: head)
     switch status {
     case .matches, .notChained: break
     case .behind(let headSeq, let logSeq) where logSeq - headSeq == 1: break
