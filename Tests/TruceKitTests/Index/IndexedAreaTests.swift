@@ -40,12 +40,8 @@ struct IndexedAreaTests {
     "Every area's timeline, replay and calendar read from the index equal those of the whole log, appended lines included",
     arguments: [nil, 0.5])
   func areasAgree(asOfFraction: Double?) throws {
-    let history = try IndexedLogScratch(events: 3_000, areas: 8, seed: 61)
+    let (history, path, log, reader) = try IndexedLogScratch.withAppendedLines()
     defer { history.remove() }
-    let path = try history.indexedLog(2_990, appendingThrough: 2_996, named: "log.jsonl")
-    let log = try EventLog.read(path: path)
-    let reader = try #require(IndexedLogReader(path: path))
-    #expect(reader.tailBytes > 0)
     let instants = log.events.compactMap(\.announced.range.earliest).sorted()
     let asOf = asOfFraction.map { instants[Int(Double(instants.count) * $0)] }
     var drawn = 0

@@ -82,13 +82,8 @@ struct IndexedAsOfTests {
     "With lines appended since the index, questions with an as-of moment are answered as from the whole log"
   )
   func appendedLines() throws {
-    // (Seed 61's appended lines are of the kinds read beside the index.)
-    let history = try IndexedLogScratch(events: 3_000, areas: 8, seed: 61)
+    let (history, _, log, reader) = try IndexedLogScratch.withAppendedLines()
     defer { history.remove() }
-    let path = try history.indexedLog(2_990, appendingThrough: 2_996, named: "log.jsonl")
-    let log = try EventLog.read(path: path)
-    let reader = try #require(IndexedLogReader(path: path))
-    #expect(reader.tailBytes > 0)
     let rounds = 60
     let answered = try compare(log: log, reader: reader, rounds: rounds, seed: 11)
     #expect(answered * 10 >= rounds * 8, "\(answered) of \(rounds) answered from the index")

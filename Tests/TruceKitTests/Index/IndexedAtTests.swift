@@ -76,15 +76,11 @@ struct IndexedAtTests {
   }
 
   @Test(
-    "Questions about one area with an as-of moment or asking for every item are answered from the area's lines as from the whole log"
+    "Questions about one area with an as-of moment or asking for every item are answered from the index as from the whole log"
   )
   func asOfAndAllAboutAnArea() throws {
-    // (Seed 61's appended lines are of the kinds read beside the index.)
-    let history = try IndexedLogScratch(events: 3_000, areas: 8, seed: 61)
+    let (history, _, log, reader) = try IndexedLogScratch.withAppendedLines()
     defer { history.remove() }
-    let path = try history.indexedLog(2_990, appendingThrough: 2_996, named: "log.jsonl")
-    let log = try EventLog.read(path: path)
-    let reader = try #require(IndexedLogReader(path: path))
     let instants = log.events.compactMap { $0.announced.range.earliest }.sorted()
     var answered = 0
     var asked = 0

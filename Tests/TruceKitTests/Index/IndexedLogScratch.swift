@@ -46,6 +46,26 @@ struct IndexedLogScratch {
     return path
   }
 
+  /// A generated history of 3,000 events in 8 areas, indexed through its 2,990th event with
+  /// the 2,991st to 2,996th appended since (seed 61's appended lines are of the kinds read
+  /// beside the index): the log read whole, and opened through its index.
+  ///
+  /// The caller removes `history` when done.
+  static func withAppendedLines() throws -> (
+    history: IndexedLogScratch, path: String, log: EventLog, reader: IndexedLogReader
+  ) {
+    let history = try IndexedLogScratch(events: 3_000, areas: 8, seed: 61)
+    do {
+      let path = try history.indexedLog(2_990, appendingThrough: 2_996, named: "log.jsonl")
+      let reader = try #require(IndexedLogReader(path: path))
+      #expect(reader.tailBytes > 0)
+      return (history, path, try EventLog.read(path: path), reader)
+    } catch {
+      history.remove()
+      throw error
+    }
+  }
+
   /// An event of the generated history that could not be appended through the index.
   struct AppendRefused: Error {
     var seq: Int
