@@ -293,20 +293,26 @@ struct IndexedAsOfTests {
     "A pause whose declaration is not yet known takes the area of its first known report, from the index as from the whole log"
   )
   func pauseTakesTheAreaOfItsFirstKnownReport() throws {
-    let answer = try expectAnsweredAlike(
-      areas: ["aleppo=Asia/Damascus", "homs=Asia/Damascus"],
-      [
-        try ScratchLog.event(
-          "p", "pause.declared", announced: "2016-11-01", area: "aleppo",
-          #""pause":"p","kind":"pause","window":{"start":"2016-11-02T09:00"}"#),
-        try ScratchLog.event(
-          "x0", "pause.ended", announced: "2016-11-04", area: "homs",
-          #""pause":"p","at":"2016-11-05T19:00Z","how":"collapsed""#),
-        try ScratchLog.event(
-          "e", "correction.erratum", announced: "2016-11-05", area: "aleppo",
-          #""corrects":"p","set":{"announced":"2016-11-10"}"#),
-      ], try query(at: "2016-11-05T12:00", asOf: "2016-11-06"), area: "homs")
+    let areas = ["aleppo=Asia/Damascus", "homs=Asia/Damascus"]
+    let events = [
+      try ScratchLog.event(
+        "p", "pause.declared", announced: "2016-11-01", area: "aleppo",
+        #""pause":"p","kind":"pause","window":{"start":"2016-11-02T09:00"}"#),
+      try ScratchLog.event(
+        "x0", "pause.ended", announced: "2016-11-04", area: "homs",
+        #""pause":"p","at":"2016-11-05T19:00Z","how":"collapsed""#),
+      try ScratchLog.event(
+        "e", "correction.erratum", announced: "2016-11-05", area: "aleppo",
+        #""corrects":"p","set":{"announced":"2016-11-10"}"#),
+    ]
+    let question = try query(at: "2016-11-05T12:00", asOf: "2016-11-06")
+    let answer = try expectAnsweredAlike(areas: areas, events, question, area: "homs")
     #expect(answer[0].contains("pause p"))
+    // Asking for every item, the area's lines are read instead: p's too.
+    var every = question
+    every.contextLimit = nil
+    let all = try expectAnsweredAlike(areas: areas, events, every, area: "homs")
+    #expect(all[0].contains("pause p"))
   }
 
   @Test(

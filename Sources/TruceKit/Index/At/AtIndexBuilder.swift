@@ -112,13 +112,13 @@ enum AtIndexBuilder {
           item.announced.take(
             effective.announced.range, retraction: effective.type == .retraction)
         }
-        // The areas of its own events, as written and as errata make them: a fold takes the
-        // item's area from the first of them it folds, which an as-of moment may change.
-        if log.events[position].subject == entry.subject {
-          ownAreas.insert(log.events[position].area)
-        }
-        if let amended = log.amendments[id], amended.subject == entry.subject {
-          ownAreas.insert(amended.area)
+        // The areas of the events that give it its area: a fold takes the area of the first of
+        // them it folds, which an as-of moment may change (errata apply at every moment).
+        if !log.voided.contains(id) {
+          let effective = log.amendments[id] ?? log.events[position]
+          if effective.subject == entry.subject && Self.givesItsArea(effective.payload) {
+            ownAreas.insert(effective.area)
+          }
         }
       }
       item.areaVaries = ownAreas.count > 1
@@ -240,6 +240,19 @@ enum AtIndexBuilder {
       }
     }
     return bytes
+  }
+
+  /// Whether an event with this body gives the item it is about its area, when a fold meets it
+  /// first (``Folder``): a pause's events, a corridor group's opening, an offensive's events.
+  static func givesItsArea(_ payload: EventPayload) -> Bool {
+    switch payload {
+    case .pauseDeclared, .pauseExtended, .pauseSuspended, .pauseResumed, .pauseEnded,
+      .corridorOpened, .offensiveLaunched, .offensiveScaledBack, .offensiveIntensified,
+      .offensiveEnded:
+      return true
+    case .corridorClosed, .statement, .violationReported, .proposal, .erratum, .retraction:
+      return false
+    }
   }
 
   /// An item found in the projection, before it is checked.

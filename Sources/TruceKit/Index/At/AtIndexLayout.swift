@@ -149,9 +149,9 @@ enum AtIndexLayout {
     /// When the events of its lines may have been announced, once errata apply (as a fold
     /// weighs them, whatever the as-of moment), for questions with an as-of moment.
     var announced = AnnouncedSpan()
-    /// Whether its own events (those about it, as written or as errata make them) lie in more
-    /// than one area: a fold gives it the area of the first it folds, so with an as-of moment
-    /// its area may not be ``area``.
+    /// Whether the events that give it its area (a pause's events, a corridor group's opening,
+    /// an offensive's events, once errata apply) lie in more than one area: a fold gives it the
+    /// area of the first it folds, so with an as-of moment its area may not be ``area``.
     var areaVaries = false
 
     init() {}

@@ -44,7 +44,12 @@ extension IndexedLogReader {
       guard Int(item.area) < related.count, item.kind != nil else {
         throw IndexMismatch(reason: "the index is damaged")
       }
-      if related[Int(item.area)] || overlay.touched.contains(position) {
+      // An item whose area may differ as of an earlier moment (see
+      // ``AtIndexLayout/Item/areaVaries``) is read too when no event brings it: the fold decides
+      // its area. (With events, one of the area's about it brings it.)
+      if related[Int(item.area)] || overlay.touched.contains(position)
+        || (!withEvents && item.areaVaries)
+      {
         guard try selection.include(position) else { return nil }
       }
     }
