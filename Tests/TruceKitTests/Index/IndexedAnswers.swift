@@ -26,4 +26,25 @@ enum IndexedAnswers {
     _ = try AtIndexing.write(for: log, path: path)
     return (log, try #require(IndexedLogReader(path: path)))
   }
+
+  /// Asks a question about every area of the log and about all of them at once (`question`
+  /// makes it for an area, `nil` for all), listing two of each kind of context, and expects
+  /// the index's answer to be the whole log's wherever the index answers; returns how many were
+  /// asked and how many the index answered.
+  static func compareInEveryArea(
+    of log: EventLog, reader: IndexedLogReader, _ label: String,
+    _ question: (Area?) throws -> AtQuery
+  ) rethrows -> (asked: Int, answered: Int) {
+    var counts = (asked: 0, answered: 0)
+    for area in [nil] + log.areas.areas.map(Optional.some) {
+      var query = try question(area)
+      query.contextLimit = 2
+      let (whole, fromIndex) = answers(query, log: log, reader: reader)
+      counts.asked += 1
+      guard let fromIndex else { continue }
+      counts.answered += 1
+      #expect(whole == fromIndex, "\(label) in \(area?.id ?? "all areas")")
+    }
+    return counts
+  }
 }

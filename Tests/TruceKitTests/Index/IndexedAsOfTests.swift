@@ -109,15 +109,11 @@ struct IndexedAsOfTests {
         day(date.adding(days: -7)), day(date), try Moment(parsing: "\(date)T09:00", zone: zone),
         day(date.adding(days: 5)),
       ] {
-        for area in [nil] + log.areas.areas.map(Optional.some) {
-          var query = AtQuery(moment: day(date), asOf: asOf, area: area, zone: zone)
-          query.contextLimit = 2
-          let (whole, fromIndex) = IndexedAnswers.answers(query, log: log, reader: reader)
-          asked += 1
-          guard let fromIndex else { continue }
-          answered += 1
-          #expect(whole == fromIndex, "\(date) as of \(asOf) in \(area?.id ?? "all areas")")
-        }
+        let counts = IndexedAnswers.compareInEveryArea(
+          of: log, reader: reader, "\(date) as of \(asOf)"
+        ) { AtQuery(moment: day(date), asOf: asOf, area: $0, zone: zone) }
+        asked += counts.asked
+        answered += counts.answered
       }
     }
     #expect(answered == asked)

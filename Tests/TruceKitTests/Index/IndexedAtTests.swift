@@ -24,15 +24,11 @@ struct IndexedAtTests {
         try Moment(parsing: "\(date)T13:30", zone: zone),
       ]
       for moment in moments {
-        for area in [nil] + log.areas.areas.map(Optional.some) {
-          var query = AtQuery(moment: moment, area: area, zone: area?.zone ?? zone)
-          query.contextLimit = 2
-          let (whole, fromIndex) = IndexedAnswers.answers(query, log: log, reader: reader)
-          asked += 1
-          guard let fromIndex else { continue }
-          answered += 1
-          #expect(whole == fromIndex, "\(moment) \(area?.id ?? "all areas")")
+        let counts = IndexedAnswers.compareInEveryArea(of: log, reader: reader, "\(moment)") {
+          AtQuery(moment: moment, area: $0, zone: $0?.zone ?? zone)
         }
+        asked += counts.asked
+        answered += counts.answered
       }
     }
     #expect(answered == asked)
