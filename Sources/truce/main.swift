@@ -1,5 +1,6 @@
 import TruceKit
 
+AllocatorArenas.limitToOnePerProcessor()
 StandardStreams.ignoreBrokenPipeSignal()
 let parsed = CommandLineParser.parseOrExit(root: TruceCommand.spec)
 let code: ExitCode

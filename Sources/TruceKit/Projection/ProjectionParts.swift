@@ -23,7 +23,7 @@ struct ProjectionParts: Sendable {
   /// The folded events by id; built when first asked, from ``folded``.
   var events: [String: Event]?
   /// Where the folded events are in ``folded``, by id; built when one is first asked for.
-  var eventPositions: [String: Int]?
+  var eventPositions: EventPositions?
   /// Which events were folded.
   var folded = FoldInput.Selection(events: [], count: 0, skipped: [])
 }
@@ -87,8 +87,8 @@ extension ProjectionParts {
   /// Reads part of one folded event by id, found as ``event(_:)`` describes.
   private mutating func read<Part>(event id: String, _ part: (borrowing Event) -> Part) -> Part? {
     if let events { return events[id].map { part($0) } }
-    if eventPositions == nil { eventPositions = folded.positionsByID() }
-    return eventPositions?[id].map { part(folded.events[$0]) }
+    if eventPositions == nil { eventPositions = EventPositions(folded) }
+    return eventPositions?.position(of: id, in: folded.events).map { part(folded.events[$0]) }
   }
 
   /// The folded events by id, built now if not yet.

@@ -5,6 +5,8 @@ struct ItemDetails {
   let time: TimeFormatter
   let areas: AreaRegistry
   private(set) var citedSources: [(String, Source)] = []
+  /// The labels in ``citedSources``, so that each citation is looked up once, not in a list.
+  private var citedLabels: Set<String> = []
 
   init(answer: AtAnswer, time: TimeFormatter, areas: AreaRegistry) {
     self.answer = answer
@@ -177,9 +179,7 @@ struct ItemDetails {
     for id in eventIDs {
       guard let source = projection.source(ofEvent: id) else { continue }
       let label = source.citation
-      if !citedSources.contains(where: { $0.0 == label }) {
-        citedSources.append((label, source))
-      }
+      if citedLabels.insert(label).inserted { citedSources.append((label, source)) }
       if !labels.contains(label) { labels.append(label) }
     }
     return labels.sorted().joined(separator: ", ")
