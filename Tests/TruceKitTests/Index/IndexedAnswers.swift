@@ -20,6 +20,21 @@ enum IndexedAnswers {
     return (rendered(query.answer(from: log)), reader.answer(query).map(rendered))
   }
 
+  /// Expects the outputs drawn from the index to be those of the whole log, one for one;
+  /// records the first that differs, under `label`.
+  static func expectSame(
+    _ fromIndex: [String], as whole: [String], _ label: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(fromIndex.count == whole.count, "\(label)", sourceLocation: sourceLocation)
+    for (index, (expected, found)) in zip(whole, fromIndex).enumerated() where expected != found {
+      Issue.record(
+        "\(label), output \(index): \(found.prefix(300)) ≠ \(expected.prefix(300))",
+        sourceLocation: sourceLocation)
+      return
+    }
+  }
+
   /// Reads a log in full and writes its index, as a `truce at` that reads the whole log does.
   static func indexed(_ path: String) throws -> (EventLog, IndexedLogReader) {
     let log = try EventLog.read(path: path)

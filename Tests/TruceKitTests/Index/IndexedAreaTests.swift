@@ -52,11 +52,7 @@ struct IndexedAreaTests {
       drawn += 1
       #expect(subset.events.count < log.events.count, "\(area.id)")
       let fromIndex: [String] = Self.outputs(subset, area: area, asOf: asOf)
-      #expect(fromIndex.count == whole.count, "\(area.id)")
-      for (index, (expected, found)) in zip(whole, fromIndex).enumerated() where expected != found {
-        Issue.record("\(area.id), output \(index): \(found.prefix(300)) ≠ \(expected.prefix(300))")
-        break
-      }
+      IndexedAnswers.expectSame(fromIndex, as: whole, area.id)
       // Without the area's other events, the items' lines alone draw the same calendar.
       let items = try #require(reader.log(forArea: area, events: false))
       let fromItems: [String] = Self.outputs(items, area: area, asOf: asOf)

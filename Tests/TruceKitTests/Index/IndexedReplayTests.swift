@@ -46,13 +46,7 @@ struct IndexedReplayTests {
       guard let subset = reader.log(forReplayOf: filter) else { continue }
       drawn += 1
       #expect(subset.events.count < log.events.count, "filter \(number)")
-      let fromIndex = steps(subset, filter, zone: zone)
-      #expect(fromIndex.count == whole.count, "filter \(number)")
-      for (index, (expected, found)) in zip(whole, fromIndex).enumerated() where expected != found {
-        Issue.record(
-          "filter \(number), output \(index): \(found.prefix(300)) ≠ \(expected.prefix(300))")
-        break
-      }
+      IndexedAnswers.expectSame(steps(subset, filter, zone: zone), as: whole, "filter \(number)")
     }
     return drawn
   }
@@ -63,10 +57,8 @@ struct IndexedReplayTests {
   func largeHistoryAgrees() throws {
     let history = try IndexedLogScratch(events: 12_000, areas: 10, seed: 83)
     defer { history.remove() }
-    let path = try history.prefix(12_000, named: "log.jsonl", indexed: false)
-    let log = try EventLog.read(path: path)
-    _ = try AtIndexing.write(for: log, path: path)
-    let reader = try #require(IndexedLogReader(path: path))
+    let (log, reader) = try IndexedAnswers.indexed(
+      try history.prefix(12_000, named: "log.jsonl", indexed: false))
     let filters = Self.filters(for: log)
     let drawn = Self.compare(log, reader: reader, filters: filters)
     #expect(drawn == filters.count)
