@@ -224,63 +224,49 @@ enum CommandSupport {
   /// (``IndexedLogReader/log(forArea:events:)``), with the filter options; `nil` when there is
   /// no usable index or it cannot vouch for the area, and the whole log must be read. A misused
   /// filter option is reported, and throws ``Reported``.
-  ///
-  /// With `replaying` and no `--area`, the log a replay's other filters read
-  /// (``IndexedLogReader/log(forReplayOf:)``) instead.
-  private static func areaLogAndFilter(_ parsed: ParsedCommand, events: Bool, replaying: Bool)
-    throws(Reported) -> (EventLog, EventFilter, Zone)?
-  {
-    guard parsed.values("scenario").isEmpty, replaying || parsed.value("area") != nil else {
-      return nil
-    }
+  private static func areaLogAndFilter(_ parsed: ParsedCommand, events: Bool) throws(Reported) -> (
+    EventLog, EventFilter, Zone
+  )? {
+    guard parsed.values("scenario").isEmpty, parsed.value("area") != nil else { return nil }
     let path = parsed.value("log") ?? BundledLog.locate()
     guard let indexed = IndexedLogReader(path: path) else { return nil }
     switch eventFilter(parsed, areas: indexed.areas) {
     case .failure(let error): throw Reported(code: usage(error))
     case .success(let (filter, zone)):
-      let log =
-        if let area = filter.area {
-          indexed.log(forArea: area, events: events)
-        } else {
-          indexed.log(forReplayOf: filter)
-        }
-      return log.map { ($0, filter, zone) }
+      guard let area = filter.area, let log = indexed.log(forArea: area, events: events) else {
+        return nil
+      }
+      return (log, filter, zone)
     }
   }
 
   /// A log read for a question that may name an area: through the index when `--area` is given
-  /// (or, for a replay, another filter) and the index vouches for it
-  /// (``areaLogAndFilter(_:events:replaying:)``), the whole log otherwise.
+  /// and the index vouches for it (``areaLogAndFilter(_:events:)``), the whole log otherwise.
   struct AreaQuestion {
     let log: EventLog
     let filter: EventFilter
     let zone: Zone
-    /// Whether the whole log was read for a filter the index could not answer for: then the
-    /// index is built in the background once answered (``indexIfReadWhole(_:_:)``).
-    let readWholeForFilter: Bool
+    /// Whether the whole log was read for an area the index could not answer for: then the
+    /// index is built in the background once answered (``indexIfAreaReadWhole(_:)``).
+    let readWholeForArea: Bool
   }
 
   /// Reads the log for a question that may name an area; `index` false reads the whole log.
-  /// With `replaying` (a replay's steps), the other filters may be read through the index too.
-  static func areaQuestion(
-    _ parsed: ParsedCommand, events: Bool, index: Bool = true, replaying: Bool = false
-  ) throws(Reported) -> AreaQuestion {
-    if index,
-      let (log, filter, zone) = try areaLogAndFilter(
-        parsed, events: events, replaying: replaying)
-    {
-      return AreaQuestion(log: log, filter: filter, zone: zone, readWholeForFilter: false)
+  static func areaQuestion(_ parsed: ParsedCommand, events: Bool, index: Bool = true)
+    throws(Reported) -> AreaQuestion
+  {
+    if index, let (log, filter, zone) = try areaLogAndFilter(parsed, events: events) {
+      return AreaQuestion(log: log, filter: filter, zone: zone, readWholeForArea: false)
     }
     let (log, filter, zone) = try logAndFilter(parsed)
     return AreaQuestion(
-      log: log, filter: filter, zone: zone,
-      readWholeForFilter: filter.area != nil || (replaying && filter.narrowsSteps))
+      log: log, filter: filter, zone: zone, readWholeForArea: filter.area != nil)
   }
 
-  /// After a question about an area (or a filtered replay) that read the whole log, has the
-  /// index built in the background, so that the next one need not.
-  static func indexIfReadWhole(_ question: AreaQuestion, _ parsed: ParsedCommand) {
-    guard question.readWholeForFilter else { return }
+  /// After a question about an area that read the whole log, has the index built in the
+  /// background, so that the next one need not.
+  static func indexIfAreaReadWhole(_ question: AreaQuestion, _ parsed: ParsedCommand) {
+    guard question.readWholeForArea else { return }
     indexInBackgroundIfStale(
       question.log, path: parsed.value("log") ?? BundledLog.locate(), parsed)
   }

@@ -33,17 +33,14 @@ enum ReplayCommand {
   static func run(_ parsed: ParsedCommand) -> ExitCode {
     // With --area, only the area's lines are read when the index beside the log vouches for
     // them: its events (each a step) and the lines its items rest on, or, walking the calendar,
-    // its items' lines. Without an area, --type, --from, --to and --as-of read the steps they
-    // may take and the lines those rest on. Stepping in a terminal shows the whole state, and
-    // reads the whole log.
+    // its items' lines. Stepping in a terminal shows the whole state, and reads the whole log.
     let stepping = parsed.flag("step") && !parsed.flag("json") && StepBrowserSession.canRun
     let question: CommandSupport.AreaQuestion
     do {
       question = try CommandSupport.areaQuestion(
-        parsed, events: !parsed.flag("calendar"), index: !stepping,
-        replaying: !parsed.flag("calendar"))
+        parsed, events: !parsed.flag("calendar"), index: !stepping)
     } catch { return error.code }
-    defer { CommandSupport.indexIfReadWhole(question, parsed) }
+    defer { CommandSupport.indexIfAreaReadWhole(question, parsed) }
     let (log, filter, zone) = (question.log, question.filter, question.zone)
     if parsed.flag("calendar") {
       if !filter.types.isEmpty || !filter.actors.isEmpty {

@@ -30,7 +30,7 @@ enum TimelineCommand {
     do {
       question = try CommandSupport.areaQuestion(parsed, events: true)
     } catch { return error.code }
-    defer { CommandSupport.indexIfReadWhole(question, parsed) }
+    defer { CommandSupport.indexIfAreaReadWhole(question, parsed) }
     let (log, filter, zone) = (question.log, question.filter, question.zone)
     var width = StandardStreams.terminalWidth
     if let text = parsed.value("width") {

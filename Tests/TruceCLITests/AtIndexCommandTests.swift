@@ -96,25 +96,6 @@ struct AtIndexCommandTests {
     try indexesInBackground(questions[0], log: log, answer: whole[0])
   }
 
-  @Test("truce replay with --type, --from and --to writes from the index what the whole log gives")
-  func indexedReplayFilters() throws {
-    let folder = try TruceProcess.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let log = try generated(folder)
-    let questions = [
-      ["replay", "--log", log, "--type", "correction", "--json"],
-      ["replay", "--log", log, "--type", "pause", "--from", "2016-01-01T00:00Z", "--utc"],
-      [
-        "replay", "--log", log, "--from", "2015-06-01T00:00Z", "--to", "2015-07-01T00:00Z",
-        "--as-of", "2015-06-15T00:00Z", "--json",
-      ],
-      ["replay", "--log", log, "--type", "statement", "--actor", "army"],
-    ]
-    let whole = try answeredAlike(questions, log: log)
-    // A filtered replay that had to read the whole log indexes it in the background.
-    try indexesInBackground(questions[0], log: log, answer: whole[0])
-  }
-
   @Test(
     "truce disputes --area lists each dispute under the area of what it is about, or of its reports"
   )

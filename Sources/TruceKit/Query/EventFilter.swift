@@ -29,12 +29,6 @@ public struct EventFilter: Sendable {
     self.actors = actors
   }
 
-  /// Whether the filter takes only some types of event, or the events announced in a window
-  /// (`--type`, `--from`, `--to`): what a replay through the index can read less for
-  /// (``IndexedLogReader/log(forReplayOf:)``). An as-of moment alone does not: the whole log's
-  /// replay then folds only what had been announced, and the lines read would be about as many.
-  public var narrowsSteps: Bool { !types.isEmpty || from != nil || to != nil }
-
   /// Whether the filter takes an event.
   public func accepts(_ event: Event, areas: AreaRegistry) -> Bool {
     let announced = event.announced.range

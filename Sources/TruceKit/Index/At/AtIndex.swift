@@ -155,20 +155,11 @@ final class AtIndex {
         UInt64(
           littleEndian: (base + index * AtIndexLayout.lineSize).loadUnaligned(as: UInt64.self)))
     }
-    // Many offsets (a filtered replay's thousands of steps) are looked up line by line: one
-    // pass over every item's lines, where searching each item for each offset would not end.
-    let lookup: Set<Int>? = offsets.count > 16 ? Set(offsets) : nil
     for position in 0..<count {
       guard let item = item(position), isWanted(item.kind) else { continue }
       let first = Int(item.firstLine)
       let end = first + Int(item.lineCount)
       guard end <= Int(header.lineCount) else { continue }
-      if let lookup {
-        if (first..<end).contains(where: { lookup.contains(offset(ofLine: $0)) }) {
-          found.insert(position)
-        }
-        continue
-      }
       // An item's lines are in log order: search them.
       for target in offsets {
         var low = first
