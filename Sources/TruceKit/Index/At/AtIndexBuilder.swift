@@ -61,8 +61,16 @@ enum AtIndexBuilder {
         linesOf: proposal.subject ?? proposal.id)
     }
     // The names events are about that the projection does not list, in the order their
-    // first lines come.
-    let listed = Set(pending.map(\.id)).union(projection.proposals.compactMap(\.subject))
+    // first lines come. A proposal id is listed through its proposals' items only when nothing
+    // but proposals and their corrections is about it: lines appended later are matched to
+    // items by name among pauses, corridor groups, offensives and these (a retracted pause
+    // declared under a proposal's id would otherwise be found nowhere).
+    let proposalOnly = projection.proposals.compactMap(\.subject).filter { name in
+      (closures[name] ?? []).allSatisfy { position in
+        [.proposal, .erratum, .retraction].contains(log.events[position].type)
+      }
+    }
+    let listed = Set(pending.map(\.id)).union(proposalOnly)
     let unlisted = closures.filter { !listed.contains($0.key) && !$0.value.isEmpty }
       .sorted { ($0.value[0], $0.key) < ($1.value[0], $1.key) }
     for (name, positions) in unlisted {
