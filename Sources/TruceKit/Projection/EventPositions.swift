@@ -16,17 +16,11 @@ struct EventPositions: Sendable {
     while slotCount * 3 < (selection.count - selection.skipped.count) * 4 { slotCount *= 2 }
     tags = [UInt8](repeating: 0, count: slotCount)
     positions = [UInt32](repeating: 0, count: slotCount)
-    var next = 0
     selection.events.withUnsafeBufferPointer { events in
-      for position in 0..<selection.count {
-        if next < selection.skipped.count && selection.skipped[next] == position {
-          next += 1
-          continue
-        }
-        let id = events[position].id
-        let hash = NameHash.of(id)
-        let (found, empty) = find(id, hash: hash, in: events)
-        guard found == nil else { continue }
+      selection.forEachSelected { position, event in
+        let hash = NameHash.of(event.id)
+        let (found, empty) = find(event.id, hash: hash, in: events)
+        guard found == nil else { return }
         tags[empty] = EventPositions.tag(hash)
         positions[empty] = UInt32(truncatingIfNeeded: position)
       }

@@ -19,16 +19,24 @@ struct FoldInput: Sendable {
     /// Where the selected events are in ``events``, by id; when ids repeat, the first is kept.
     func positionsByID() -> [String: Int] {
       var result = [String: Int](minimumCapacity: count - skipped.count)
-      var next = 0
-      for position in 0..<count {
-        if next < skipped.count && skipped[next] == position {
-          next += 1
-          continue
-        }
-        let id = events[position].id
-        if result[id] == nil { result[id] = position }
+      forEachSelected { position, event in
+        if result[event.id] == nil { result[event.id] = position }
       }
       return result
+    }
+
+    /// Calls `body` with each selected position, in order, and its event, read in place.
+    func forEachSelected(_ body: (Int, borrowing Event) -> Void) {
+      var next = 0
+      events.withUnsafeBufferPointer { events in
+        for position in 0..<count {
+          if next < skipped.count && skipped[next] == position {
+            next += 1
+            continue
+          }
+          body(position, events[position])
+        }
+      }
     }
   }
 }

@@ -65,10 +65,9 @@ enum AtIndexBuilder {
     // but proposals and their corrections is about it: lines appended later are matched to
     // items by name among pauses, corridor groups, offensives and these (a retracted pause
     // declared under a proposal's id would otherwise be found nowhere).
+    let proposalTypes: Set<EventType> = [.proposal, .erratum, .retraction]
     let proposalOnly = projection.proposals.compactMap(\.subject).filter { name in
-      (closures[name] ?? []).allSatisfy { position in
-        [.proposal, .erratum, .retraction].contains(log.events[position].type)
-      }
+      (closures[name] ?? []).allSatisfy { proposalTypes.contains(log.events[$0].type) }
     }
     let listed = Set(pending.map(\.id)).union(proposalOnly)
     let unlisted = closures.filter { !listed.contains($0.key) && !$0.value.isEmpty }
