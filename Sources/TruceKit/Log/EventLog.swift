@@ -240,17 +240,19 @@ public struct EventLog: Sendable {
       return line - 2
     }
     // Each id is at one position, and each position holds one id: the list needs no table.
-    var corrected: [(position: Int, amended: Event?)] = []
-    corrected.reserveCapacity(amendments.count + voided.count)
-    for (id, amended) in amendments where !voided.contains(id) {
-      guard let position = position(of: id) else { return nil }
-      corrected.append((position, amended))
+    // Positions are sorted with the amendments' indexes beside them, not with the amended
+    // events: sorting moved every event back and forth (about 80 ms at 1M, 60,000 errata).
+    var order: [(position: Int, amendment: Dictionary<String, Event>.Index?)] = []
+    order.reserveCapacity(amendments.count + voided.count)
+    for index in amendments.indices where !voided.contains(amendments[index].key) {
+      guard let position = position(of: amendments[index].key) else { return nil }
+      order.append((position, index))
     }
     for id in voided {
       guard let position = position(of: id) else { return nil }
-      corrected.append((position, nil))
+      order.append((position, nil))
     }
-    corrected.sort { $0.position < $1.position }
-    return corrected
+    order.sort { $0.position < $1.position }
+    return order.map { ($0.position, $0.amendment.map { amendments[$0].value }) }
   }
 }

@@ -17,9 +17,9 @@ struct EventPositions: Sendable {
     tags = [UInt8](repeating: 0, count: slotCount)
     positions = [UInt32](repeating: 0, count: slotCount)
     selection.events.withUnsafeBufferPointer { events in
-      selection.forEachSelected { position, event in
-        let hash = NameHash.of(event.id)
-        let (found, empty) = find(event.id, hash: hash, in: events)
+      selection.forEachSelected { position, id in
+        let hash = NameHash.of(id)
+        let (found, empty) = find(id, hash: hash, in: events)
         guard found == nil else { return }
         tags[empty] = EventPositions.tag(hash)
         positions[empty] = UInt32(truncatingIfNeeded: position)

@@ -56,14 +56,18 @@ extension AtQuery {
         listed.append((order, status))
       }
     }
-    for (index, pause) in sources.pauses.enumerated() {
-      consider(.pause(index), id: pause.id, area: pause.area)
+    // By index: taking each track out of its list copied it, with a retain of each of its
+    // lists and strings.
+    for index in sources.pauses.indices {
+      consider(.pause(index), id: sources.pauses[index].id, area: sources.pauses[index].area)
     }
-    for (index, corridor) in sources.corridors.enumerated() {
-      consider(.corridor(index), id: corridor.id, area: corridor.area)
+    for index in sources.corridors.indices {
+      consider(
+        .corridor(index), id: sources.corridors[index].id, area: sources.corridors[index].area)
     }
-    for (index, offensive) in sources.offensives.enumerated() {
-      consider(.offensive(index), id: offensive.id, area: offensive.area)
+    for index in sources.offensives.indices {
+      consider(
+        .offensive(index), id: sources.offensives[index].id, area: sources.offensives[index].area)
     }
     if let contextLimit {
       for (section, nearest) in [(ItemStatus.Section.notYet, notYet), (.noLonger, noLonger)] {
