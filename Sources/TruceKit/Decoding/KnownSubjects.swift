@@ -4,16 +4,17 @@ struct KnownSubjects {
   /// event known to exist only, as an index tells).
   var events = IDTable()
   /// Correction events, which no correction may target.
-  var corrections: Set<String> = []
+  var corrections = NameMap<Void>()
   /// Pauses, with the start their first declaration gives (if any).
-  var pauses: [String: UncertainInstant?] = [:]
+  var pauses = NameMap<UncertainInstant?>()
   /// Pauses suspended and not yet resumed: since when, and by which event.
-  var suspended: [String: (at: UncertainInstant, event: String)] = [:]
+  var suspended = NameMap<(at: UncertainInstant, event: String)>()
   /// Corridor groups, with the start their first report gives (if any).
-  var corridors: [String: UncertainInstant?] = [:]
+  var corridors = NameMap<UncertainInstant?>()
   /// Offensives, with when their first report says they began.
-  var offensives: [String: UncertainInstant] = [:]
-  var proposals: Set<String> = []
+  var offensives = NameMap<UncertainInstant>()
+  /// Proposals, by their ids.
+  var proposals = NameMap<Void>()
 
   /// Runs one check against what is known.
   func run(_ check: ContextCheck) throws(FieldError) {
@@ -94,7 +95,7 @@ struct KnownSubjects {
   ///
   /// - Returns: Whether the id was entered (`false` for an id already known).
   mutating func enter(_ id: String, line: Int) -> Bool {
-    events.enter(id, line: line)
+    events.enter(id, line)
   }
 
   /// Takes in what an accepted event declares, its id once entered (``enter(_:line:)``).

@@ -22,7 +22,7 @@ struct IDTableTests {
       let id = ids[steps.below(ids.count)]
       switch steps.below(4) {
       case 0:
-        let entered = table.enter(id, line: step)
+        let entered = table.enter(id, step)
         if entered != (model[id] == nil) { disagreements += 1 }
         if model[id] == nil { model[id] = step }
       case 1:
@@ -39,19 +39,19 @@ struct IDTableTests {
     #expect(disagreements == 0)
     for id in ids where table[id] != model[id] { disagreements += 1 }
     #expect(disagreements == 0)
-    #expect(Dictionary(uniqueKeysWithValues: table.entries.map { ($0.id, $0.line) }) == model)
+    #expect(Dictionary(uniqueKeysWithValues: table.entries.map { ($0.name, $0.value) }) == model)
   }
 
   @Test("A table grows past its reserved size and keeps every id")
   func growth() {
     var table = IDTable()
     table.reserveCapacity(10)
-    let entered = (0..<5_000).filter { table.enter("id-\($0)", line: $0 + 2) }
+    let entered = (0..<5_000).filter { table.enter("id-\($0)", $0 + 2) }
     #expect(entered.count == 5_000)
     #expect(table.count == 5_000)
     #expect((0..<5_000).allSatisfy { table["id-\($0)"] == $0 + 2 })
     #expect(table["id-5000"] == nil)
-    let enteredAgain = table.enter("id-17", line: 1)
+    let enteredAgain = table.enter("id-17", 1)
     #expect(!enteredAgain)
     #expect(table["id-17"] == 19)
   }
@@ -75,7 +75,7 @@ struct IDTableTests {
   func distinctTexts() {
     var table = IDTable()
     let ids = ["é", "e\u{301}", "", "a", "a\u{0}", "aaaaaaaa", "aaaaaaaaa", "日本"]
-    let entered = ids.enumerated().filter { table.enter($0.element, line: $0.offset) }
+    let entered = ids.enumerated().filter { table.enter($0.element, $0.offset) }
     #expect(entered.count == ids.count)
     for (line, id) in ids.enumerated() { #expect(table[id] == line) }
   }

@@ -1,0 +1,184 @@
+/// A map from names (event ids, pause ids and the like) to values, for the tables a log keeps
+/// of everything it has read: entered and looked up once or more per line while a log is read.
+///
+/// It does what a `[String: Value]` does, faster for this use, where the table outgrows the
+/// processor's caches and every access to it would miss them:
+/// - Names are hashed with ``ByteHash`` (a few instructions per eight bytes, where `String`
+///   hashing seeds and runs SipHash).
+/// - A lookup first reads a byte per slot, seven bits of the name's hash (at a million names,
+///   2 MB), and reads an entry's name only when those bits match.
+/// - Entries are appended in order to their own arrays and slots hold their positions, so
+///   entering a new name writes a byte and a position and appends, reading no other name.
+///
+/// Open addressing with linear probing; a removal shifts the slots after it back, leaving no
+/// tombstones, and moves the last entry into the removed one's place.
+struct NameMap<Value>: ExpressibleByDictionaryLiteral {
+  /// Per slot: 0 when empty, else 0x80 with seven bits of the name's hash.
+  private var tags: [UInt8]
+  /// Per used slot: where its entry is in `names` and `values`.
+  private var positions: [UInt32]
+  /// The entries, in the order entered (until a removal moves the last).
+  private var names: [String] = []
+  private var values: [Value] = []
+
+  /// How many names are entered.
+  var count: Int { names.count }
+
+  /// An empty table.
+  init() { (tags, positions) = NameMap.emptySlots(16) }
+
+  /// A table holding these names and values; a name given twice keeps its last value.
+  init(dictionaryLiteral elements: (String, Value)...) {
+    self.init()
+    for (name, value) in elements { self[name] = value }
+  }
+
+  /// Makes room for `capacity` names without growing.
+  mutating func reserveCapacity(_ capacity: Int) {
+    names.reserveCapacity(capacity)
+    values.reserveCapacity(capacity)
+    let needed = NameMap.slotCount(for: capacity)
+    if needed > tags.count { rehash(to: needed) }
+  }
+
+  /// The value of a name; setting `nil` removes it.
+  subscript(name: String) -> Value? {
+    get {
+      guard let slot = find(name, hash: NameMap.hash(name)).found else { return nil }
+      return values[Int(positions[slot])]
+    }
+    set {
+      let hash = NameMap.hash(name)
+      let (found, empty) = find(name, hash: hash)
+      switch (found, newValue) {
+      case (let slot?, let value?): values[Int(positions[slot])] = value
+      case (let slot?, nil): remove(at: slot)
+      case (nil, let value?): insert(name, value, hash: hash, at: empty)
+      case (nil, nil): break
+      }
+    }
+  }
+
+  /// Whether the name is entered.
+  func contains(_ name: String) -> Bool { find(name, hash: NameMap.hash(name)).found != nil }
+
+  /// Enters a name with its value unless it is already there (whose value is kept).
+  ///
+  /// - Returns: Whether the name was entered (`false` when it was already known).
+  mutating func enter(_ name: String, _ value: Value) -> Bool {
+    let hash = NameMap.hash(name)
+    let (found, empty) = find(name, hash: hash)
+    guard found == nil else { return false }
+    insert(name, value, hash: hash, at: empty)
+    return true
+  }
+
+  /// Every name with its value, in the order entered (until a removal).
+  var entries: [(name: String, value: Value)] { Array(zip(names, values)) }
+
+  // MARK: - Slots
+
+  /// The slot holding the name (`found`), or else the empty slot where it would go (`empty`).
+  private func find(_ name: String, hash: UInt64) -> (found: Int?, empty: Int) {
+    let mask = tags.count - 1
+    let tag = NameMap.tag(hash)
+    var slot = NameMap.home(hash, mask)
+    while true {
+      let stored = tags[slot]
+      if stored == 0 { return (nil, slot) }
+      if stored == tag && names[Int(positions[slot])] == name { return (slot, slot) }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  private mutating func insert(_ name: String, _ value: Value, hash: UInt64, at slot: Int) {
+    tags[slot] = NameMap.tag(hash)
+    positions[slot] = UInt32(truncatingIfNeeded: names.count)
+    names.append(name)
+    values.append(value)
+    if names.count * 4 > tags.count * 3 { rehash(to: tags.count * 2) }
+  }
+
+  /// Empties a slot, moves back the slots after it that would no longer be found, and fills
+  /// the removed entry's place with the last entry.
+  private mutating func remove(at removed: Int) {
+    let mask = tags.count - 1
+    let position = Int(positions[removed])
+    var hole = removed
+    var slot = (removed + 1) & mask
+    while tags[slot] != 0 {
+      let home = NameMap.home(NameMap.hash(names[Int(positions[slot])]), mask)
+      // The slot may fill the hole unless its home lies after the hole, up to the slot.
+      if (slot - home) & mask >= (slot - hole) & mask {
+        tags[hole] = tags[slot]
+        positions[hole] = positions[slot]
+        hole = slot
+      }
+      slot = (slot + 1) & mask
+    }
+    tags[hole] = 0
+    let last = names.count - 1
+    if position != last, let lastSlot = find(names[last], hash: NameMap.hash(names[last])).found {
+      positions[lastSlot] = UInt32(truncatingIfNeeded: position)
+      names.swapAt(position, last)
+      values.swapAt(position, last)
+    }
+    names.removeLast()
+    values.removeLast()
+  }
+
+  private mutating func rehash(to slotCount: Int) {
+    precondition(slotCount <= 1 << 32, "a name table holds fewer than 2^32 names")
+    (tags, positions) = NameMap.emptySlots(slotCount)
+    let mask = slotCount - 1
+    for (position, name) in names.enumerated() {
+      let hash = NameMap.hash(name)
+      var slot = NameMap.home(hash, mask)
+      while tags[slot] != 0 { slot = (slot + 1) & mask }
+      tags[slot] = NameMap.tag(hash)
+      positions[slot] = UInt32(truncatingIfNeeded: position)
+    }
+  }
+
+  private static func emptySlots(_ count: Int) -> ([UInt8], [UInt32]) {
+    (Array(repeating: 0, count: count), Array(repeating: 0, count: count))
+  }
+
+  /// The smallest power of two with room for `capacity` names at most three quarters full.
+  private static func slotCount(for capacity: Int) -> Int {
+    var count = 16
+    while count * 3 < capacity * 4 { count *= 2 }
+    return count
+  }
+
+  /// The slot where a name with this hash is looked for first: the hash's low bits.
+  private static func home(_ hash: UInt64, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: hash) & mask
+  }
+
+  /// The slot's tag: seven of the hash's high bits, which pick no slot, and the used bit.
+  private static func tag(_ hash: UInt64) -> UInt8 {
+    0x80 | UInt8(truncatingIfNeeded: hash >> 57)
+  }
+
+  /// The name's hash.
+  static func hash(_ name: String) -> UInt64 {
+    var name = name
+    return name.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0)) }
+  }
+}
+
+extension NameMap: Sendable where Value: Sendable {}
+
+extension NameMap where Value == Void {
+  /// Enters a name, for a table used as a set of names.
+  mutating func insert(_ name: String) { _ = enter(name, ()) }
+}
+
+extension NameMap: Equatable where Value: Equatable {
+  /// Tables are equal when they map the same names to the same values, entered in any order.
+  static func == (lhs: NameMap, rhs: NameMap) -> Bool {
+    guard lhs.count == rhs.count else { return false }
+    return zip(lhs.names, lhs.values).allSatisfy { rhs[$0.0] == $0.1 }
+  }
+}

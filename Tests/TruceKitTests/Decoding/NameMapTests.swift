@@ -1,0 +1,60 @@
+import Testing
+
+@testable import TruceKit
+
+@Suite("The map by name that a log's reading keeps")
+struct NameMapTests {
+  @Test("A name entered with no value is present, and a name never entered is absent")
+  func optionalValues() {
+    // The log's table of pauses maps a pause to its start, which a declaration may not give.
+    var starts = NameMap<Int?>()
+    starts["p-1"] = .some(nil)
+    starts["p-2"] = 7
+    #expect(starts["p-1"] != nil)
+    #expect(starts["p-1"] == .some(nil))
+    #expect(starts["p-2"] == 7)
+    #expect(starts["p-3"] == nil)
+    #expect(starts.contains("p-1"))
+    #expect(!starts.contains("p-3"))
+    starts["p-1"] = nil
+    #expect(!starts.contains("p-1"))
+    #expect(starts.count == 1)
+  }
+
+  @Test("A map used as a set holds each name once, whatever the order of insertion")
+  func setOfNames() {
+    var names = NameMap<Void>()
+    for name in ["b", "a", "b", "c", "a"] { names.insert(name) }
+    #expect(names.count == 3)
+    #expect(["a", "b", "c"].allSatisfy { names.contains($0) })
+    #expect(!names.contains("d"))
+  }
+
+  @Test(
+    "Setting, replacing and removing names with tuple values agrees with a dictionary",
+    arguments: [5, 6])
+  func agreesWithADictionary(seed: UInt64) {
+    var steps = SplitMix64(seed: seed)
+    var map = NameMap<(at: Int, event: String)>()
+    var model: [String: (at: Int, event: String)] = [:]
+    let names = (0..<200).map { "pause-\($0)" }
+    var disagreements = 0
+    for step in 0..<10_000 {
+      let name = names[steps.below(names.count)]
+      switch steps.below(3) {
+      case 0:
+        map[name] = (step, "e-\(step)")
+        model[name] = (step, "e-\(step)")
+      case 1:
+        map[name] = nil
+        model[name] = nil
+      default:
+        if map[name]?.at != model[name]?.at || map[name]?.event != model[name]?.event {
+          disagreements += 1
+        }
+      }
+      if map.count != model.count { disagreements += 1 }
+    }
+    #expect(disagreements == 0)
+  }
+}
