@@ -4,7 +4,7 @@
 /// It does what a `[String: Value]` does, faster for this use, where the table outgrows the
 /// processor's caches and every access to it would miss them:
 /// - Names are hashed with ``ByteHash`` (a few instructions per eight bytes, where `String`
-///   hashing seeds and runs SipHash).
+///   hashing seeds and runs SipHash); the slots are laid out as ``NameSlots`` describes.
 /// - A lookup first reads a byte per slot, seven bits of the name's hash (at a million names,
 ///   2 MB), and reads an entry's name only when those bits match.
 /// - Entries are appended in order to their own arrays and slots hold their positions, so
@@ -25,7 +25,7 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   var count: Int { names.count }
 
   /// An empty table.
-  init() { (tags, positions) = NameMap.emptySlots(16) }
+  init() { (tags, positions) = NameSlots.empty(16) }
 
   /// A table holding these names and values; a name given twice keeps its last value.
   init(dictionaryLiteral elements: (String, Value)...) {
@@ -37,18 +37,18 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   mutating func reserveCapacity(_ capacity: Int) {
     names.reserveCapacity(capacity)
     values.reserveCapacity(capacity)
-    let needed = NameMap.slotCount(for: capacity)
+    let needed = NameSlots.count(for: capacity)
     if needed > tags.count { rehash(to: needed) }
   }
 
   /// The value of a name; setting `nil` removes it.
   subscript(name: String) -> Value? {
     get {
-      guard let slot = find(name, hash: NameMap.hash(name)).found else { return nil }
+      guard let slot = find(name, hash: NameSlots.hash(name)).found else { return nil }
       return values[Int(positions[slot])]
     }
     set {
-      let hash = NameMap.hash(name)
+      let hash = NameSlots.hash(name)
       let (found, empty) = find(name, hash: hash)
       switch (found, newValue) {
       case (let slot?, let value?): values[Int(positions[slot])] = value
@@ -60,13 +60,13 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   }
 
   /// Whether the name is entered.
-  func contains(_ name: String) -> Bool { find(name, hash: NameMap.hash(name)).found != nil }
+  func contains(_ name: String) -> Bool { find(name, hash: NameSlots.hash(name)).found != nil }
 
   /// Enters a name with its value unless it is already there (whose value is kept).
   ///
   /// - Returns: Whether the name was entered (`false` when it was already known).
   mutating func enter(_ name: String, _ value: Value) -> Bool {
-    let hash = NameMap.hash(name)
+    let hash = NameSlots.hash(name)
     let (found, empty) = find(name, hash: hash)
     guard found == nil else { return false }
     insert(name, value, hash: hash, at: empty)
@@ -80,19 +80,11 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
 
   /// The slot holding the name (`found`), or else the empty slot where it would go (`empty`).
   private func find(_ name: String, hash: UInt64) -> (found: Int?, empty: Int) {
-    let mask = tags.count - 1
-    let tag = NameMap.tag(hash)
-    var slot = NameMap.home(hash, mask)
-    while true {
-      let stored = tags[slot]
-      if stored == 0 { return (nil, slot) }
-      if stored == tag && names[Int(positions[slot])] == name { return (slot, slot) }
-      slot = (slot + 1) & mask
-    }
+    NameSlots.probe(tags, positions, hash: hash) { names[$0] == name }
   }
 
   private mutating func insert(_ name: String, _ value: Value, hash: UInt64, at slot: Int) {
-    tags[slot] = NameMap.tag(hash)
+    tags[slot] = NameSlots.tag(hash)
     positions[slot] = UInt32(truncatingIfNeeded: names.count)
     names.append(name)
     values.append(value)
@@ -107,7 +99,7 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
     var hole = removed
     var slot = (removed + 1) & mask
     while tags[slot] != 0 {
-      let home = NameMap.home(NameMap.hash(names[Int(positions[slot])]), mask)
+      let home = NameSlots.home(NameSlots.hash(names[Int(positions[slot])]), mask)
       // The slot may fill the hole unless its home lies after the hole, up to the slot.
       if (slot - home) & mask >= (slot - hole) & mask {
         tags[hole] = tags[slot]
@@ -118,7 +110,7 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
     }
     tags[hole] = 0
     let last = names.count - 1
-    if position != last, let lastSlot = find(names[last], hash: NameMap.hash(names[last])).found {
+    if position != last, let lastSlot = find(names[last], hash: NameSlots.hash(names[last])).found {
       positions[lastSlot] = UInt32(truncatingIfNeeded: position)
       names.swapAt(position, last)
       values.swapAt(position, last)
@@ -129,42 +121,15 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
 
   private mutating func rehash(to slotCount: Int) {
     precondition(slotCount <= 1 << 32, "a name table holds fewer than 2^32 names")
-    (tags, positions) = NameMap.emptySlots(slotCount)
+    (tags, positions) = NameSlots.empty(slotCount)
     let mask = slotCount - 1
     for (position, name) in names.enumerated() {
-      let hash = NameMap.hash(name)
-      var slot = NameMap.home(hash, mask)
+      let hash = NameSlots.hash(name)
+      var slot = NameSlots.home(hash, mask)
       while tags[slot] != 0 { slot = (slot + 1) & mask }
-      tags[slot] = NameMap.tag(hash)
+      tags[slot] = NameSlots.tag(hash)
       positions[slot] = UInt32(truncatingIfNeeded: position)
     }
-  }
-
-  private static func emptySlots(_ count: Int) -> ([UInt8], [UInt32]) {
-    (Array(repeating: 0, count: count), Array(repeating: 0, count: count))
-  }
-
-  /// The smallest power of two with room for `capacity` names at most three quarters full.
-  private static func slotCount(for capacity: Int) -> Int {
-    var count = 16
-    while count * 3 < capacity * 4 { count *= 2 }
-    return count
-  }
-
-  /// The slot where a name with this hash is looked for first: the hash's low bits.
-  private static func home(_ hash: UInt64, _ mask: Int) -> Int {
-    Int(truncatingIfNeeded: hash) & mask
-  }
-
-  /// The slot's tag: seven of the hash's high bits, which pick no slot, and the used bit.
-  private static func tag(_ hash: UInt64) -> UInt8 {
-    0x80 | UInt8(truncatingIfNeeded: hash >> 57)
-  }
-
-  /// The name's hash.
-  static func hash(_ name: String) -> UInt64 {
-    var name = name
-    return name.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0)) }
   }
 }
 
