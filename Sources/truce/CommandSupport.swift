@@ -240,15 +240,19 @@ enum CommandSupport {
     }
   }
 
-  /// A log read for a question that may name an area: through the index when `--area` is given
-  /// and the index vouches for it (``areaLogAndFilter(_:events:)``), the whole log otherwise.
+  /// A log read for a question that may name an area (or, for a timeline, a span of time):
+  /// through the index when `--area` is given and the index vouches for it
+  /// (``areaLogAndFilter(_:events:)``, or ``timelineQuestion(_:)``), the whole log otherwise.
   struct AreaQuestion {
     let log: EventLog
     let filter: EventFilter
     let zone: Zone
-    /// Whether the whole log was read for an area the index could not answer for: then the
-    /// index is built in the background once answered (``indexIfAreaReadWhole(_:)``).
-    let readWholeForArea: Bool
+    /// Whether the whole log was read for a question the index could not answer for: then the
+    /// index is built in the background once answered (``indexIfReadWhole(_:_:)``).
+    let readWholeForIndex: Bool
+    /// For a timeline of a span read through the index, the items whose lines the log holds
+    /// whole: only these are drawn (the log holds others in part).
+    var items: Set<String>? = nil
   }
 
   /// Reads the log for a question that may name an area; `index` false reads the whole log.
@@ -256,17 +260,17 @@ enum CommandSupport {
     throws(Reported) -> AreaQuestion
   {
     if index, let (log, filter, zone) = try areaLogAndFilter(parsed, events: events) {
-      return AreaQuestion(log: log, filter: filter, zone: zone, readWholeForArea: false)
+      return AreaQuestion(log: log, filter: filter, zone: zone, readWholeForIndex: false)
     }
     let (log, filter, zone) = try logAndFilter(parsed)
     return AreaQuestion(
-      log: log, filter: filter, zone: zone, readWholeForArea: filter.area != nil)
+      log: log, filter: filter, zone: zone, readWholeForIndex: filter.area != nil)
   }
 
-  /// After a question about an area that read the whole log, has the index built in the
-  /// background, so that the next one need not.
-  static func indexIfAreaReadWhole(_ question: AreaQuestion, _ parsed: ParsedCommand) {
-    guard question.readWholeForArea else { return }
+  /// After a question the index could have answered that read the whole log, has the index
+  /// built in the background, so that the next one need not.
+  static func indexIfReadWhole(_ question: AreaQuestion, _ parsed: ParsedCommand) {
+    guard question.readWholeForIndex else { return }
     indexInBackgroundIfStale(
       question.log, path: parsed.value("log") ?? BundledLog.locate(), parsed)
   }

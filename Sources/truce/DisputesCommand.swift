@@ -16,7 +16,7 @@ enum DisputesCommand {
     do {
       question = try CommandSupport.areaQuestion(parsed, events: true)
     } catch { return error.code }
-    defer { CommandSupport.indexIfAreaReadWhole(question, parsed) }
+    defer { CommandSupport.indexIfReadWhole(question, parsed) }
     let (log, filter) = (question.log, question.filter)
     let projection = Projection(log: log, knowledge: Knowledge(asOf: filter.asOf))
     let disputes =

@@ -40,7 +40,7 @@ enum ReplayCommand {
       question = try CommandSupport.areaQuestion(
         parsed, events: !parsed.flag("calendar"), index: !stepping)
     } catch { return error.code }
-    defer { CommandSupport.indexIfAreaReadWhole(question, parsed) }
+    defer { CommandSupport.indexIfReadWhole(question, parsed) }
     let (log, filter, zone) = (question.log, question.filter, question.zone)
     if parsed.flag("calendar") {
       if !filter.types.isEmpty || !filter.actors.isEmpty {

@@ -24,13 +24,14 @@ enum TimelineCommand {
 
   static func run(_ parsed: ParsedCommand) -> ExitCode {
     // With --area, only the area's events and the lines its items rest on are read when the
-    // index beside the log vouches for them (its announcements are drawn as markers);
+    // index beside the log vouches for them (its announcements are drawn as markers); with
+    // --from and --to alone, only the lines of the span's items and announcements;
     // --compare reads the whole log with its scenario.
     let question: CommandSupport.AreaQuestion
     do {
-      question = try CommandSupport.areaQuestion(parsed, events: true)
+      question = try CommandSupport.timelineQuestion(parsed)
     } catch { return error.code }
-    defer { CommandSupport.indexIfAreaReadWhole(question, parsed) }
+    defer { CommandSupport.indexIfReadWhole(question, parsed) }
     let (log, filter, zone) = (question.log, question.filter, question.zone)
     var width = StandardStreams.terminalWidth
     if let text = parsed.value("width") {
@@ -57,7 +58,8 @@ enum TimelineCommand {
         from: filter.from, to: to, area: filter.area, areas: log.areas)
     } else {
       timeline = Timeline(
-        projection: projection, from: filter.from, to: to, area: filter.area, areas: log.areas)
+        projection: projection, from: filter.from, to: to, area: filter.area, areas: log.areas,
+        only: question.items)
     }
     if let file = parsed.value("html") {
       return writeHTML(timeline, log: log, zone: zone, to: file)

@@ -96,6 +96,46 @@ struct AtIndexCommandTests {
     try indexesInBackground(questions[0], log: log, answer: whole[0])
   }
 
+  @Test("truce timeline --from --to writes from the index what the whole log gives")
+  func indexedSpans() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = try generated(folder)
+    let page = folder.appendingPathComponent("span.html").path
+    let questions = [
+      [
+        "timeline", "--log", log, "--from", "2016-06-01T00:00Z", "--to", "2016-06-08T00:00Z",
+        "--json",
+      ],
+      [
+        "timeline", "--log", log, "--from", "2017-01-01T00:00+02:00", "--to",
+        "2017-01-01T12:00+02:00", "--width", "100",
+      ],
+      [
+        "timeline", "--log", log, "--from", "2015-01-01T00:00Z", "--to", "2018-12-31T00:00Z",
+        "--json",
+      ],
+      [
+        "timeline", "--log", log, "--from", "2016-06-01T00:00Z", "--to", "2016-07-01T00:00Z",
+        "--html", page,
+      ],
+    ]
+    let whole = try questions.map { try TruceProcess.run($0) }
+    let wholePage = try String(contentsOfFile: page, encoding: .utf8)
+    let indexed = try TruceProcess.run(["index", "--log", log])
+    #expect(indexed.status == 0, "\(indexed.stderr)")
+    for (question, answer) in zip(questions, whole) {
+      #expect(answer.status == 0, "\(answer.stderr)")
+      let fromIndex = try TruceProcess.run(question)
+      #expect(fromIndex.stdout == answer.stdout, "\(question)")
+      #expect(fromIndex.stderr == answer.stderr)
+    }
+    #expect(wholePage.contains("<svg"))
+    #expect(try String(contentsOfFile: page, encoding: .utf8) == wholePage)
+    // A span that had to read the whole log indexes it in the background.
+    try indexesInBackground(questions[0], log: log, answer: whole[0])
+  }
+
   @Test(
     "truce disputes --area lists each dispute under the area of what it is about, or of its reports"
   )

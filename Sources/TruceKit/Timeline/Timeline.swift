@@ -69,6 +69,16 @@ public struct TimelineSegment: Hashable, Sendable {
 }
 
 extension Timeline {
+  /// The shortest window a timeline draws, in seconds: a later end is taken when the one given
+  /// is closer to the start.
+  public static let shortestWindow: Int64 = 3600
+
+  /// The window a timeline given both ends draws: from `from` to the later of `to` and an hour
+  /// after `from` (``shortestWindow``).
+  public static func window(from: Instant, to: Instant) -> Span {
+    Span(start: from, end: max(to, from.adding(seconds: shortestWindow)))
+  }
+
   /// Builds the timeline of a projection over a window.
   ///
   /// - Parameters:
@@ -77,9 +87,11 @@ extension Timeline {
   ///   - to: The window's end; by default a day after the latest known boundary.
   ///   - area: Only items in this area, inside it or around it.
   ///   - areas: The log's areas.
+  ///   - only: Only the items of these ids, when given: a log read for a span of time through
+  ///     the index (``IndexedLogReader/log(forTimelineFrom:to:)``) holds others in part.
   public init(
     projection: Projection, from: Instant? = nil, to: Instant? = nil, area: Area? = nil,
-    areas: AreaRegistry
+    areas: AreaRegistry, only: Set<String>? = nil
   ) {
     var items: [(ItemKind, String, String, Boundary, Boundary, [String])] = []
     for pause in projection.pauses {
@@ -97,6 +109,7 @@ extension Timeline {
         ))
     }
     if let area { items = items.filter { areas.areRelated($0.2, area.id) } }
+    if let only { items = items.filter { only.contains($0.1) } }
     let bounds = items.flatMap { item in
       [
         item.3.possibleRange?.earliest, item.3.possibleRange?.latest,
@@ -106,7 +119,9 @@ extension Timeline {
     }
     let day: Int64 = 86_400
     let first = from ?? (bounds.min() ?? to ?? Instant(secondsSinceEpoch: 0)).adding(seconds: -day)
-    let last = max(to ?? (bounds.max() ?? first).adding(seconds: day), first.adding(seconds: 3600))
+    let last = max(
+      to ?? (bounds.max() ?? first).adding(seconds: day),
+      first.adding(seconds: Timeline.shortestWindow))
     self.from = first
     self.to = last
     self.projection = projection

@@ -112,6 +112,21 @@ struct IndexedAreaTests {
   }
 
   @Test(
+    "An area's report retracted in another area is replayed and drawn from the index with its retraction"
+  )
+  func areaReportRetractedElsewhere() throws {
+    let (log, whole) = try IndexedWindowTests.retractedReportLog()
+    defer { log.remove() }
+    let reader = try #require(IndexedLogReader(path: log.path))
+    let aleppo = try #require(whole.areas["aleppo"])
+    let subset = try #require(reader.log(forArea: aleppo, events: true))
+    #expect(subset.events.contains { $0.id == "retraction" })
+    #expect(
+      Self.outputs(subset, area: aleppo, asOf: nil)
+        == Self.outputs(whole, area: aleppo, asOf: nil))
+  }
+
+  @Test(
     "Events of an area about items of a sibling area bring those items' lines, and replay as from the whole log"
   )
   func itemsOfASiblingArea() throws {

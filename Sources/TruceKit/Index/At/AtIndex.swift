@@ -177,6 +177,29 @@ final class AtIndex {
     return found
   }
 
+  /// The positions of the items among whose lines is one starting at any of these offsets: for
+  /// many offsets, where ``items(holdingAnyOf:kinds:)`` would search every item's lines for each,
+  /// every item's lines are passed once.
+  func items(holdingAnyOf offsets: Set<Int>) -> Set<Int> {
+    guard !offsets.isEmpty else { return [] }
+    var found = Set<Int>()
+    let base = file.base + header.linesOffset
+    for position in 0..<count {
+      guard let item = item(position) else { continue }
+      let first = Int(item.firstLine)
+      let end = first + Int(item.lineCount)
+      guard end <= Int(header.lineCount) else { continue }
+      for line in first..<end {
+        let pointer = base + line * AtIndexLayout.lineSize
+        if offsets.contains(Int(UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self)))) {
+          found.insert(position)
+          break
+        }
+      }
+    }
+    return found
+  }
+
   /// The positions (in the log, from 0; ascending) of the events linked to a name by one of
   /// `relations`, as the lines give them. Names are matched by their 64-bit hash, so a caller
   /// that must not take another name's events checks the lines it reads.

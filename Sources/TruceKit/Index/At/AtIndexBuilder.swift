@@ -172,6 +172,7 @@ enum AtIndexBuilder {
     if let amended = log.amendments[event.id] {
       record.corrections.insert(.amended)
       record.effectiveArea = areaIndex[amended.area] ?? UInt16.max
+      record.placed = AnnouncementOrder.placement(of: amended).instant.secondsSinceEpoch
     }
     switch event.payload {
     case .erratum(let target, _), .retraction(let target):

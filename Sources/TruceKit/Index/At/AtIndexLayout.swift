@@ -2,17 +2,17 @@
 /// 72-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
 /// order the projection lists them, then the names the projection does not list), the lines
 /// each item rests on (16 bytes each: where the line starts, and its number), the items' ids
-/// (UTF-8, one after another), one 40-byte record per event, in log order (``EventRecord``),
+/// (UTF-8, one after another), one 48-byte record per event, in log order (``EventRecord``),
 /// which listings filter, then the items in time order (``OrderEntry``), which answers search,
 /// then the names each event bears or cites (``LinkEntry``), which `truce show` looks up, then
 /// the events' ids in log order, each ended by a newline. Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 9
+  static let version: UInt64 = 10
   static let headerSize = 144
   static let itemSize = 40 + AnnouncedSpan.storedSize
   static let lineSize = 16
-  static let eventSize = 40
+  static let eventSize = 48
 
   /// What the header says.
   struct Header: Equatable {
@@ -220,10 +220,10 @@ enum AtIndexLayout {
   }
 
   /// What a listing filters an event by, without reading its line: where the line is, when
-  /// the event may have been announced, its area and its type, as the line says them; and what
+  /// the event may have been announced, its area and its type, as the line says them; what
   /// errata make of it (the area it ends up in, or that it is struck), with, for a correction,
   /// the event it corrects, so that a question about an area reads the events errata move
-  /// into it, with their errata.
+  /// into it, with their errata; and where a timeline marks it once errata apply.
   struct EventRecord: Equatable {
     var offset: UInt64 = 0
     /// The earliest announcement, `Int64.min` when unbounded.
@@ -242,6 +242,9 @@ enum AtIndexLayout {
     /// For an erratum or a retraction: the position (from 1) of the event it corrects among
     /// the events; 0 for other events, and when that event is not in the log.
     var target: UInt32 = 0
+    /// Where a timeline marks the event once errata apply: the instant
+    /// ``AnnouncementOrder/placement(of:)`` places it at, in seconds since the epoch.
+    var placed: Int64 = 0
 
     /// What errata do to an event.
     struct Corrections: OptionSet, Equatable, Sendable {
@@ -259,6 +262,7 @@ enum AtIndexLayout {
       self.area = area
       effectiveArea = area
       type = UInt8(EventType.allCases.firstIndex(of: event.type) ?? 0)
+      placed = AnnouncementOrder.placement(of: event).instant.secondsSinceEpoch
     }
 
     init(loadingFrom pointer: UnsafeRawPointer) {
@@ -271,6 +275,7 @@ enum AtIndexLayout {
       effectiveArea = UInt16(
         littleEndian: pointer.loadUnaligned(fromByteOffset: 28, as: UInt16.self))
       target = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
+      placed = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 40, as: Int64.self))
     }
 
     func store(to pointer: UnsafeMutableRawPointer) {
@@ -284,6 +289,7 @@ enum AtIndexLayout {
       pointer.storeBytes(of: UInt16(0), toByteOffset: 30, as: UInt16.self)
       pointer.storeBytes(of: target.littleEndian, toByteOffset: 32, as: UInt32.self)
       pointer.storeBytes(of: UInt32(0), toByteOffset: 36, as: UInt32.self)
+      pointer.storeBytes(of: placed.littleEndian, toByteOffset: 40, as: Int64.self)
     }
   }
 }

@@ -37,7 +37,7 @@ extension IndexedLogReader {
     let areas = header.areas
     let related = areas.areas.map { areas.areRelated($0.id, area.id) }
     let relatedIDs = Set(zip(areas.areas, related).filter(\.1).map(\.0.id))
-    var selection = Selection(index: index, lines: overlay.lines)
+    var selection = IndexSelection(index: index, lines: overlay.lines)
     selection.names.formUnion(overlay.newItems.union(overlay.proposals))
     for position in 0..<index.count {
       let item = index.summary(position)
@@ -54,7 +54,15 @@ extension IndexedLogReader {
       }
     }
     guard try selection.includeCorridorGroups() else { return nil }
-    if withEvents { try selection.includeEvents(of: related) }
+    if withEvents {
+      // The events errata leave in a related area.
+      try selection.includeEvents { record throws(IndexMismatch) in
+        guard Int(record.area) < related.count, Int(record.effectiveArea) < related.count else {
+          throw IndexMismatch(reason: "the index is damaged")
+        }
+        return related[Int(record.effectiveArea)]
+      }
+    }
     // An event of the area may be about an item elsewhere (a corridor on a pause in another
     // area): that item is taken too, and the lines read again, a few times at most.
     for _ in 0..<3 {
@@ -86,105 +94,6 @@ extension IndexedLogReader {
       guard try selection.includeCorridorGroups() else { return nil }
     }
     return nil
-  }
-
-  /// The items taken, and the lines they rest on.
-  private struct Selection {
-    let index: AtIndex
-    var lines: [LogSubset.Line]
-    /// The ids of the items taken.
-    var names = Set<String>()
-    /// Their positions in the index.
-    var included = Set<Int>()
-    /// Where the lines of the pauses taken start.
-    private var pauseLines = Set<Int>()
-    /// How many pauses' lines the corridor groups were last checked against.
-    private var pausesChecked = 0
-    private var pauses = 0
-
-    init(index: AtIndex, lines: [LogSubset.Line]) {
-      self.index = index
-      self.lines = lines
-    }
-
-    /// Takes an item's lines; `false` when they alone do not fold as the whole log does.
-    mutating func include(_ position: Int) throws(IndexMismatch) -> Bool {
-      guard let item = index.item(position), let name = index.name(of: item) else {
-        throw IndexMismatch(reason: "the index is damaged")
-      }
-      guard item.answersAlone else { return false }
-      let first = lines.count
-      guard index.appendLines(of: item, to: &lines) else {
-        throw IndexMismatch(reason: "the index is damaged")
-      }
-      if item.kind == .pause {
-        pauseLines.formUnion(lines[first...].map(\.offset))
-        pauses += 1
-      }
-      names.insert(name)
-      included.insert(position)
-      return true
-    }
-
-    /// Takes the events that errata leave in a related area (by the flags `related` holds
-    /// for the header's areas, in order), with the events the corrections among them correct,
-    /// and every erratum of an event taken: the whole log replays an event as amended,
-    /// wherever the erratum was recorded, and without those struck.
-    mutating func includeEvents(of related: [Bool]) throws(IndexMismatch) {
-      let types = EventType.allCases
-      let erratum = types.firstIndex(of: .erratum).map(UInt8.init)
-      let retraction = types.firstIndex(of: .retraction).map(UInt8.init)
-      var taken = Set<Int>()
-      var corrected: [Int] = []
-      var errata: [(position: Int, target: Int)] = []
-      for position in 0..<Int(index.header.eventCount) {
-        let record = index.event(position)
-        guard Int(record.area) < related.count, Int(record.effectiveArea) < related.count else {
-          throw IndexMismatch(reason: "the index is damaged")
-        }
-        // A correction comes after the event it corrects.
-        guard Int(record.target) <= position else {
-          throw IndexMismatch(reason: "the index is damaged")
-        }
-        let correction = record.type == erratum || record.type == retraction
-        if record.type == erratum, record.target > 0 {
-          errata.append((position, Int(record.target) - 1))
-        }
-        guard !record.corrections.contains(.voided), related[Int(record.effectiveArea)] else {
-          continue
-        }
-        taken.insert(position)
-        if correction, record.target > 0 { corrected.append(Int(record.target) - 1) }
-      }
-      taken.formUnion(corrected)
-      for (position, target) in errata where taken.contains(target) {
-        taken.insert(position)
-      }
-      for position in taken {
-        lines.append(
-          LogSubset.Line(offset: Int(index.event(position).offset), number: position + 2))
-      }
-    }
-
-    /// Takes the corridor groups not yet taken that share a line with a pause taken: a group
-    /// holds its pause's lines, and changes with it. `false` when one does not fold alone.
-    mutating func includeCorridorGroups() throws(IndexMismatch) -> Bool {
-      guard pauses > pausesChecked else { return true }
-      pausesChecked = pauses
-      for position in 0..<index.count where !included.contains(position) {
-        guard index.summary(position).kind == .corridors, let item = index.item(position) else {
-          continue
-        }
-        var itemLines: [LogSubset.Line] = []
-        guard index.appendLines(of: item, to: &itemLines) else {
-          throw IndexMismatch(reason: "the index is damaged")
-        }
-        if itemLines.contains(where: { pauseLines.contains($0.offset) }) {
-          guard try include(position) else { return false }
-        }
-      }
-      return true
-    }
   }
 
   /// The items an event is about: those it declares, changes or names; `nil` when it is an

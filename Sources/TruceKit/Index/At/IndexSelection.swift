@@ -1,0 +1,104 @@
+/// The items a question through the index takes, and the lines they rest on: what
+/// ``IndexedLogReader`` reads for an area (``IndexedLogReader/log(forArea:events:)``) or a span
+/// of time (``IndexedLogReader/log(forTimelineFrom:to:)``).
+struct IndexSelection {
+  let index: AtIndex
+  var lines: [LogSubset.Line]
+  /// The ids of the items taken.
+  var names = Set<String>()
+  /// Their positions in the index.
+  var included = Set<Int>()
+  /// Where the lines of the pauses taken start.
+  private var pauseLines = Set<Int>()
+  /// How many pauses' lines the corridor groups were last checked against.
+  private var pausesChecked = 0
+  private var pauses = 0
+
+  init(index: AtIndex, lines: [LogSubset.Line]) {
+    self.index = index
+    self.lines = lines
+  }
+
+  /// Takes an item's lines; `false` when they alone do not fold as the whole log does.
+  mutating func include(_ position: Int) throws(IndexMismatch) -> Bool {
+    guard let item = index.item(position), let name = index.name(of: item) else {
+      throw IndexMismatch(reason: "the index is damaged")
+    }
+    guard item.answersAlone else { return false }
+    let first = lines.count
+    guard index.appendLines(of: item, to: &lines) else {
+      throw IndexMismatch(reason: "the index is damaged")
+    }
+    if item.kind == .pause {
+      pauseLines.formUnion(lines[first...].map(\.offset))
+      pauses += 1
+    }
+    names.insert(name)
+    included.insert(position)
+    return true
+  }
+
+  /// Takes the events `takes` picks by their records, among those no erratum strikes, with the
+  /// events the corrections among them correct, and every erratum and retraction of an event
+  /// taken: the whole log replays an event as amended and withdrawn, wherever the correction was
+  /// recorded, and without those struck.
+  ///
+  /// - Parameter takes: Whether to take an event, by its record; it may throw when the record
+  ///   is damaged.
+  /// - Returns: The positions of the events taken, among the index's events.
+  @discardableResult
+  mutating func includeEvents(
+    where takes: (AtIndexLayout.EventRecord) throws(IndexMismatch) -> Bool
+  ) throws(IndexMismatch) -> Set<Int> {
+    let types = EventType.allCases
+    let erratum = types.firstIndex(of: .erratum).map(UInt8.init)
+    let retraction = types.firstIndex(of: .retraction).map(UInt8.init)
+    var taken = Set<Int>()
+    var corrected: [Int] = []
+    // Every correction, in log order: one of a correction taken is taken too.
+    var corrections: [(position: Int, target: Int)] = []
+    for position in 0..<Int(index.header.eventCount) {
+      let record = index.event(position)
+      // A correction comes after the event it corrects.
+      guard Int(record.target) <= position else {
+        throw IndexMismatch(reason: "the index is damaged")
+      }
+      let correction = record.type == erratum || record.type == retraction
+      if correction, record.target > 0 {
+        corrections.append((position, Int(record.target) - 1))
+      }
+      guard try takes(record), !record.corrections.contains(.voided) else { continue }
+      taken.insert(position)
+      if correction, record.target > 0 { corrected.append(Int(record.target) - 1) }
+    }
+    taken.formUnion(corrected)
+    for (position, target) in corrections where taken.contains(target) {
+      taken.insert(position)
+    }
+    for position in taken {
+      lines.append(
+        LogSubset.Line(offset: Int(index.event(position).offset), number: position + 2))
+    }
+    return taken
+  }
+
+  /// Takes the corridor groups not yet taken that share a line with a pause taken: a group
+  /// holds its pause's lines, and changes with it. `false` when one does not fold alone.
+  mutating func includeCorridorGroups() throws(IndexMismatch) -> Bool {
+    guard pauses > pausesChecked else { return true }
+    pausesChecked = pauses
+    for position in 0..<index.count where !included.contains(position) {
+      guard index.summary(position).kind == .corridors, let item = index.item(position) else {
+        continue
+      }
+      var itemLines: [LogSubset.Line] = []
+      guard index.appendLines(of: item, to: &itemLines) else {
+        throw IndexMismatch(reason: "the index is damaged")
+      }
+      if itemLines.contains(where: { pauseLines.contains($0.offset) }) {
+        guard try include(position) else { return false }
+      }
+    }
+    return true
+  }
+}

@@ -1,0 +1,132 @@
+extension IndexedLogReader {
+  /// The most lines a question about a span of time reads through the index, as a share of the
+  /// log's events (with at least ``windowLineFloor``): past it, reading lines one by one costs
+  /// more than reading the whole log.
+  static let windowLineShare = 0.3
+  /// The lines a question about a span of time may always read through the index.
+  static let windowLineFloor = 50_000
+
+  /// A log of only the lines a timeline over a span of time rests on, and the items it holds
+  /// whole, which draw that span as the whole log does (``Timeline/init(projection:from:to:area:areas:only:)``
+  /// with those items): what `timeline --from … --to …` without `--area` reads instead of the
+  /// whole log.
+  ///
+  /// It holds the lines of every pause, corridor group and offensive that may be drawn within the
+  /// span (by when the index says each may be in force), every event a timeline marks within it
+  /// (where the index says errata place it) with its errata and retractions and the event it
+  /// corrects, the lines of every item among whose lines one of those events is, the corridor
+  /// groups that share a line with a pause taken, and the
+  /// lines appended since the index was built (``TailOverlay``). An item is taken whole, so that
+  /// it folds as in the whole log, or the whole log is read. The lines of an item taken may hold
+  /// part of another (a report of another pause that a statement about it disputes): the
+  /// timeline draws only the items taken whole.
+  ///
+  /// - Parameters:
+  ///   - from: The span's first instant, as ``Timeline`` takes it.
+  ///   - to: The end of the span, as ``Timeline`` takes it (the instant after its last).
+  /// - Returns: `nil` when the index cannot vouch for it or the lines would be too many (more
+  ///   than three in ten of the log's, and more than 50,000), and the whole log must be read:
+  ///   an item whose lines alone were not found to fold as the whole log does, an announcement in
+  ///   the span about a name the index holds but whose lines were not read, appended lines the
+  ///   overlay does not take, or an index that does not match the log.
+  public func log(forTimelineFrom from: Instant, to: Instant) -> WindowLog? {
+    log(
+      forTimelineFrom: from, to: to,
+      lineLimit: max(
+        IndexedLogReader.windowLineFloor,
+        Int(Double(index.header.eventCount) * IndexedLogReader.windowLineShare)))
+  }
+
+  /// ``log(forTimelineFrom:to:)`` reading at most `lineLimit` lines.
+  func log(forTimelineFrom from: Instant, to: Instant, lineLimit: Int) -> WindowLog? {
+    guard
+      let overlay = try? TailOverlay(tail, index: index, reader: reader, areas: header.areas)
+    else { return nil }
+    return (try? windowLog(from: from, to: to, overlay: overlay, limit: lineLimit)) ?? nil
+  }
+
+  private func windowLog(from: Instant, to: Instant, overlay: TailOverlay, limit: Int)
+    throws(IndexMismatch) -> WindowLog?
+  {
+    let first = from.secondsSinceEpoch
+    let last = to.secondsSinceEpoch
+    // Items share lines, so the lines taken are counted once only before they are read; until
+    // then, twice the limit of lines taken gives up early.
+    let takenLimit = limit.multipliedReportingOverflow(by: 2).overflow ? Int.max : limit * 2
+    var selection = IndexSelection(index: index, lines: overlay.lines)
+    selection.names.formUnion(overlay.newItems.union(overlay.proposals))
+    for position in overlay.touched.sorted() {
+      guard try selection.include(position) else { return nil }
+    }
+    // The items that may be drawn: every stretch of an item lies within its earliest possible
+    // start and the second after its latest possible end (``Timeline/segments(start:end:from:to:)``),
+    // and an unbounded one reaches the span's edge.
+    for position in 0..<index.count {
+      let item = index.summary(position)
+      guard let kind = item.kind else { throw IndexMismatch(reason: "the index is damaged") }
+      guard kind == .pause || kind == .corridors || kind == .offensive else { continue }
+      let startsInTime = item.low == Int64.min || item.low <= last
+      let endsInTime = item.high == Int64.max || item.high >= first.subtractingSaturated(1)
+      if startsInTime && endsInTime && !selection.included.contains(position) {
+        guard try selection.include(position) else { return nil }
+        guard selection.lines.count <= takenLimit else { return nil }
+      }
+    }
+    // The events a timeline marks within the span (where errata place them), with their
+    // corrections.
+    let announced = try selection.includeEvents { record throws(IndexMismatch) in
+      record.placed >= first && record.placed < last
+    }
+    guard selection.lines.count <= takenLimit else { return nil }
+    // Every item among whose lines one of those events is: what the events change, folded
+    // whole.
+    let offsets = Set(announced.map { Int(index.event($0).offset) })
+    for position in index.items(holdingAnyOf: offsets).sorted()
+    where !selection.included.contains(position) {
+      guard try selection.include(position) else { return nil }
+      guard selection.lines.count <= takenLimit else { return nil }
+    }
+    guard try selection.includeCorridorGroups() else { return nil }
+    // An announcement within the span is drawn when it is about an item drawn from these lines:
+    // every name such an announcement is about must be one the index does not hold, or one
+    // whose lines were taken. (Each is among its item's lines, so this only checks the index.)
+    for _ in 0..<3 {
+      let lines = LogSubset.inLogOrder(selection.lines)
+      guard lines.count <= limit else { return nil }
+      let log = try LogSubset.log(file: file, header: header, lines: lines, reader: reader)
+      var missing = Set<String>()
+      for event in log.effectiveEvents {
+        guard let subject = event.subject, !selection.names.contains(subject) else { continue }
+        let instant = AnnouncementOrder.placement(of: event).instant
+        if instant >= from && instant < to { missing.insert(subject) }
+      }
+      guard !missing.isEmpty else { return WindowLog(log: log, items: selection.names) }
+      var grew = false
+      for positions in index.positions(named: missing).values {
+        for position in positions where !selection.included.contains(position) {
+          guard try selection.include(position) else { return nil }
+          grew = true
+        }
+      }
+      guard grew else { return WindowLog(log: log, items: selection.names) }
+      guard try selection.includeCorridorGroups() else { return nil }
+    }
+    return nil
+  }
+}
+
+/// The lines a timeline over a span of time rests on (``IndexedLogReader/log(forTimelineFrom:to:)``).
+public struct WindowLog: Sendable {
+  /// The lines, as a log.
+  public var log: EventLog
+  /// The ids of the items whose lines it holds whole: the timeline draws only these.
+  public var items: Set<String>
+}
+
+extension Int64 {
+  /// `self - amount`, or `Int64.min` when that would overflow.
+  fileprivate func subtractingSaturated(_ amount: Int64) -> Int64 {
+    let (result, overflow) = subtractingReportingOverflow(amount)
+    return overflow ? Int64.min : result
+  }
+}

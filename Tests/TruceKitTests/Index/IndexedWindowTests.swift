@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+
+@testable import TruceKit
+
+/// `timeline --from … --to …` without an area drawn from the lines the index points to, against
+/// the same timeline over the whole log.
+@Suite("Drawing a span of time from the index")
+struct IndexedWindowTests {
+  /// What `timeline` writes for a span from a log: the JSON, the chart in local time and in UTC,
+  /// and the HTML page.
+  static func outputs(_ log: EventLog, window: Span, only items: Set<String>? = nil) -> [String] {
+    let timeline = Timeline(
+      projection: Projection(log: log), from: window.start, to: window.end, areas: log.areas,
+      only: items)
+    let zone = log.areas.zones.first ?? Zone.utcForTests
+    return [
+      TimelineJSON.value(timeline).serialized(pretty: true),
+      TimelineChart(width: 120, zone: zone).render(timeline),
+      TimelineChart(width: 100, zone: Zone.utcForTests).render(timeline),
+      TimelineHTML(timeline: timeline, areas: log.areas, zone: zone, title: "span").render(),
+    ]
+  }
+
+  /// Spans of an hour, a day, a week, a month and a year, starting at announcements spread over
+  /// the history, and one over all of it.
+  static func windows(of log: EventLog) -> [Span] {
+    let instants = log.events.compactMap(\.announced.range.earliest).sorted()
+    let lengths: [Int64] = [3_600, 86_400, 7 * 86_400, 30 * 86_400, 365 * 86_400]
+    var windows: [Span] = []
+    for (step, fraction) in [0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95].enumerated() {
+      let start = instants[Int(Double(instants.count - 1) * fraction)]
+      let length = lengths[step % lengths.count]
+      windows.append(Timeline.window(from: start, to: start.adding(seconds: length)))
+    }
+    if let first = instants.first, let last = instants.last {
+      windows.append(Timeline.window(from: first, to: last))
+    }
+    return windows
+  }
+
+  @Test(
+    "Timelines over spans of time drawn from the index equal the whole log's, appended lines included"
+  )
+  func spansAgree() throws {
+    let (history, _, log, reader) = try IndexedLogScratch.withAppendedLines()
+    defer { history.remove() }
+    var drawn = 0
+    var narrower = 0
+    for window in Self.windows(of: log) {
+      let label = "\(window.start.iso8601)–\(window.end.iso8601)"
+      let whole = Self.outputs(log, window: window)
+      guard let subset = reader.log(forTimelineFrom: window.start, to: window.end) else {
+        continue
+      }
+      drawn += 1
+      if subset.log.events.count < log.events.count / 2 { narrower += 1 }
+      IndexedAnswers.expectSame(
+        Self.outputs(subset.log, window: window, only: subset.items), as: whole, label)
+    }
+    #expect(drawn == Self.windows(of: log).count)
+    // The short spans read well under half the log.
+    #expect(narrower >= 4)
+  }
+
+  @Test(
+    "Timelines over spans of a larger generated history drawn from the index equal the whole log's",
+    arguments: [UInt64(5), 23])
+  func spansOfLargerHistoryAgree(seed: UInt64) throws {
+    let history = try IndexedLogScratch(events: 12_000, areas: 12, seed: seed)
+    defer { history.remove() }
+    let path = try history.prefix(12_000, named: "log.jsonl", indexed: false)
+    let (log, reader) = try IndexedAnswers.indexed(path)
+    var drawn = 0
+    for window in Self.windows(of: log) {
+      let label = "seed \(seed), \(window.start.iso8601)–\(window.end.iso8601)"
+      guard let subset = reader.log(forTimelineFrom: window.start, to: window.end) else {
+        continue
+      }
+      drawn += 1
+      IndexedAnswers.expectSame(
+        Self.outputs(subset.log, window: window, only: subset.items),
+        as: Self.outputs(log, window: window), label)
+    }
+    #expect(drawn == Self.windows(of: log).count)
+  }
+
+  /// A pause in November, another in February whose declaration an erratum dates (as announced)
+  /// into or out of November, and the erratum, recorded in January.
+  static func erratumLog(announcedByLine: String, announcedByErratum: String) throws -> (
+    ScratchLog, EventLog
+  ) {
+    let log = try ScratchLog(areas: ["aleppo=Asia/Damascus"])
+    let events = [
+      try ScratchLog.event(
+        "p1-declared", "pause.declared",
+        #""pause":"p1","kind":"pause","window":{"start":"2016-11-04T09:00","end":"2016-11-06T19:00"}"#
+      ),
+      try ScratchLog.event(
+        "p2-declared", "pause.declared", announced: announcedByLine,
+        #""pause":"p2","kind":"pause","window":{"start":"2017-02-01T09:00","end":"2017-02-03T19:00"}"#
+      ),
+      try ScratchLog.event(
+        "erratum", "correction.erratum", announced: "2017-01-25",
+        #""corrects":"p2-declared","set":{"announced":"\#(announcedByErratum)"}"#),
+    ]
+    for event in events { _ = try log.appender.append(event) }
+    let whole = try EventLog.read(path: log.path)
+    _ = try AtIndexing.write(for: whole, path: log.path)
+    return (log, whole)
+  }
+
+  @Test(
+    "An announcement an erratum dates into the span is drawn from the index, and one it dates out is not",
+    arguments: [("2017-01-20", "2016-11-05"), ("2016-11-05", "2017-01-20")])
+  func erratumDatesAnAnnouncement(line: String, erratum: String) throws {
+    let (scratch, whole) = try Self.erratumLog(announcedByLine: line, announcedByErratum: erratum)
+    defer { scratch.remove() }
+    let reader = try #require(IndexedLogReader(path: scratch.path))
+    let november =
+      try Stamp(TimeSpec(parsing: "2016-11-04T00:00Z"), in: nil).range.earliest
+      .map { $0 } ?? Instant.distantPast
+    let window = Timeline.window(from: november, to: november.adding(seconds: 3 * 86_400))
+    let drawn = Timeline(
+      projection: Projection(log: whole), from: window.start, to: window.end, areas: whole.areas)
+    let markedByErratum = drawn.announcements.contains { $0.eventID == "p2-declared" }
+    #expect(markedByErratum == (erratum == "2016-11-05"))
+    let subset = try #require(reader.log(forTimelineFrom: window.start, to: window.end))
+    // Read only where the erratum places it: the other pause's lines are not needed.
+    #expect(subset.log.events.contains { $0.id == "p2-declared" } == markedByErratum)
+    #expect(
+      Self.outputs(subset.log, window: window, only: subset.items)
+        == Self.outputs(whole, window: window))
+  }
+
+  @Test(
+    "An event's index record keeps when its line says it was announced, and places it where its erratum does"
+  )
+  func recordPlacesAsErratum() throws {
+    let (scratch, whole) = try Self.erratumLog(
+      announcedByLine: "2017-01-20", announcedByErratum: "2016-11-05")
+    defer { scratch.remove() }
+    let index = try AtIndex(forLog: scratch.path)
+    let record = index.event(1)
+    #expect(record.corrections.contains(.amended))
+    let line = try #require(whole.events.first { $0.id == "p2-declared" })
+    let amended = try #require(whole.effectiveEvents.first { $0.id == "p2-declared" })
+    #expect(record.low == line.announced.range.earliest?.secondsSinceEpoch)
+    #expect(record.high == line.announced.range.latest?.secondsSinceEpoch)
+    #expect(record.placed == AnnouncementOrder.placement(of: amended).instant.secondsSinceEpoch)
+    #expect(record.placed < record.low)
+    // An event no erratum amends is placed by its line.
+    let first = try #require(whole.events.first)
+    #expect(
+      index.event(0).placed == AnnouncementOrder.placement(of: first).instant.secondsSinceEpoch)
+  }
+
+  /// A pause in Aleppo, a report of a violation of it, and a retraction of the report recorded
+  /// in Homs two months later; indexed.
+  static func retractedReportLog() throws -> (ScratchLog, EventLog) {
+    let log = try ScratchLog(areas: [
+      "syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria",
+      "homs=Asia/Damascus,parent=syria",
+    ])
+    let events = [
+      try ScratchLog.event(
+        "p1-declared", "pause.declared",
+        #""pause":"p1","kind":"pause","window":{"start":"2016-11-04T09:00","end":"2016-11-06T19:00"}"#
+      ),
+      try ScratchLog.event(
+        "violation", "violation.reported", announced: "2016-11-05",
+        #""pause":"p1","at":"2016-11-05T10:00","by":["someone else"]"#),
+      try ScratchLog.event(
+        "retraction", "correction.retraction", announced: "2017-01-10", area: "homs",
+        #""retracts":"violation""#),
+    ]
+    for event in events { _ = try log.appender.append(event) }
+    let whole = try EventLog.read(path: log.path)
+    _ = try AtIndexing.write(for: whole, path: log.path)
+    return (log, whole)
+  }
+
+  @Test(
+    "A report within the span retracted after it, in another area, is not drawn from the index, as from the whole log"
+  )
+  func reportRetractedLater() throws {
+    let (log, whole) = try Self.retractedReportLog()
+    defer { log.remove() }
+    let reader = try #require(IndexedLogReader(path: log.path))
+    let start = try #require(whole.events.first?.announced.range.earliest)
+    let window = Timeline.window(from: start, to: start.adding(seconds: 5 * 86_400))
+    let subset = try #require(reader.log(forTimelineFrom: window.start, to: window.end))
+    #expect(subset.log.events.contains { $0.id == "retraction" })
+    let drawn = Self.outputs(whole, window: window)
+    #expect(!drawn[0].contains("\"violation\""))
+    #expect(Self.outputs(subset.log, window: window, only: subset.items) == drawn)
+  }
+
+  @Test("A span whose lines would pass the limit is left to the whole log")
+  func tooManyLines() throws {
+    let history = try IndexedLogScratch(events: 3_000, areas: 8, seed: 61)
+    defer { history.remove() }
+    let path = try history.prefix(3_000, named: "log.jsonl", indexed: false)
+    let (log, reader) = try IndexedAnswers.indexed(path)
+    let window = try #require(Self.windows(of: log).first)
+    let subset = try #require(reader.log(forTimelineFrom: window.start, to: window.end))
+    let needed = subset.log.events.count
+    #expect(reader.log(forTimelineFrom: window.start, to: window.end, lineLimit: needed) != nil)
+    #expect(reader.log(forTimelineFrom: window.start, to: window.end, lineLimit: needed - 1) == nil)
+    // Under the floor of lines always allowed, the whole history is drawn from the index.
+    #expect(IndexedLogReader.windowLineFloor > log.events.count)
+  }
+}
+
+extension Zone {
+  /// UTC, from the zone database.
+  static var utcForTests: Zone {
+    guard let zone = Zone(identifier: "UTC") else { preconditionFailure("UTC is in the database") }
+    return zone
+  }
+}
