@@ -91,6 +91,26 @@ extension ProjectionParts {
     return eventPositions?.position(of: id, in: folded.events).map { part(folded.events[$0]) }
   }
 
+  /// The folded events `isWanted` takes, each id once (the first folded, as in ``builtEvents()``),
+  /// read in place: a question about a few of a million events need not build the table of
+  /// every event by id, nor copy the events it passes over.
+  mutating func foldedEvents(where isWanted: (borrowing Event) -> Bool) -> [Event] {
+    if let events { return events.values.filter { isWanted($0) } }
+    var wanted: [Int] = []
+    folded.events.withUnsafeBufferPointer { events in
+      folded.forEachSelected { position, _ in
+        if isWanted(events[position]) { wanted.append(position) }
+      }
+    }
+    guard !wanted.isEmpty else { return [] }
+    if eventPositions == nil { eventPositions = EventPositions(folded) }
+    let positions = eventPositions
+    return wanted.compactMap { position in
+      let event = folded.events[position]
+      return positions?.position(of: event.id, in: folded.events) == position ? event : nil
+    }
+  }
+
   /// The folded events by id, built now if not yet.
   mutating func builtEvents() -> [String: Event] {
     if let events { return events }

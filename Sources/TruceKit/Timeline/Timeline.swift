@@ -110,17 +110,23 @@ extension Timeline {
     }
     if let area { items = items.filter { areas.areRelated($0.2, area.id) } }
     if let only { items = items.filter { only.contains($0.1) } }
-    let bounds = items.flatMap { item in
-      [
-        item.3.possibleRange?.earliest, item.3.possibleRange?.latest,
-        item.4.possibleRange?.earliest,
-        item.4.possibleRange?.latest,
-      ].compactMap { $0 }
+    // The items' bounds, for a window not given: the first and last instants they may reach.
+    var bounds: (first: Instant, last: Instant)? = nil
+    if from == nil || to == nil {
+      for item in items {
+        for range in [item.3.possibleRange, item.4.possibleRange] {
+          for instant in [range?.earliest, range?.latest] {
+            guard let instant else { continue }
+            bounds = (min(bounds?.first ?? instant, instant), max(bounds?.last ?? instant, instant))
+          }
+        }
+      }
     }
     let day: Int64 = 86_400
-    let first = from ?? (bounds.min() ?? to ?? Instant(secondsSinceEpoch: 0)).adding(seconds: -day)
+    let first =
+      from ?? (bounds?.first ?? to ?? Instant(secondsSinceEpoch: 0)).adding(seconds: -day)
     let last = max(
-      to ?? (bounds.max() ?? first).adding(seconds: day),
+      to ?? (bounds?.last ?? first).adding(seconds: day),
       first.adding(seconds: Timeline.shortestWindow))
     self.from = first
     self.to = last
@@ -136,14 +142,16 @@ extension Timeline {
     // The announcements about the rows' items, and those about no item (errata, statements
     // naming none) made in the areas asked about.
     let itemIDs = Set(items.map(\.1))
-    let events = projection.events.values.filter { event in
+    let events = projection.events { event in
+      let instant = AnnouncementOrder.placement(of: event).instant
+      guard instant >= first, instant < last else { return false }
       if let subject = event.subject { return itemIDs.contains(subject) }
       return area.map { areas.areRelated(event.area, $0.id) } ?? true
     }
-    announcements = AnnouncementOrder.sorted(Array(events)).compactMap { event in
-      let placement = AnnouncementOrder.placement(of: event)
-      guard placement.instant >= first, placement.instant < last else { return nil }
-      return Announcement(at: placement.instant, eventID: event.id, subject: event.subject)
+    announcements = AnnouncementOrder.sorted(events).map { event in
+      Announcement(
+        at: AnnouncementOrder.placement(of: event).instant, eventID: event.id,
+        subject: event.subject)
     }
   }
 
