@@ -119,6 +119,11 @@ struct AtIndexCommandTests {
         "timeline", "--log", log, "--from", "2016-06-01T00:00Z", "--to", "2016-07-01T00:00Z",
         "--html", page,
       ],
+      [
+        "timeline", "--log", log, "--area", "syria", "--from", "2016-06-01", "--to", "2016-06-30",
+        "--json",
+      ],
+      ["timeline", "--log", log, "--area", "aleppo", "--from", "2016-06-01", "--to", "2016-09-30"],
     ]
     let whole = try questions.map { try TruceProcess.run($0) }
     let wholePage = try String(contentsOfFile: page, encoding: .utf8)

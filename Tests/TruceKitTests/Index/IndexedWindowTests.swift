@@ -9,10 +9,12 @@ import Testing
 struct IndexedWindowTests {
   /// What `timeline` writes for a span from a log: the JSON, the chart in local time and in UTC,
   /// and the HTML page.
-  static func outputs(_ log: EventLog, window: Span, only items: Set<String>? = nil) -> [String] {
+  static func outputs(
+    _ log: EventLog, window: Span, area: Area? = nil, only items: Set<String>? = nil
+  ) -> [String] {
     let timeline = Timeline(
-      projection: Projection(log: log), from: window.start, to: window.end, areas: log.areas,
-      only: items)
+      projection: Projection(log: log), from: window.start, to: window.end, area: area,
+      areas: log.areas, only: items)
     let zone = log.areas.zones.first ?? Zone.utcForTests
     return [
       TimelineJSON.value(timeline).serialized(pretty: true),
@@ -64,6 +66,34 @@ struct IndexedWindowTests {
   }
 
   @Test(
+    "Timelines of an area over spans of time drawn from the index equal the whole log's, appended lines included"
+  )
+  func areaSpansAgree() throws {
+    let (history, _, log, reader) = try IndexedLogScratch.withAppendedLines()
+    defer { history.remove() }
+    var drawn = 0
+    var asked = 0
+    for area in log.areas.areas {
+      for window in Self.windows(of: log).prefix(4) {
+        let label = "\(area.id) \(window.start.iso8601)–\(window.end.iso8601)"
+        asked += 1
+        guard
+          let subset = reader.log(forTimelineFrom: window.start, to: window.end, area: area)
+        else { continue }
+        drawn += 1
+        let whole = Self.outputs(log, window: window, area: area)
+        IndexedAnswers.expectSame(
+          Self.outputs(subset.log, window: window, area: area, only: subset.items), as: whole,
+          label)
+        // Narrower than the same span for every area.
+        let everywhere = try #require(reader.log(forTimelineFrom: window.start, to: window.end))
+        #expect(subset.log.events.count <= everywhere.log.events.count, "\(label)")
+      }
+    }
+    #expect(drawn == asked)
+  }
+
+  @Test(
     "Timelines over spans of a larger generated history drawn from the index equal the whole log's",
     arguments: [UInt64(5), 23])
   func spansOfLargerHistoryAgree(seed: UInt64) throws {
@@ -72,17 +102,22 @@ struct IndexedWindowTests {
     let path = try history.prefix(12_000, named: "log.jsonl", indexed: false)
     let (log, reader) = try IndexedAnswers.indexed(path)
     var drawn = 0
-    for window in Self.windows(of: log) {
-      let label = "seed \(seed), \(window.start.iso8601)–\(window.end.iso8601)"
-      guard let subset = reader.log(forTimelineFrom: window.start, to: window.end) else {
-        continue
+    var asked = 0
+    for area in [nil] + log.areas.areas.prefix(3).map(Optional.some) {
+      for window in Self.windows(of: log) {
+        let label =
+          "seed \(seed), \(area?.id ?? "all"), \(window.start.iso8601)–\(window.end.iso8601)"
+        asked += 1
+        guard
+          let subset = reader.log(forTimelineFrom: window.start, to: window.end, area: area)
+        else { continue }
+        drawn += 1
+        IndexedAnswers.expectSame(
+          Self.outputs(subset.log, window: window, area: area, only: subset.items),
+          as: Self.outputs(log, window: window, area: area), label)
       }
-      drawn += 1
-      IndexedAnswers.expectSame(
-        Self.outputs(subset.log, window: window, only: subset.items),
-        as: Self.outputs(log, window: window), label)
     }
-    #expect(drawn == Self.windows(of: log).count)
+    #expect(drawn == asked)
   }
 
   /// A pause in November, another in February whose declaration an erratum dates (as announced)

@@ -118,17 +118,20 @@ final class AtIndex {
   /// the index does not hold are left out).
   func positions(named names: Set<String>) -> [String: [Int]] {
     guard !names.isEmpty else { return [:] }
-    let wanted = Dictionary(grouping: names.map { Array($0.utf8) }, by: \.count)
+    // The names by the hash of their bytes: each item's id is hashed once and compared with
+    // the few names of its hash, not with every name of its length.
+    var wanted: [UInt64: [String]] = [:]
+    for name in names { wanted[NameSlots.hash(name), default: []].append(name) }
     var found: [String: [Int]] = [:]
     for position in 0..<count {
       guard let item = item(position), item.kind != .proposal,
-        let candidates = wanted[Int(item.nameLength)],
         Int(item.nameOffset) + Int(item.nameLength) <= Int(header.nameBytes)
       else { continue }
       let stored = UnsafeRawBufferPointer(
         start: file.base + header.namesOffset + Int(item.nameOffset), count: Int(item.nameLength))
-      for name in candidates where name.elementsEqual(stored) {
-        found[String(decoding: name, as: UTF8.self), default: []].append(position)
+      guard let candidates = wanted[ByteHash.hash(stored)] else { continue }
+      for name in candidates where ByteHash.equal(name, stored) {
+        found[name, default: []].append(position)
       }
     }
     return found

@@ -7,47 +7,63 @@ extension IndexedLogReader {
   static let windowLineFloor = 50_000
 
   /// A log of only the lines a timeline over a span of time rests on, and the items it holds
-  /// whole, which draw that span as the whole log does (``Timeline/init(projection:from:to:area:areas:only:)``
-  /// with those items): what `timeline --from … --to …` without `--area` reads instead of the
-  /// whole log.
+  /// whole, which draw that span as the whole log does
+  /// (``Timeline/init(projection:from:to:area:areas:only:)`` with those items and the same
+  /// area): what `timeline --from … --to …` reads instead of the whole log.
   ///
   /// It holds the lines of every pause, corridor group and offensive that may be drawn within the
-  /// span (by when the index says each may be in force), every event a timeline marks within it
-  /// (where the index says errata place it) with its errata and retractions and the event it
-  /// corrects, the lines of every item among whose lines one of those events is, the corridor
-  /// groups that share a line with a pause taken, and the
-  /// lines appended since the index was built (``TailOverlay``). An item is taken whole, so that
-  /// it folds as in the whole log, or the whole log is read. The lines of an item taken may hold
-  /// part of another (a report of another pause that a statement about it disputes): the
-  /// timeline draws only the items taken whole.
+  /// span (by when the index says each may be in force; with `area`, those of the area and the
+  /// areas inside and around it), every event a timeline marks within it (where the index says
+  /// errata place it) with its errata and retractions and the event it corrects, the lines of
+  /// every item among whose lines one of those events is (with `area`, every such item of those
+  /// areas), the corridor groups that share a line with a pause taken, and the lines appended
+  /// since the index was built (``TailOverlay``). An item is taken whole, so that it folds as in
+  /// the whole log, or the whole log is read. The lines of an item taken may hold part of
+  /// another (a report of another pause that a statement about it disputes): the timeline draws
+  /// only the items taken whole.
   ///
   /// - Parameters:
   ///   - from: The span's first instant, as ``Timeline`` takes it.
   ///   - to: The end of the span, as ``Timeline`` takes it (the instant after its last).
+  ///   - area: The area the timeline is restricted to, if any.
   /// - Returns: `nil` when the index cannot vouch for it or the lines would be too many (more
   ///   than three in ten of the log's, and more than 50,000), and the whole log must be read:
   ///   an item whose lines alone were not found to fold as the whole log does, an announcement in
   ///   the span about a name the index holds but whose lines were not read, appended lines the
   ///   overlay does not take, or an index that does not match the log.
-  public func log(forTimelineFrom from: Instant, to: Instant) -> WindowLog? {
+  public func log(forTimelineFrom from: Instant, to: Instant, area: Area? = nil) -> WindowLog? {
     log(
-      forTimelineFrom: from, to: to,
+      forTimelineFrom: from, to: to, area: area,
       lineLimit: max(
         IndexedLogReader.windowLineFloor,
         Int(Double(index.header.eventCount) * IndexedLogReader.windowLineShare)))
   }
 
-  /// ``log(forTimelineFrom:to:)`` reading at most `lineLimit` lines.
-  func log(forTimelineFrom from: Instant, to: Instant, lineLimit: Int) -> WindowLog? {
+  /// ``log(forTimelineFrom:to:area:)`` reading at most `lineLimit` lines.
+  func log(forTimelineFrom from: Instant, to: Instant, area: Area? = nil, lineLimit: Int)
+    -> WindowLog?
+  {
     guard
       let overlay = try? TailOverlay(tail, index: index, reader: reader, areas: header.areas)
     else { return nil }
-    return (try? windowLog(from: from, to: to, overlay: overlay, limit: lineLimit)) ?? nil
+    let areas = header.areas
+    let related = area.map { area in areas.areas.map { areas.areRelated($0.id, area.id) } }
+    return
+      (try? windowLog(
+        from: from, to: to, related: related, overlay: overlay, limit: lineLimit)) ?? nil
   }
 
-  private func windowLog(from: Instant, to: Instant, overlay: TailOverlay, limit: Int)
-    throws(IndexMismatch) -> WindowLog?
-  {
+  /// - Parameter related: For a timeline of an area, whether each of the header's areas (in
+  ///   order) is related to it; `nil` for all areas.
+  private func windowLog(
+    from: Instant, to: Instant, related: [Bool]?, overlay: TailOverlay, limit: Int
+  ) throws(IndexMismatch) -> WindowLog? {
+    // Whether an item of this area (a position among the header's areas) may be drawn; one of
+    // an area the header does not declare is taken, for its fold to decide.
+    func isDrawn(area: UInt16) -> Bool {
+      guard let related, Int(area) < related.count else { return true }
+      return related[Int(area)]
+    }
     let first = from.secondsSinceEpoch
     let last = to.secondsSinceEpoch
     // Items share lines, so the lines taken are counted once only before they are read; until
@@ -64,7 +80,8 @@ extension IndexedLogReader {
     for position in 0..<index.count {
       let item = index.summary(position)
       guard let kind = item.kind else { throw IndexMismatch(reason: "the index is damaged") }
-      guard kind == .pause || kind == .corridors || kind == .offensive else { continue }
+      guard kind == .pause || kind == .corridors || kind == .offensive, isDrawn(area: item.area)
+      else { continue }
       let startsInTime = item.low == Int64.min || item.low <= last
       let endsInTime = item.high == Int64.max || item.high >= first.subtractingSaturated(1)
       if startsInTime && endsInTime && !selection.included.contains(position) {
@@ -82,14 +99,15 @@ extension IndexedLogReader {
     // whole.
     let offsets = Set(announced.map { Int(index.event($0).offset) })
     for position in index.items(holdingAnyOf: offsets).sorted()
-    where !selection.included.contains(position) {
+    where !selection.included.contains(position) && isDrawn(area: index.summary(position).area) {
       guard try selection.include(position) else { return nil }
       guard selection.lines.count <= takenLimit else { return nil }
     }
     guard try selection.includeCorridorGroups() else { return nil }
     // An announcement within the span is drawn when it is about an item drawn from these lines:
-    // every name such an announcement is about must be one the index does not hold, or one
-    // whose lines were taken. (Each is among its item's lines, so this only checks the index.)
+    // every name such an announcement is about must be one the index does not hold, one whose
+    // lines were taken, or (with an area) one of an item elsewhere. (Each is among its item's
+    // lines, so this only checks the index.)
     for _ in 0..<3 {
       let lines = LogSubset.inLogOrder(selection.lines)
       guard lines.count <= limit else { return nil }
@@ -103,7 +121,9 @@ extension IndexedLogReader {
       guard !missing.isEmpty else { return WindowLog(log: log, items: selection.names) }
       var grew = false
       for positions in index.positions(named: missing).values {
-        for position in positions where !selection.included.contains(position) {
+        for position in positions
+        where !selection.included.contains(position) && isDrawn(area: index.summary(position).area)
+        {
           guard try selection.include(position) else { return nil }
           grew = true
         }
