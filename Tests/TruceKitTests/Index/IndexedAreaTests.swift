@@ -132,16 +132,7 @@ struct IndexedAreaTests {
   func itemsOfASiblingArea() throws {
     // (With a corridor of Homs under the pause, the corridor group's lines would bring the
     // pause's anyway.)
-    let log = try ScratchLog(areas: [
-      "syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria",
-      "homs=Asia/Damascus,parent=syria",
-    ])
-    defer { log.remove() }
-    let events = [
-      try ScratchLog.event(
-        "p1-declared", "pause.declared",
-        #""pause":"p1","kind":"pause","window":{"start":"2016-11-04T09:00","end":"2016-11-06T19:00"}"#
-      ),
+    let (log, whole) = try ScratchLog.indexedAleppoPause(then: [
       try ScratchLog.event(
         "p1-extended", "pause.extended", announced: "2016-11-05",
         #""pause":"p1","end":"2016-11-07T19:00""#),
@@ -149,14 +140,12 @@ struct IndexedAreaTests {
       try ScratchLog.event(
         "refusal", "statement", announced: "2016-11-05", area: "homs",
         #""kind":"refusal","about":["p1"]"#),
-    ]
-    for event in events { _ = try log.appender.append(event) }
-    let whole = try EventLog.read(path: log.path)
-    _ = try AtIndexing.write(for: whole, path: log.path)
+    ])
+    defer { log.remove() }
     let reader = try #require(IndexedLogReader(path: log.path))
     let homs = try #require(whole.areas["homs"])
     let subset = try #require(reader.log(forArea: homs, events: true))
-    #expect(Set(subset.events.map(\.id)) == Set(events.compactMap { $0["id"]?.stringValue }))
+    #expect(Set(subset.events.map(\.id)) == ["p1-declared", "p1-extended", "refusal"])
     #expect(
       Self.outputs(subset, area: homs, asOf: nil) == Self.outputs(whole, area: homs, asOf: nil))
   }
@@ -193,26 +182,14 @@ struct IndexedAreaErrataTests {
   /// A log of Syria > Aleppo, Homs: a pause in Aleppo, a claim, and the case's erratum of it,
   /// recorded in Homs; indexed.
   static func scratch(_ example: Case) throws -> (ScratchLog, EventLog) {
-    let log = try ScratchLog(areas: [
-      "syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria",
-      "homs=Asia/Damascus,parent=syria",
-    ])
-    let events = [
-      try ScratchLog.event(
-        "p1-declared", "pause.declared",
-        #""pause":"p1","kind":"pause","window":{"start":"2016-11-04T09:00","end":"2016-11-06T19:00"}"#
-      ),
+    try ScratchLog.indexedAleppoPause(then: [
       try ScratchLog.event(
         "claim", "statement", announced: "2016-11-05", area: example.statementArea,
         #""kind":"claim","about":[]"#),
       try ScratchLog.event(
         "erratum", "correction.erratum", announced: "2016-11-07", area: "homs",
         #""corrects":"claim",\#(example.erratumFields)"#),
-    ]
-    for event in events { _ = try log.appender.append(event) }
-    let whole = try EventLog.read(path: log.path)
-    _ = try AtIndexing.write(for: whole, path: log.path)
-    return (log, whole)
+    ])
   }
 
   @Test(

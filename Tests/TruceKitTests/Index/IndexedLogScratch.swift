@@ -155,3 +155,28 @@ struct IndexedLogScratch {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
   }
 }
+
+extension ScratchLog {
+  /// A log of Syria with Aleppo and Homs inside it (all in Asia/Damascus), holding a pause `p1`
+  /// in Aleppo from 4 November 2016 09:00 to 6 November 19:00 (declared by `p1-declared`), then
+  /// `events`; read whole and indexed beside the log. The caller removes the log.
+  static func indexedAleppoPause(then events: [JSONObject]) throws -> (ScratchLog, EventLog) {
+    let log = try ScratchLog(areas: [
+      "syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria",
+      "homs=Asia/Damascus,parent=syria",
+    ])
+    do {
+      let declaration = try ScratchLog.event(
+        "p1-declared", "pause.declared",
+        #""pause":"p1","kind":"pause","window":{"start":"2016-11-04T09:00","end":"2016-11-06T19:00"}"#
+      )
+      for event in [declaration] + events { _ = try log.appender.append(event) }
+      let whole = try EventLog.read(path: log.path)
+      _ = try AtIndexing.write(for: whole, path: log.path)
+      return (log, whole)
+    } catch {
+      log.remove()
+      throw error
+    }
+  }
+}

@@ -193,26 +193,14 @@ struct IndexedWindowTests {
   /// A pause in Aleppo, a report of a violation of it, and a retraction of the report recorded
   /// in Homs two months later; indexed.
   static func retractedReportLog() throws -> (ScratchLog, EventLog) {
-    let log = try ScratchLog(areas: [
-      "syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria",
-      "homs=Asia/Damascus,parent=syria",
-    ])
-    let events = [
-      try ScratchLog.event(
-        "p1-declared", "pause.declared",
-        #""pause":"p1","kind":"pause","window":{"start":"2016-11-04T09:00","end":"2016-11-06T19:00"}"#
-      ),
+    try ScratchLog.indexedAleppoPause(then: [
       try ScratchLog.event(
         "violation", "violation.reported", announced: "2016-11-05",
         #""pause":"p1","at":"2016-11-05T10:00","by":["someone else"]"#),
       try ScratchLog.event(
         "retraction", "correction.retraction", announced: "2017-01-10", area: "homs",
         #""retracts":"violation""#),
-    ]
-    for event in events { _ = try log.appender.append(event) }
-    let whole = try EventLog.read(path: log.path)
-    _ = try AtIndexing.write(for: whole, path: log.path)
-    return (log, whole)
+    ])
   }
 
   @Test(
