@@ -88,7 +88,7 @@ extension Timeline {
   ///   - area: Only items in this area, inside it or around it.
   ///   - areas: The log's areas.
   ///   - only: Only the items of these ids, when given: a log read for a span of time through
-  ///     the index (``IndexedLogReader/log(forTimelineFrom:to:)``) holds others in part.
+  ///     the index (``IndexedLogReader/log(forTimelineFrom:to:area:)``) holds others in part.
   public init(
     projection: Projection, from: Instant? = nil, to: Instant? = nil, area: Area? = nil,
     areas: AreaRegistry, only: Set<String>? = nil

@@ -1,6 +1,6 @@
 /// The items a question through the index takes, and the lines they rest on: what
 /// ``IndexedLogReader`` reads for an area (``IndexedLogReader/log(forArea:events:)``) or a span
-/// of time (``IndexedLogReader/log(forTimelineFrom:to:)``).
+/// of time (``IndexedLogReader/log(forTimelineFrom:to:area:)``).
 struct IndexSelection {
   let index: AtIndex
   var lines: [LogSubset.Line]

@@ -135,14 +135,6 @@ extension IndexedLogReader {
   }
 }
 
-/// The lines a timeline over a span of time rests on (``IndexedLogReader/log(forTimelineFrom:to:)``).
-public struct WindowLog: Sendable {
-  /// The lines, as a log.
-  public var log: EventLog
-  /// The ids of the items whose lines it holds whole: the timeline draws only these.
-  public var items: Set<String>
-}
-
 extension Int64 {
   /// `self - amount`, or `Int64.min` when that would overflow.
   fileprivate func subtractingSaturated(_ amount: Int64) -> Int64 {
