@@ -17,7 +17,7 @@ extension CommandSupport {
       case .failure(let error): throw Reported(code: usage(error))
       case .success(let (filter, zone)):
         if let from = filter.from, let to = filter.to {
-          let window = Timeline.window(from: from, to: to.adding(seconds: 1))
+          let window = Timeline.window(from: from, to: Timeline.end(through: to))
           if let read = indexed.log(
             forTimelineFrom: window.start, to: window.end, area: filter.area)
           {

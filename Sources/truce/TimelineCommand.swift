@@ -42,7 +42,7 @@ enum TimelineCommand {
       width = value
     }
     let projection = Projection(log: log, knowledge: Knowledge(asOf: filter.asOf))
-    let to = filter.to.map { $0.adding(seconds: 1) }
+    let to = filter.to.map(Timeline.end(through:))
     let timeline: Timeline
     if parsed.flag("compare") {
       guard !parsed.values("scenario").isEmpty else {

@@ -79,6 +79,9 @@ extension Timeline {
     Span(start: from, end: max(to, from.adding(seconds: shortestWindow)))
   }
 
+  /// The end of the window that draws `last` too (the moment `--to` gives): the second after it.
+  public static func end(through last: Instant) -> Instant { last.adding(seconds: 1) }
+
   /// Builds the timeline of a projection over a window.
   ///
   /// - Parameters:
@@ -93,28 +96,30 @@ extension Timeline {
     projection: Projection, from: Instant? = nil, to: Instant? = nil, area: Area? = nil,
     areas: AreaRegistry, only: Set<String>? = nil
   ) {
-    var items: [(ItemKind, String, String, Boundary, Boundary, [String])] = []
-    for pause in projection.pauses {
-      items.append((.pause, pause.id, pause.area, pause.start, pause.end, pause.eventIDs))
-    }
-    for corridor in projection.corridors {
-      items.append(
-        (.corridors, corridor.id, corridor.area, corridor.start, corridor.end, corridor.eventIDs))
-    }
-    for offensive in projection.offensives {
-      items.append(
-        (
-          .offensive, offensive.id, offensive.area, offensive.start, offensive.end,
-          offensive.eventIDs
-        ))
-    }
-    if let area { items = items.filter { areas.areRelated($0.2, area.id) } }
-    if let only { items = items.filter { only.contains($0.1) } }
+    // Every item as a row would draw it, before the window clips it.
+    var items =
+      projection.pauses.map {
+        TimelineRow(
+          kind: .pause, id: $0.id, area: $0.area, start: $0.start, end: $0.end,
+          segments: [], eventIDs: $0.eventIDs)
+      }
+      + projection.corridors.map {
+        TimelineRow(
+          kind: .corridors, id: $0.id, area: $0.area, start: $0.start, end: $0.end,
+          segments: [], eventIDs: $0.eventIDs)
+      }
+      + projection.offensives.map {
+        TimelineRow(
+          kind: .offensive, id: $0.id, area: $0.area, start: $0.start, end: $0.end,
+          segments: [], eventIDs: $0.eventIDs)
+      }
+    if let area { items = items.filter { areas.areRelated($0.area, area.id) } }
+    if let only { items = items.filter { only.contains($0.id) } }
     // The items' bounds, for a window not given: the first and last instants they may reach.
     var bounds: (first: Instant, last: Instant)? = nil
     if from == nil || to == nil {
       for item in items {
-        for range in [item.3.possibleRange, item.4.possibleRange] {
+        for range in [item.start.possibleRange, item.end.possibleRange] {
           for instant in [range?.earliest, range?.latest] {
             guard let instant else { continue }
             bounds = (min(bounds?.first ?? instant, instant), max(bounds?.last ?? instant, instant))
@@ -132,16 +137,14 @@ extension Timeline {
     self.to = last
     self.projection = projection
     // Items with nothing in the window are left out.
-    rows = items.compactMap { kind, id, area, start, end, eventIDs in
-      let segments = Timeline.segments(start: start, end: end, from: first, to: last)
-      guard !segments.isEmpty else { return nil }
-      return TimelineRow(
-        kind: kind, id: id, area: area, start: start, end: end, segments: segments,
-        eventIDs: eventIDs)
+    rows = items.compactMap { item in
+      var row = item
+      row.segments = Timeline.segments(start: item.start, end: item.end, from: first, to: last)
+      return row.segments.isEmpty ? nil : row
     }
     // The announcements about the rows' items, and those about no item (errata, statements
     // naming none) made in the areas asked about.
-    let itemIDs = Set(items.map(\.1))
+    let itemIDs = Set(items.map(\.id))
     let events = projection.events { event in
       let instant = AnnouncementOrder.placement(of: event).instant
       guard instant >= first, instant < last else { return false }

@@ -127,6 +127,56 @@ struct IndexedAreaTests {
   }
 
   @Test(
+    "A proposal in the area whose event bears the id of a pause elsewhere does not stand for the pause: a report about it replays from the index as from the whole log"
+  )
+  func proposalEventNamedLikeAPauseElsewhere() throws {
+    let log = try ScratchLog(areas: [
+      "syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria",
+      "homs=Asia/Damascus,parent=syria",
+    ])
+    defer { log.remove() }
+    for event in [
+      try ScratchLog.event(
+        "p1-declared", "pause.declared", area: "homs",
+        #""pause":"p1","kind":"pause","window":{"start":"2016-11-04T09:00","end":"2016-11-06T19:00"}"#
+      ),
+      try ScratchLog.event(
+        "p1", "proposal", announced: "2016-11-03",
+        #""proposal":"prop-x","kind":"draft-resolution","terms":["a"],"parties":["b"]"#),
+      try ScratchLog.event(
+        "v1", "violation.reported", announced: "2016-11-05",
+        #""pause":"p1","at":"2016-11-05T10:00","by":["x"]"#),
+    ] {
+      _ = try log.appender.append(event)
+    }
+    let whole = try EventLog.read(path: log.path)
+    _ = try AtIndexing.write(for: whole, path: log.path)
+    let reader = try #require(IndexedLogReader(path: log.path))
+    let aleppo = try #require(whole.areas["aleppo"])
+    let subset = try #require(reader.log(forArea: aleppo, events: true))
+    #expect(subset.events.contains { $0.id == "p1-declared" })
+    #expect(
+      Self.outputs(subset, area: aleppo, asOf: nil) == Self.outputs(whole, area: aleppo, asOf: nil))
+  }
+
+  @Test(
+    "A retracted pause whose id a proposal's event bears keeps an entry of its own in the index")
+  func retractedPauseNamedLikeAProposalEvent() throws {
+    let (log, _) = try ScratchLog.indexedAleppoPause(then: [
+      try ScratchLog.event(
+        "p1", "proposal", announced: "2016-11-03",
+        #""proposal":"prop-x","kind":"draft-resolution","terms":["a"],"parties":["b"]"#),
+      try ScratchLog.event(
+        "withdrawn", "correction.retraction", announced: "2016-11-05",
+        #""retracts":"p1-declared""#),
+    ])
+    defer { log.remove() }
+    let index = try AtIndex(forLog: log.path)
+    let positions = try #require(index.positions(named: ["p1"])["p1"])
+    #expect(positions.compactMap { index.item($0)?.kind } == [.unlisted])
+  }
+
+  @Test(
     "Events of an area about items of a sibling area bring those items' lines, and replay as from the whole log"
   )
   func itemsOfASiblingArea() throws {

@@ -219,6 +219,34 @@ struct IndexedWindowTests {
     #expect(Self.outputs(subset.log, window: window, only: subset.items) == drawn)
   }
 
+  @Test(
+    "A proposal whose event bears a pause's id does not stand for the pause: a report about the pause within the span is marked from the index as from the whole log",
+    arguments: [false, true])
+  func proposalEventNamedLikeAPause(appendedAfterIndex: Bool) throws {
+    let proposal = try ScratchLog.event(
+      "p1", "proposal", announced: "2017-01-10",
+      #""proposal":"prop-x","kind":"draft-resolution","terms":["a"],"parties":["b"]"#)
+    // Violation reports are among no item's lines: only the pause's name brings its lines.
+    let violation = try ScratchLog.event(
+      "v1", "violation.reported", announced: "2017-01-10",
+      #""pause":"p1","at":"2016-11-05T10:00","by":["x"]"#)
+    let (log, _) = try ScratchLog.indexedAleppoPause(
+      then: appendedAfterIndex ? [violation] : [proposal, violation])
+    defer { log.remove() }
+    if appendedAfterIndex { _ = try log.appender.append(proposal) }
+    let whole = try EventLog.read(path: log.path)
+    let reader = try #require(IndexedLogReader(path: log.path))
+    #expect((reader.tailBytes > 0) == appendedAfterIndex)
+    let start = try Stamp(TimeSpec(parsing: "2017-01-09T00:00Z"), in: nil).range.earliest
+    let window = try Timeline.window(
+      from: #require(start), to: #require(start).adding(seconds: 2 * 86_400))
+    let drawn = Self.outputs(whole, window: window)
+    #expect(drawn[0].contains("\"v1\""))
+    let subset = try #require(reader.log(forTimelineFrom: window.start, to: window.end))
+    #expect(!subset.items.contains("p1") || subset.log.events.contains { $0.id == "p1-declared" })
+    #expect(Self.outputs(subset.log, window: window, only: subset.items) == drawn)
+  }
+
   @Test("A span whose lines would pass the limit is left to the whole log")
   func tooManyLines() throws {
     let history = try IndexedLogScratch(events: 3_000, areas: 8, seed: 61)

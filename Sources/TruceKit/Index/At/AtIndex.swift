@@ -180,18 +180,24 @@ final class AtIndex {
     return found
   }
 
-  /// The positions of the items among whose lines is one starting at any of these offsets: for
-  /// many offsets, where ``items(holdingAnyOf:kinds:)`` would search every item's lines for each,
-  /// every item's lines are passed once.
-  func items(holdingAnyOf offsets: Set<Int>) -> Set<Int> {
+  /// The positions of the items among whose lines is one starting at any of these offsets, for
+  /// many offsets: where ``items(holdingAnyOf:kinds:)`` searches every item's lines for each
+  /// offset, this passes every item's lines once.
+  ///
+  /// - Throws: ``IndexMismatch`` when an item's record is damaged.
+  func items(holdingLinesAt offsets: Set<Int>) throws(IndexMismatch) -> Set<Int> {
     guard !offsets.isEmpty else { return [] }
     var found = Set<Int>()
     let base = file.base + header.linesOffset
     for position in 0..<count {
-      guard let item = item(position) else { continue }
+      guard let item = item(position) else {
+        throw IndexMismatch(reason: "the index is damaged")
+      }
       let first = Int(item.firstLine)
       let end = first + Int(item.lineCount)
-      guard end <= Int(header.lineCount) else { continue }
+      guard end <= Int(header.lineCount) else {
+        throw IndexMismatch(reason: "the index is damaged")
+      }
       for line in first..<end {
         let pointer = base + line * AtIndexLayout.lineSize
         if offsets.contains(Int(UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self)))) {

@@ -69,7 +69,8 @@ enum AtIndexBuilder {
     let proposalOnly = projection.proposals.compactMap(\.subject).filter { name in
       (closures[name] ?? []).allSatisfy { proposalTypes.contains(log.events[$0].type) }
     }
-    let listed = Set(pending.map(\.id)).union(proposalOnly)
+    // (A proposal's item bears its event's id, which is no name an event is about.)
+    let listed = Set(pending.filter { $0.kind != .proposal }.map(\.id)).union(proposalOnly)
     let unlisted = closures.filter { !listed.contains($0.key) && !$0.value.isEmpty }
       .sorted { ($0.value[0], $0.key) < ($1.value[0], $1.key) }
     for (name, positions) in unlisted {

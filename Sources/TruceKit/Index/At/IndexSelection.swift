@@ -4,7 +4,9 @@
 struct IndexSelection {
   let index: AtIndex
   var lines: [LogSubset.Line]
-  /// The ids of the items taken.
+  /// The ids of the pauses, corridor groups, offensives and unlisted names taken: the names
+  /// events are about. (A proposal's item bears its event's id, which may be a pause's too: it
+  /// is not among them.)
   var names = Set<String>()
   /// Their positions in the index.
   var included = Set<Int>()
@@ -33,7 +35,7 @@ struct IndexSelection {
       pauseLines.formUnion(lines[first...].map(\.offset))
       pauses += 1
     }
-    names.insert(name)
+    if item.kind != .proposal { names.insert(name) }
     included.insert(position)
     return true
   }

@@ -38,7 +38,9 @@ extension IndexedLogReader {
     let related = areas.areas.map { areas.areRelated($0.id, area.id) }
     let relatedIDs = Set(zip(areas.areas, related).filter(\.1).map(\.0.id))
     var selection = IndexSelection(index: index, lines: overlay.lines)
-    selection.names.formUnion(overlay.newItems.union(overlay.proposals))
+    // (The tail's proposals are known by their events' ids, which are no names events are
+    // about.)
+    selection.names.formUnion(overlay.newItems)
     for position in 0..<index.count {
       let item = index.summary(position)
       guard Int(item.area) < related.count, item.kind != nil else {

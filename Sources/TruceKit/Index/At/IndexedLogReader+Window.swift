@@ -70,7 +70,9 @@ extension IndexedLogReader {
     // then, twice the limit of lines taken gives up early.
     let takenLimit = limit.multipliedReportingOverflow(by: 2).overflow ? Int.max : limit * 2
     var selection = IndexSelection(index: index, lines: overlay.lines)
-    selection.names.formUnion(overlay.newItems.union(overlay.proposals))
+    // (The tail's proposals are known by their events' ids, which are no names events are
+    // about.)
+    selection.names.formUnion(overlay.newItems)
     for position in overlay.touched.sorted() {
       guard try selection.include(position) else { return nil }
     }
@@ -98,7 +100,7 @@ extension IndexedLogReader {
     // Every item among whose lines one of those events is: what the events change, folded
     // whole.
     let offsets = Set(announced.map { Int(index.event($0).offset) })
-    for position in index.items(holdingAnyOf: offsets).sorted()
+    for position in try index.items(holdingLinesAt: offsets).sorted()
     where !selection.included.contains(position) && isDrawn(area: index.summary(position).area) {
       guard try selection.include(position) else { return nil }
       guard selection.lines.count <= takenLimit else { return nil }
