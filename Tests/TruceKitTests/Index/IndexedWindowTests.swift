@@ -247,6 +247,27 @@ struct IndexedWindowTests {
     #expect(Self.outputs(subset.log, window: window, only: subset.items) == drawn)
   }
 
+  @Test(
+    "A damaged index record sends a span to the whole log",
+    arguments: [(byte: 26, value: UInt8(0xEE)), (byte: 20, value: UInt8(0xFF))])
+  func damagedRecord(byte: Int, value: UInt8) throws {
+    let (log, whole) = try Self.retractedReportLog()
+    defer { log.remove() }
+    let start = try #require(whole.events.first?.announced.range.earliest)
+    let window = Timeline.window(from: start, to: start.adding(seconds: 5 * 86_400))
+    #expect(
+      IndexedLogReader(path: log.path)?.log(forTimelineFrom: window.start, to: window.end) != nil)
+    // The first item's kind (byte 26) made unknown, or its line count (bytes 20-23) past the
+    // table's end.
+    let indexPath = AtIndex.path(forLog: log.path)
+    var bytes = try FileIO.readAll(path: indexPath)
+    bytes[AtIndexLayout.headerSize + byte] = value
+    if byte == 20 { bytes[AtIndexLayout.headerSize + 23] = 0x7F }
+    try Data(bytes).write(to: URL(fileURLWithPath: indexPath))
+    let reader = try #require(IndexedLogReader(path: log.path))
+    #expect(reader.log(forTimelineFrom: window.start, to: window.end) == nil)
+  }
+
   @Test("A span whose lines would pass the limit is left to the whole log")
   func tooManyLines() throws {
     let history = try IndexedLogScratch(events: 3_000, areas: 8, seed: 61)
