@@ -41,28 +41,40 @@ struct IndexedWindowTests {
     return windows
   }
 
+  /// Draws each span, for each area (`nil`: all of them), from the index and from the whole log,
+  /// and expects the same outputs; returns what the index read for each (areas first, then
+  /// spans), `nil` where it left the span to the whole log.
+  static func compareSpans(
+    of log: EventLog, reader: IndexedLogReader, areas: [Area?], windows: [Span], label: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) -> [WindowLog?] {
+    var read: [WindowLog?] = []
+    for area in areas {
+      for window in windows {
+        let subset = reader.log(forTimelineFrom: window.start, to: window.end, area: area)
+        read.append(subset)
+        guard let subset else { continue }
+        IndexedAnswers.expectSame(
+          Self.outputs(subset.log, window: window, area: area, only: subset.items),
+          as: Self.outputs(log, window: window, area: area),
+          "\(label), \(area?.id ?? "all"), \(window.start.iso8601)–\(window.end.iso8601)",
+          sourceLocation: sourceLocation)
+      }
+    }
+    return read
+  }
+
   @Test(
     "Timelines over spans of time drawn from the index equal the whole log's, appended lines included"
   )
   func spansAgree() throws {
     let (history, _, log, reader) = try IndexedLogScratch.withAppendedLines()
     defer { history.remove() }
-    var drawn = 0
-    var narrower = 0
-    for window in Self.windows(of: log) {
-      let label = "\(window.start.iso8601)–\(window.end.iso8601)"
-      let whole = Self.outputs(log, window: window)
-      guard let subset = reader.log(forTimelineFrom: window.start, to: window.end) else {
-        continue
-      }
-      drawn += 1
-      if subset.log.events.count < log.events.count / 2 { narrower += 1 }
-      IndexedAnswers.expectSame(
-        Self.outputs(subset.log, window: window, only: subset.items), as: whole, label)
-    }
-    #expect(drawn == Self.windows(of: log).count)
+    let read = Self.compareSpans(
+      of: log, reader: reader, areas: [nil], windows: Self.windows(of: log), label: "all")
+    #expect(read.allSatisfy { $0 != nil })
     // The short spans read well under half the log.
-    #expect(narrower >= 4)
+    #expect(read.compactMap { $0 }.filter { $0.log.events.count < log.events.count / 2 }.count >= 4)
   }
 
   @Test(
@@ -71,26 +83,17 @@ struct IndexedWindowTests {
   func areaSpansAgree() throws {
     let (history, _, log, reader) = try IndexedLogScratch.withAppendedLines()
     defer { history.remove() }
-    var drawn = 0
-    var asked = 0
-    for area in log.areas.areas {
-      for window in Self.windows(of: log).prefix(4) {
-        let label = "\(area.id) \(window.start.iso8601)–\(window.end.iso8601)"
-        asked += 1
-        guard
-          let subset = reader.log(forTimelineFrom: window.start, to: window.end, area: area)
-        else { continue }
-        drawn += 1
-        let whole = Self.outputs(log, window: window, area: area)
-        IndexedAnswers.expectSame(
-          Self.outputs(subset.log, window: window, area: area, only: subset.items), as: whole,
-          label)
-        // Narrower than the same span for every area.
-        let everywhere = try #require(reader.log(forTimelineFrom: window.start, to: window.end))
-        #expect(subset.log.events.count <= everywhere.log.events.count, "\(label)")
-      }
+    let windows = Array(Self.windows(of: log).prefix(4))
+    let read = Self.compareSpans(
+      of: log, reader: reader, areas: log.areas.areas, windows: windows, label: "by area")
+    #expect(read.allSatisfy { $0 != nil })
+    // Each no wider than the same span for every area.
+    let everywhere = windows.map {
+      reader.log(forTimelineFrom: $0.start, to: $0.end)?.log.events.count ?? 0
     }
-    #expect(drawn == asked)
+    for (index, subset) in read.enumerated() {
+      #expect((subset?.log.events.count ?? 0) <= everywhere[index % windows.count])
+    }
   }
 
   @Test(
@@ -101,23 +104,10 @@ struct IndexedWindowTests {
     defer { history.remove() }
     let path = try history.prefix(12_000, named: "log.jsonl", indexed: false)
     let (log, reader) = try IndexedAnswers.indexed(path)
-    var drawn = 0
-    var asked = 0
-    for area in [nil] + log.areas.areas.prefix(3).map(Optional.some) {
-      for window in Self.windows(of: log) {
-        let label =
-          "seed \(seed), \(area?.id ?? "all"), \(window.start.iso8601)–\(window.end.iso8601)"
-        asked += 1
-        guard
-          let subset = reader.log(forTimelineFrom: window.start, to: window.end, area: area)
-        else { continue }
-        drawn += 1
-        IndexedAnswers.expectSame(
-          Self.outputs(subset.log, window: window, area: area, only: subset.items),
-          as: Self.outputs(log, window: window, area: area), label)
-      }
-    }
-    #expect(drawn == asked)
+    let read = Self.compareSpans(
+      of: log, reader: reader, areas: [nil] + log.areas.areas.prefix(3).map(Optional.some),
+      windows: Self.windows(of: log), label: "seed \(seed)")
+    #expect(read.allSatisfy { $0 != nil })
   }
 
   /// A pause in November, another in February whose declaration an erratum dates (as announced)

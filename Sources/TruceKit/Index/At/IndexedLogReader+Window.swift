@@ -108,8 +108,9 @@ extension IndexedLogReader {
     guard try selection.includeCorridorGroups() else { return nil }
     // An announcement within the span is drawn when it is about an item drawn from these lines:
     // every name such an announcement is about must be one the index does not hold, one whose
-    // lines were taken, or (with an area) one of an item elsewhere. (Each is among its item's
-    // lines, so this only checks the index.)
+    // lines were taken, or (with an area) one of an item elsewhere. Most are among the lines of
+    // the item they are about, taken above; a violation report is among no item's lines, so its
+    // pause or offensive is found here, by name.
     for _ in 0..<3 {
       let lines = LogSubset.inLogOrder(selection.lines)
       guard lines.count <= limit else { return nil }
