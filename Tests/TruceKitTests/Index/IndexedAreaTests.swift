@@ -40,7 +40,7 @@ struct IndexedAreaTests {
     "Every area's timeline, replay and calendar read from the index equal those of the whole log, appended lines included",
     arguments: [nil, 0.5])
   func areasAgree(asOfFraction: Double?) throws {
-    let (history, path, log, reader) = try IndexedLogScratch.withAppendedLines()
+    let (history, _, log, reader) = try IndexedLogScratch.withAppendedLines()
     defer { history.remove() }
     let instants = log.events.compactMap(\.announced.range.earliest).sorted()
     let asOf = asOfFraction.map { instants[Int(Double(instants.count) * $0)] }
