@@ -31,17 +31,28 @@ public struct EventFilter: Sendable {
 
   /// Whether the filter takes an event.
   public func accepts(_ event: Event, areas: AreaRegistry) -> Bool {
-    let announced = event.announced.range
+    accepts(
+      announced: event.announced.range, area: event.area, type: event.type,
+      announcedBy: event.announcedBy, areas: areas)
+  }
+
+  /// Whether the filter takes an event with these fields: what ``accepts(_:areas:)`` reads, for
+  /// a caller that reads them in place (passing a whole event read from a list copied it, with
+  /// every reference it holds, first).
+  func accepts(
+    announced: UncertainInstant, area eventArea: String, type eventType: EventType,
+    announcedBy: [String], areas: AreaRegistry
+  ) -> Bool {
     if let from, let latest = announced.latest, latest < from { return false }
     if let to, !announced.isPossibly(atOrBefore: to) { return false }
     if let asOf, !announced.isPossibly(atOrBefore: asOf) { return false }
-    if let area, !areas.areRelated(event.area, area.id) { return false }
+    if let area, !areas.areRelated(eventArea, area.id) { return false }
     if !types.isEmpty {
-      let type = event.type.rawValue
+      let type = eventType.rawValue
       guard types.contains(where: { type == $0 || type.hasPrefix($0 + ".") }) else { return false }
     }
     if !actors.isEmpty {
-      let matches = event.announcedBy.contains { name in
+      let matches = announcedBy.contains { name in
         actors.contains { EventFilter.containsWords($0, in: name) }
       }
       guard matches else { return false }

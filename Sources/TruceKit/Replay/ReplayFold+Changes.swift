@@ -31,19 +31,19 @@ extension ReplayFold {
     }
   }
 
-  /// What the last folded event changed, in the words and order of
-  /// ``ChangeDescriber/changes(from:to:)`` applied to the projections before and after it.
+  /// What the steps settled last changed, in the words and order of
+  /// ``ChangeDescriber/changes(from:to:)`` applied to the projections before and after them.
   ///
   /// Only touched items can have changed, and an item that did not change adds nothing; the
-  /// tally of every dispute on record answers whether a dispute was on record before the step,
-  /// or still is after it. The tally is brought up to date.
+  /// tally of every dispute on record answers whether a dispute was on record before the
+  /// steps, or still is after them. The tally is brought up to date.
   ///
-  /// - Parameter describer: How to say it; `nil` when the step is not shown (the tally is still
-  ///   brought up to date).
+  /// - Parameter describer: How to say it; `nil` when the steps are not shown (the tally is
+  ///   still brought up to date).
   ///
-  /// It changes nothing in the fold, but is `mutating` so that the fold is passed in place: as a
-  /// plain method it was copied, with all its tables, at every step.
-  mutating func changes(tally: inout DisputeTally, describer: ChangeDescriber?) -> [Change] {
+  /// `mutating` also so that the fold is passed in place: as a plain method it was copied, with
+  /// all its tables, at every step.
+  mutating func changes(describer: ChangeDescriber?) -> [Change] {
     guard !touched.isEmpty else { return [] }
     var before: [Listed] = []
     var after: [Listed] = []

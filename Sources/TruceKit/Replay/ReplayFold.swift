@@ -1,6 +1,13 @@
 /// The fold of a replay, one announcement at a time: each event is folded once into a running
-/// state, and each step says which pauses, corridor groups, offensives and statements it touched,
-/// with their state just before.
+/// state, and each described step says which pauses, corridor groups, offensives and statements
+/// it touched, with their state just before.
+///
+/// Steps not described are folded without being settled: what they touch is reconciled once,
+/// when the next described step comes (or ``settlePending()`` is called), however many of them
+/// touched it. An item's settled state depends only on what was folded into it (and, for a
+/// corridor group, on its pause's), so settling after many steps gives what settling after each
+/// would; a pause with a hundred reports is reconciled once rather than a hundred times. The
+/// tally of disputes on record is brought up to date at the same time.
 ///
 /// The running state is what ``Projection/init(events:knowledge:hypothetical:)`` would make of
 /// the events so far, kept per item: a retraction withdraws its target by folding the target's
@@ -35,10 +42,13 @@ struct ReplayFold {
   /// re-characterized announcement). They change when that id comes onto or leaves the record.
   private var watchers: [String: [Owner]] = [:]
 
-  /// What the last step touched, and how it was before the step.
+  /// What the steps not yet settled touched, and how it was before them.
   private(set) var touched = Touched()
-  /// Whether the last step's snapshots keep the tracks as they were, to describe the step.
-  private var keepsTracks = true
+  /// Whether the snapshots keep the tracks as they were, to describe the step.
+  private var keepsTracks = false
+  /// Every dispute on record as of the last settling (kept up to date by
+  /// ``changes(describer:)``).
+  var tally = DisputeTally()
 
   /// Prepares to fold `events`, in that order.
   ///
@@ -68,14 +78,39 @@ struct ReplayFold {
     self.possiblyKnown = possiblyKnown
   }
 
-  /// Folds the next event; ``touched`` then says what it touched.
+  /// Folds the next event and says what it changed, in the words and order of
+  /// ``ChangeDescriber/changes(from:to:)`` applied to the projections before and after it.
   ///
-  /// - Parameter describing: Whether the step will be described: if not, the touched items'
-  ///   snapshots keep no track (keeping one would make the next change to the track copy its
-  ///   lists), only what the tally of disputes needs.
-  mutating func foldNext(describing: Bool = true) {
+  /// What the steps before it left unsettled is settled first.
+  mutating func foldNext(describedBy describer: ChangeDescriber) -> [Change] {
+    settlePending()
+    keepsTracks = true
+    foldEvent()
+    settle()
+    let changes = changes(describer: describer)
     touched.removeAll()
-    keepsTracks = describing
+    keepsTracks = false
+    return changes
+  }
+
+  /// Folds the next event without describing it; what it touches is settled later (see
+  /// ``settlePending()``). The touched items' snapshots keep no track (keeping one would make
+  /// the next change to the track copy its lists), only what the tally of disputes needs.
+  mutating func foldNextUndescribed() {
+    foldEvent()
+  }
+
+  /// Settles what the steps folded without being described touched, and brings the tally of
+  /// disputes up to date; the running state is then the projection of everything folded.
+  mutating func settlePending() {
+    guard !touched.isEmpty else { return }
+    settle()
+    _ = changes(describer: nil)
+    touched.removeAll()
+  }
+
+  /// Folds the next event into its items, recording what it touches.
+  private mutating func foldEvent() {
     let position = count
     count += 1
     let id = events[position].id
@@ -90,7 +125,6 @@ struct ReplayFold {
       fold(position)
       touchWatchers(of: id)
     }
-    settle()
   }
 
   // MARK: - Folding and withdrawing
@@ -177,28 +211,15 @@ struct ReplayFold {
     for owner in watchers[id] ?? [] { touch(owner) }
   }
 
-  /// Records an owner as touched, with its state before the step, the first time.
+  /// Records an owner as touched, with its state before the steps not yet settled, the first
+  /// time.
   private mutating func touch(_ owner: Owner) {
+    guard touched.owners.insert(owner).inserted else { return }
     switch owner {
-    case .pause(let slot):
-      guard !touched.pauses.indices.contains(where: { touched.pauses[$0].slot == slot }) else {
-        return
-      }
-      touched.pauses.append(pauseSnapshot(slot))
-    case .corridor(let slot):
-      guard !touched.corridors.indices.contains(where: { touched.corridors[$0].slot == slot })
-      else {
-        return
-      }
-      touched.corridors.append(corridorSnapshot(slot))
-    case .offensive(let slot):
-      guard !touched.offensives.indices.contains(where: { touched.offensives[$0].slot == slot })
-      else {
-        return
-      }
-      touched.offensives.append(offensiveSnapshot(slot))
+    case .pause(let slot): touched.pauses.append(pauseSnapshot(slot))
+    case .corridor(let slot): touched.corridors.append(corridorSnapshot(slot))
+    case .offensive(let slot): touched.offensives.append(offensiveSnapshot(slot))
     case .claim(let position):
-      guard !touched.claims.contains(where: { $0.position == position }) else { return }
       touched.claims.append(Touched.Claim(position: position, before: claims[position]))
     }
   }
@@ -211,8 +232,8 @@ struct ReplayFold {
     for index in touched.pauses.indices {
       let slot = touched.pauses[index].slot
       pauses[slot].settle(in: events, folded: folded.position(of:))
-      // Its corridor groups follow it; in a step not described, only when what they take from
-      // it changed (otherwise they come out as they were, disputes and all).
+      // Its corridor groups follow it; in steps not described, only when what they take from
+      // it changed since before them (otherwise they come out as they were, disputes and all).
       guard keepsTracks || pauseFacts(slot) != touched.pauses[index].facts else { continue }
       for corridor in corridorsByPause[pauses[slot].id] ?? [] { touch(.corridor(corridor)) }
     }
@@ -321,8 +342,10 @@ extension ReplayFold {
     case claim(Int)
   }
 
-  /// The items a step touched (a few), each with its state just before the step.
+  /// The items the steps not yet settled touched, each with its state just before them.
   struct Touched {
+    /// Every owner touched, for finding one at once.
+    var owners: Set<Owner> = []
     var pauses: [PauseItem.Snapshot] = []
     var corridors: [CorridorItem.Snapshot] = []
     var offensives: [OffensiveItem.Snapshot] = []
@@ -340,6 +363,7 @@ extension ReplayFold {
 
     /// Empties the lists, keeping their room for the next step.
     mutating func removeAll() {
+      owners.removeAll(keepingCapacity: true)
       pauses.removeAll(keepingCapacity: true)
       corridors.removeAll(keepingCapacity: true)
       offensives.removeAll(keepingCapacity: true)

@@ -27,16 +27,23 @@ public struct Replayer: Sendable {
     }
     // Read in place: mapping the array would copy every event.
     let shown = events.withUnsafeBufferPointer { events in
-      events.indices.map { filter.accepts(events[$0], areas: log.areas) }
+      events.indices.map {
+        filter.accepts(
+          announced: events[$0].announced.range, area: events[$0].area, type: events[$0].type,
+          announcedBy: events[$0].announcedBy, areas: log.areas)
+      }
     }
     let total = shown.reduce(0) { $0 + ($1 ? 1 : 0) }
-    var tally = DisputeTally()
     var steps: [ReplayStep] = []
     steps.reserveCapacity(total)
+    // Steps not shown are settled all at once, when the next shown step comes; what comes after
+    // the last shown step is never settled, as nothing reads it.
     for position in events.indices {
-      fold.foldNext(describing: shown[position])
-      let changes = fold.changes(tally: &tally, describer: shown[position] ? describer : nil)
-      guard shown[position] else { continue }
+      guard shown[position] else {
+        fold.foldNextUndescribed()
+        continue
+      }
+      let changes = fold.foldNext(describedBy: describer)
       steps.append(
         ReplayStep(
           number: steps.count + 1, total: total, event: events[position],

@@ -76,7 +76,7 @@ struct IncrementalReplayTests {
 
   @Test(
     "Steps not described leave the running state the fold",
-    arguments: [("none described", 0), ("every third described", 3)])
+    arguments: [("none described", 0), ("every third described", 3), ("every 40th described", 40)])
   func undescribedStepsKeepTheFold(_ name: String, _ every: Int) throws {
     for (events, seed): (Int, UInt64) in [(400, 3), (600, 5)] {
       let log = try Self.generated(events: events, seed: seed)
@@ -92,11 +92,11 @@ struct IncrementalReplayTests {
     try #require(steps.count == events.count)
     let describer = ChangeDescriber(time: TimeFormatter(zone: TestLog.damascus))
     var fold = try #require(ReplayFold(events: events, knowledge: .everything))
-    var tally = DisputeTally()
     for position in events.indices {
-      fold.foldNext(describing: false)
-      _ = fold.changes(tally: &tally, describer: nil)
+      fold.foldNextUndescribed()
       guard position % 97 == 0 || position == events.count - 1 else { continue }
+      // Everything folded since the last sample is settled at once.
+      fold.settlePending()
       let before = Projection(events: Array(events[..<position]))
       let after = Projection(events: Array(events[...position]))
       #expect(steps[position].event.id == events[position].id)
@@ -146,39 +146,52 @@ struct IncrementalReplayTests {
     }
   }
 
-  /// The running state after each event against a fold of everything up to it.
+  /// The running state after each described step, and after everything is settled at the
+  /// end, against a fold of everything up to it.
   ///
-  /// - Parameter describing: Whether the step at a position is folded to be described.
+  /// - Parameter describing: Whether the step at a position is folded to be described; steps
+  ///   not described are settled with the next described one.
   private func expectRunningStateIsTheFold(
     _ log: EventLog, _ knowledge: Knowledge, describing: (Int) -> Bool = { _ in true }
   ) throws {
     let events = AnnouncementOrder.sorted(log.effectiveEvents).filter {
       knowledge.status(of: $0) != .unknown
     }
+    let describer = ChangeDescriber(time: TimeFormatter(zone: TestLog.damascus))
     var fold = try #require(ReplayFold(events: events, knowledge: knowledge))
     for position in events.indices {
-      fold.foldNext(describing: describing(position))
+      let last = position == events.count - 1
+      guard describing(position) || last else {
+        fold.foldNextUndescribed()
+        continue
+      }
+      if describing(position) {
+        _ = fold.foldNext(describedBy: describer)
+      } else {
+        fold.foldNextUndescribed()
+        fold.settlePending()
+      }
       let projection = Projection(events: Array(events[...position]), knowledge: knowledge)
       #expect(Self.state(of: fold) == Self.state(of: projection), "after \(events[position].id)")
     }
   }
 
   /// What a projection lists: tracks in order, then every dispute.
-  private struct State: Equatable {
+  struct State: Equatable {
     var pauses: [PauseTrack]
     var corridors: [CorridorTrack]
     var offensives: [OffensiveTrack]
     var disputes: [Dispute]
   }
 
-  private static func state(of projection: Projection) -> State {
+  static func state(of projection: Projection) -> State {
     State(
       pauses: projection.pauses, corridors: projection.corridors,
       offensives: projection.offensives, disputes: projection.disputes)
   }
 
   /// The running state of a replay, listed as a projection lists it.
-  private static func state(of fold: ReplayFold) -> State {
+  static func state(of fold: ReplayFold) -> State {
     let pauses = fold.pauses.filter(\.isOnRecord).sorted { $0.order < $1.order }
     let corridors = fold.corridors.filter(\.isOnRecord).sorted { $0.order < $1.order }
     let offensives = fold.offensives.filter(\.isOnRecord).sorted { $0.order < $1.order }
