@@ -127,6 +127,11 @@ struct ReplayFold {
     }
   }
 
+  /// Whether one of the events to fold bears `id`.
+  func holds(_ id: String) -> Bool {
+    positions[id] != nil
+  }
+
   // MARK: - Folding and withdrawing
 
   private mutating func fold(_ position: Int) {

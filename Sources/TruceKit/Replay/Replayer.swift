@@ -18,26 +18,24 @@ public struct Replayer: Sendable {
   }
 
   /// Every step, in announcement order.
+  ///
+  /// Only the events up to the last shown step are folded: nothing after it changes a step.
   public func steps(of log: EventLog) -> [ReplayStep] {
     let knowledge = Knowledge(asOf: filter.asOf)
-    let events = Replayer.announcementOrder(of: log, knowledge)
+    let order = ReplayOrder(of: log, knowledge)
     let describer = ChangeDescriber(time: TimeFormatter(zone: zone))
-    guard var fold = ReplayFold(events: events, knowledge: knowledge) else {
-      return refoldedSteps(events, knowledge, log, describer)
-    }
-    // Read in place: mapping the array would copy every event.
-    let shown = events.withUnsafeBufferPointer { events in
-      events.indices.map {
-        filter.accepts(
-          announced: events[$0].announced.range, area: events[$0].area, type: events[$0].type,
-          announcedBy: events[$0].announcedBy, areas: log.areas)
-      }
+    let shown = order.shown(by: filter)
+    guard let last = shown.lastIndex(of: true) else { return [] }
+    let events = order.events(prefix: last + 1)
+    guard var fold = ReplayFold(events: events, knowledge: knowledge),
+      !order.repeatsIDs(from: events.count, isEarlier: fold.holds)
+    else {
+      return refoldedSteps(order.events(prefix: order.count), knowledge, log, describer)
     }
     let total = shown.reduce(0) { $0 + ($1 ? 1 : 0) }
     var steps: [ReplayStep] = []
     steps.reserveCapacity(total)
-    // Steps not shown are settled all at once, when the next shown step comes; what comes after
-    // the last shown step is never settled, as nothing reads it.
+    // Steps not shown are settled all at once, when the next shown step comes.
     for position in events.indices {
       guard shown[position] else {
         fold.foldNextUndescribed()
@@ -53,46 +51,6 @@ public struct Replayer: Sendable {
             hypothetical: log.hypothetical)))
     }
     return steps
-  }
-
-  /// A log's events with errata applied (see ``EventLog/effectiveEvents``) in announcement
-  /// order, without those certainly unknown at the as-of moment.
-  ///
-  /// Each event is copied once, straight into its place: the effective events are not made
-  /// first.
-  static func announcementOrder(of log: EventLog, _ knowledge: Knowledge) -> [Event] {
-    let corrected = !log.voided.isEmpty || !log.amendments.isEmpty
-    // The log is read in place: reading an element of the array would copy the whole event.
-    return log.events.withUnsafeBufferPointer { source in
-      // Positions in the log of the effective events, and the amended event where there is one.
-      var kept: [Int] = []
-      kept.reserveCapacity(source.count)
-      var amended: [Int: Event] = [:]
-      for position in source.indices {
-        if corrected {
-          let id = source[position].id
-          if log.voided.contains(id) { continue }
-          if let amendment = log.amendments[id] { amended[position] = amendment }
-        }
-        kept.append(position)
-      }
-      let placements = kept.map { position in
-        if let amendment = amended.isEmpty ? nil : amended[position] {
-          return AnnouncementOrder.placement(of: amendment)
-        }
-        return AnnouncementOrder.placement(of: source[position])
-      }
-      let order = kept.indices.sorted { placements[$0] < placements[$1] }
-      var events: [Event] = []
-      events.reserveCapacity(order.count)
-      for index in order {
-        let position = kept[index]
-        let event = (amended.isEmpty ? nil : amended[position]) ?? source[position]
-        if knowledge.asOf != nil && knowledge.status(of: event) == .unknown { continue }
-        events.append(event)
-      }
-      return events
-    }
   }
 
   /// The steps of a log whose ids repeat (which ``EventLog/parse(_:file:options:)`` never
