@@ -40,9 +40,10 @@ enum ReplayMeasure {
       "  Projection(events:): the fold of the whole log; its index by id and its lists of"
         + " statements, proposals and violations are built when first read and not counted.")
     lines.append(
-      "  Replayer to the last step: a replay that shows only the last events announced, so every"
-        + " event is folded one at a time, what they touched is settled once, and a few steps are"
-        + " described; described: every step shown with its changes in words.")
+      "  Replayer to the last step: a replay that shows only the events placed last (and those"
+        + " with no earliest announcement time, which any span takes: under 1%), so every event is"
+        + " folded one at a time and what they touched is settled at the shown steps; described:"
+        + " every step shown with its changes in words.")
     return lines.joined(separator: "\n")
   }
 
