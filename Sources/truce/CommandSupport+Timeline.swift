@@ -1,15 +1,15 @@
 import TruceKit
 
 extension CommandSupport {
-  /// Reads the log for `timeline`. With both `--from` and `--to` (and no as-of moment, scenario
-  /// or comparison), only the lines the span's timeline rests on (of the area, with `--area`),
-  /// through the index beside the log when it vouches for them
-  /// (``IndexedLogReader/log(forTimelineFrom:to:area:)``); otherwise as
+  /// Reads the log for `timeline`. With both `--from` and `--to` (with or without an as-of
+  /// moment; no scenario or comparison), only the lines the span's timeline rests on (of the
+  /// area, with `--area`), through the index beside the log when it vouches for them
+  /// (``IndexedLogReader/log(forTimelineFrom:to:area:asOf:)``); otherwise as
   /// ``areaQuestion(_:events:index:)`` reads it: with `--area`, the lines of the area, through the
   /// index, or the whole log.
   static func timelineQuestion(_ parsed: ParsedCommand) throws(Reported) -> AreaQuestion {
-    guard parsed.value("as-of") == nil, parsed.values("scenario").isEmpty,
-      !parsed.flag("compare"), parsed.value("from") != nil, parsed.value("to") != nil
+    guard parsed.values("scenario").isEmpty, !parsed.flag("compare"),
+      parsed.value("from") != nil, parsed.value("to") != nil
     else { return try areaQuestion(parsed, events: true) }
     let path = parsed.value("log") ?? BundledLog.locate()
     if let indexed = IndexedLogReader(path: path) {
@@ -19,7 +19,7 @@ extension CommandSupport {
         if let from = filter.from, let to = filter.to {
           let window = Timeline.window(from: from, to: Timeline.end(through: to))
           if let read = indexed.log(
-            forTimelineFrom: window.start, to: window.end, area: filter.area)
+            forTimelineFrom: window.start, to: window.end, area: filter.area, asOf: filter.asOf)
           {
             return AreaQuestion(
               log: read.log, filter: filter, zone: zone, readWholeForIndex: false,

@@ -124,6 +124,14 @@ struct AtIndexCommandTests {
         "--json",
       ],
       ["timeline", "--log", log, "--area", "aleppo", "--from", "2016-06-01", "--to", "2016-09-30"],
+      [
+        "timeline", "--log", log, "--from", "2016-06-01T00:00Z", "--to", "2016-06-15T00:00Z",
+        "--as-of", "2016-06-05T12:00Z", "--json",
+      ],
+      [
+        "timeline", "--log", log, "--area", "syria", "--from", "2016-06-01", "--to", "2016-06-30",
+        "--as-of", "2016-05-20", "--width", "100",
+      ],
     ]
     let whole = try questions.map { try TruceProcess.run($0) }
     let wholePage = try String(contentsOfFile: page, encoding: .utf8)

@@ -10,11 +10,12 @@ struct IndexedWindowTests {
   /// What `timeline` writes for a span from a log: the JSON, the chart in local time and in UTC,
   /// and the HTML page.
   static func outputs(
-    _ log: EventLog, window: Span, area: Area? = nil, only items: Set<String>? = nil
+    _ log: EventLog, window: Span, area: Area? = nil, asOf: Instant? = nil,
+    only items: Set<String>? = nil
   ) -> [String] {
     let timeline = Timeline(
-      projection: Projection(log: log), from: window.start, to: window.end, area: area,
-      areas: log.areas, only: items)
+      projection: Projection(log: log, knowledge: Knowledge(asOf: asOf)), from: window.start,
+      to: window.end, area: area, areas: log.areas, only: items)
     let zone = log.areas.zones.first ?? Zone.utcForTests
     return [
       TimelineJSON.value(timeline).serialized(pretty: true),
@@ -45,23 +46,39 @@ struct IndexedWindowTests {
   /// and expects the same outputs; returns what the index read for each (areas first, then
   /// spans), `nil` where it left the span to the whole log.
   static func compareSpans(
-    of log: EventLog, reader: IndexedLogReader, areas: [Area?], windows: [Span], label: String,
-    sourceLocation: SourceLocation = #_sourceLocation
+    of log: EventLog, reader: IndexedLogReader, areas: [Area?], windows: [Span],
+    asOf: Instant? = nil, label: String, sourceLocation: SourceLocation = #_sourceLocation
   ) -> [WindowLog?] {
     var read: [WindowLog?] = []
     for area in areas {
       for window in windows {
-        let subset = reader.log(forTimelineFrom: window.start, to: window.end, area: area)
+        let subset = reader.log(
+          forTimelineFrom: window.start, to: window.end, area: area, asOf: asOf)
         read.append(subset)
         guard let subset else { continue }
         IndexedAnswers.expectSame(
-          Self.outputs(subset.log, window: window, area: area, only: subset.items),
-          as: Self.outputs(log, window: window, area: area),
-          "\(label), \(area?.id ?? "all"), \(window.start.iso8601)–\(window.end.iso8601)",
+          Self.outputs(subset.log, window: window, area: area, asOf: asOf, only: subset.items),
+          as: Self.outputs(log, window: window, area: area, asOf: asOf),
+          "\(label), \(area?.id ?? "all"), \(window.start.iso8601)–\(window.end.iso8601)"
+            + (asOf.map { ", as of \($0.iso8601)" } ?? ""),
           sourceLocation: sourceLocation)
       }
     }
     return read
+  }
+
+  /// As-of moments over a span: a week and an hour before it starts, at its start, within it,
+  /// at its end, a month after it, and a second after an announcement near it.
+  static func asOfMoments(around window: Span, in log: EventLog) -> [Instant] {
+    let length = window.end.secondsSinceEpoch - window.start.secondsSinceEpoch
+    let announcements = log.events.compactMap(\.announced.range.latest).sorted()
+    let near =
+      announcements.first { $0 >= window.start }.map { [$0.adding(seconds: 1)] } ?? []
+    return [
+      window.start.adding(seconds: -7 * 86_400), window.start.adding(seconds: -3_600),
+      window.start, window.start.adding(seconds: length / 2), window.end,
+      window.end.adding(seconds: 30 * 86_400),
+    ] + near
   }
 
   @Test(
@@ -108,6 +125,70 @@ struct IndexedWindowTests {
       of: log, reader: reader, areas: [nil] + log.areas.areas.prefix(3).map(Optional.some),
       windows: Self.windows(of: log), label: "seed \(seed)")
     #expect(read.allSatisfy { $0 != nil })
+  }
+
+  @Test(
+    "Timelines over spans as of moments around them drawn from the index equal the whole log's, appended lines included"
+  )
+  func spansAsOfAgree() throws {
+    let (history, _, log, reader) = try IndexedLogScratch.withAppendedLines()
+    defer { history.remove() }
+    var read: [WindowLog?] = []
+    for window in Self.windows(of: log).prefix(7) {
+      for asOf in Self.asOfMoments(around: window, in: log) {
+        read += Self.compareSpans(
+          of: log, reader: reader, areas: [nil, log.areas.areas.first], windows: [window],
+          asOf: asOf, label: "as of")
+      }
+    }
+    #expect(read.allSatisfy { $0 != nil })
+    // Some as-of spans read well under half the log.
+    #expect(
+      read.compactMap { $0 }.filter { $0.log.events.count < log.events.count / 2 }.count >= 10)
+  }
+
+  @Test(
+    "Timelines over spans of a larger generated history as of moments around them drawn from the index equal the whole log's",
+    arguments: [UInt64(5), 23])
+  func spansOfLargerHistoryAsOfAgree(seed: UInt64) throws {
+    let history = try IndexedLogScratch(events: 12_000, areas: 12, seed: seed)
+    defer { history.remove() }
+    let path = try history.prefix(12_000, named: "log.jsonl", indexed: false)
+    let (log, reader) = try IndexedAnswers.indexed(path)
+    var read: [WindowLog?] = []
+    for window in Self.windows(of: log) {
+      for asOf in Self.asOfMoments(around: window, in: log) {
+        read += Self.compareSpans(
+          of: log, reader: reader, areas: [nil, log.areas.areas[seed == 5 ? 1 : 2]],
+          windows: [window], asOf: asOf, label: "seed \(seed)")
+      }
+    }
+    #expect(read.allSatisfy { $0 != nil })
+  }
+
+  @Test(
+    "An erratum dating an announcement, seen as of moments before and after it, draws as the whole log does"
+  )
+  func erratumAsOfAgrees() throws {
+    for (line, erratum) in [("2017-01-20", "2016-11-05"), ("2016-11-05", "2017-01-20")] {
+      let (scratch, whole) = try Self.erratumLog(
+        announcedByLine: line, announcedByErratum: erratum)
+      defer { scratch.remove() }
+      let reader = try #require(IndexedLogReader(path: scratch.path))
+      func instant(_ text: String) throws -> Instant {
+        try #require(try Stamp(TimeSpec(parsing: text), in: nil).range.earliest)
+      }
+      let november = Timeline.window(
+        from: try instant("2016-11-01T00:00Z"), to: try instant("2016-12-01T00:00Z"))
+      for asOf in [
+        "2016-11-04T00:00Z", "2016-11-10T00:00Z", "2017-01-21T00:00Z", "2017-02-10T00:00Z",
+      ] {
+        let read = Self.compareSpans(
+          of: whole, reader: reader, areas: [nil], windows: [november],
+          asOf: try instant(asOf), label: "erratum \(line) → \(erratum)")
+        #expect(read.allSatisfy { $0 != nil })
+      }
+    }
   }
 
   /// A pause in November, another in February whose declaration an erratum dates (as announced)

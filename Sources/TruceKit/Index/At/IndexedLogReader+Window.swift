@@ -22,27 +22,40 @@ extension IndexedLogReader {
   /// another (a report of another pause that a statement about it disputes): the timeline draws
   /// only the items taken whole.
   ///
+  /// With an as-of moment (`timeline --as-of`), what each item's lines had been announced by
+  /// then decides first, as for `at --as-of` (``AnnouncedSpan``): an item none of whose events
+  /// had possibly been announced is not taken; one whose events all had been (certainly or
+  /// possibly, with its retractions certainly) is taken as without one, by when it may be in
+  /// force; any other is taken whatever its times (an end not yet announced leaves it open), and
+  /// so is one whose events lie in several areas when it is only partly known, and a name the
+  /// whole log does not list (a pause whose declaration is retracted) when only partly known. The events
+  /// marked in the span are taken as without one: the fold leaves out those not yet announced.
+  ///
   /// - Parameters:
   ///   - from: The span's first instant, as ``Timeline`` takes it.
   ///   - to: The end of the span, as ``Timeline`` takes it (the instant after its last).
   ///   - area: The area the timeline is restricted to, if any.
+  ///   - asOf: The moment of knowledge (``Knowledge/asOf``), if any.
   /// - Returns: `nil` when the index cannot vouch for it or the lines would be too many (more
   ///   than three in ten of the log's, and more than 50,000), and the whole log must be read:
   ///   an item whose lines alone were not found to fold as the whole log does, an announcement in
   ///   the span about a name the index holds but whose lines were not read, appended lines the
   ///   overlay does not take, or an index that does not match the log.
-  public func log(forTimelineFrom from: Instant, to: Instant, area: Area? = nil) -> WindowLog? {
+  public func log(
+    forTimelineFrom from: Instant, to: Instant, area: Area? = nil, asOf: Instant? = nil
+  ) -> WindowLog? {
     log(
-      forTimelineFrom: from, to: to, area: area,
+      forTimelineFrom: from, to: to, area: area, asOf: asOf,
       lineLimit: max(
         IndexedLogReader.windowLineFloor,
         Int(Double(index.header.eventCount) * IndexedLogReader.windowLineShare)))
   }
 
-  /// ``log(forTimelineFrom:to:area:)`` reading at most `lineLimit` lines.
-  func log(forTimelineFrom from: Instant, to: Instant, area: Area? = nil, lineLimit: Int)
-    -> WindowLog?
-  {
+  /// ``log(forTimelineFrom:to:area:asOf:)`` reading at most `lineLimit` lines.
+  func log(
+    forTimelineFrom from: Instant, to: Instant, area: Area? = nil, asOf: Instant? = nil,
+    lineLimit: Int
+  ) -> WindowLog? {
     guard
       let overlay = try? TailOverlay(tail, index: index, reader: reader, areas: header.areas)
     else { return nil }
@@ -50,13 +63,16 @@ extension IndexedLogReader {
     let related = area.map { area in areas.areas.map { areas.areRelated($0.id, area.id) } }
     return
       (try? windowLog(
-        from: from, to: to, related: related, overlay: overlay, limit: lineLimit)) ?? nil
+        from: from, to: to, related: related, asOf: asOf?.secondsSinceEpoch, overlay: overlay,
+        limit: lineLimit)) ?? nil
   }
 
-  /// - Parameter related: For a timeline of an area, whether each of the header's areas (in
-  ///   order) is related to it; `nil` for all areas.
+  /// - Parameters:
+  ///   - related: For a timeline of an area, whether each of the header's areas (in order) is
+  ///     related to it; `nil` for all areas.
+  ///   - asOf: The moment of knowledge, in seconds since the epoch, if any.
   private func windowLog(
-    from: Instant, to: Instant, related: [Bool]?, overlay: TailOverlay, limit: Int
+    from: Instant, to: Instant, related: [Bool]?, asOf: Int64?, overlay: TailOverlay, limit: Int
   ) throws(IndexMismatch) -> WindowLog? {
     // Whether an item of this area (a position among the header's areas) may be drawn; one of
     // an area the header does not declare is taken, for its fold to decide.
@@ -82,11 +98,26 @@ extension IndexedLogReader {
     for position in 0..<index.count {
       let item = index.summary(position)
       guard let kind = item.kind else { throw IndexMismatch(reason: "the index is damaged") }
-      guard kind == .pause || kind == .corridors || kind == .offensive, isDrawn(area: item.area)
+      // A name the whole log does not list (a pause whose declaration is retracted) may be
+      // listed as of a moment before the retraction was announced.
+      let unlisted = kind == .unlisted
+      guard kind == .pause || kind == .corridors || kind == .offensive || (unlisted && asOf != nil)
       else { continue }
+      let knowledge = asOf.map { item.announced.knowledge(asOf: $0) } ?? .known
+      // An item whose own events lie in several areas takes the area of the first known by
+      // then: when only part of them is, it may belong to the area drawn.
+      guard isDrawn(area: item.area) || (item.areaVaries && knowledge == .partly) else {
+        continue
+      }
       let startsInTime = item.low == Int64.min || item.low <= last
       let endsInTime = item.high == Int64.max || item.high >= first.subtractingSaturated(1)
-      if startsInTime && endsInTime && !selection.included.contains(position) {
+      let taken =
+        switch knowledge {
+        case .known, .possibly: !unlisted && startsInTime && endsInTime
+        case .unknown: false
+        case .partly: true
+        }
+      if taken && !selection.included.contains(position) {
         guard try selection.include(position) else { return nil }
         guard selection.lines.count <= takenLimit else { return nil }
       }
