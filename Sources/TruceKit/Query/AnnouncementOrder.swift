@@ -49,22 +49,29 @@ public enum AnnouncementOrder {
 
   /// The placement of one event.
   public static func placement(of event: Event) -> Placement {
-    let announced = event.announced.range
+    placement(announced: event.announced.range, reported: event.reported.range, seq: event.seq)
+  }
+
+  /// The placement of an event with these fields: what ``placement(of:)`` reads, for a caller
+  /// that reads them in place (passing a whole event read from a list copied it first).
+  static func placement(announced: UncertainInstant, reported: UncertainInstant, seq: Int)
+    -> Placement
+  {
     let width: Int64 =
       if let earliest = announced.earliest, let latest = announced.latest {
         latest.secondsSinceEpoch - earliest.secondsSinceEpoch
       } else { Int64.max }
     if let earliest = announced.earliest {
       return Placement(
-        instant: earliest, width: width, seq: event.seq, rule: width == 0 ? .exact : .earliest)
+        instant: earliest, width: width, seq: seq, rule: width == 0 ? .exact : .earliest)
     }
     if let latest = announced.latest {
-      return Placement(instant: latest, width: width, seq: event.seq, rule: .latest)
+      return Placement(instant: latest, width: width, seq: seq, rule: .latest)
     }
-    if let reported = event.reported.range.earliest ?? event.reported.range.latest {
-      return Placement(instant: reported, width: width, seq: event.seq, rule: .reported)
+    if let reported = reported.earliest ?? reported.latest {
+      return Placement(instant: reported, width: width, seq: seq, rule: .reported)
     }
-    return Placement(instant: .distantFuture, width: width, seq: event.seq, rule: .unknown)
+    return Placement(instant: .distantFuture, width: width, seq: seq, rule: .unknown)
   }
 
   /// Events in replay order.

@@ -43,7 +43,10 @@ struct ReplayOrder {
           continue
         }
         kept.append(position)
-        placements.append(AnnouncementOrder.placement(of: source[position]))
+        placements.append(
+          AnnouncementOrder.placement(
+            announced: source[position].announced.range,
+            reported: source[position].reported.range, seq: source[position].seq))
       }
       return kept.indices.sorted { placements[$0] < placements[$1] }.map { kept[$0] }
     }
@@ -85,8 +88,9 @@ struct ReplayOrder {
   func repeatsIDs(from start: Int, isEarlier: (String) -> Bool) -> Bool {
     log.events.withUnsafeBufferPointer { source in
       var seen: Set<String> = []
+      // An erratum cannot change an id (``ErratumMerge/fixedKeys``): the line's is read.
       for position in positions.dropFirst(start) {
-        let id = amended[position]?.id ?? source[position].id
+        let id = source[position].id
         if isEarlier(id) || !seen.insert(id).inserted { return true }
       }
       return false

@@ -143,8 +143,11 @@ struct AtIndexSelection {
       guard Int(item.area) < related.count, let kind = item.kind else { throw damaged }
       let knowledge = item.announced.knowledge(asOf: asOf)
       // An item whose own events lie in several areas takes the area of the first known by
-      // then: when only part of them is, it may belong to an area asked about.
-      guard related[Int(item.area)] || (item.areaVaries && knowledge == .partly) else {
+      // then, and an unlisted name has only the area of its first line (which may be another
+      // item's, or as written before an erratum moved it): when only part of their events is,
+      // they may belong to an area asked about.
+      let areaMayDiffer = item.areaVaries || kind == .unlisted
+      guard related[Int(item.area)] || (areaMayDiffer && knowledge == .partly) else {
         continue
       }
       guard item.answersAlone else {

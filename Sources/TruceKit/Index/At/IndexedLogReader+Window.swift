@@ -27,8 +27,9 @@ extension IndexedLogReader {
   /// had possibly been announced is not taken; one whose events all had been (certainly or
   /// possibly, with its retractions certainly) is taken as without one, by when it may be in
   /// force; any other is taken whatever its times (an end not yet announced leaves it open), and
-  /// so is one whose events lie in several areas when it is only partly known, and a name the
-  /// whole log does not list (a pause whose declaration is retracted) when only partly known. The events
+  /// so is a name the whole log does not list (a pause whose declaration is retracted) when only
+  /// partly known; with `area`, an item whose events lie in several areas, or an unlisted name,
+  /// is taken when only partly known whatever the area the index gives it. The events
   /// marked in the span are taken as without one: the fold leaves out those not yet announced.
   ///
   /// - Parameters:
@@ -105,10 +106,12 @@ extension IndexedLogReader {
       else { continue }
       let knowledge = asOf.map { item.announced.knowledge(asOf: $0) } ?? .known
       // An item whose own events lie in several areas takes the area of the first known by
-      // then: when only part of them is, it may belong to the area drawn.
-      guard isDrawn(area: item.area) || (item.areaVaries && knowledge == .partly) else {
-        continue
-      }
+      // then, and an unlisted name has only the area of its first line (which may be another
+      // item's, or as written before an erratum moved it): when only part of their events is
+      // known, they may belong to the area drawn.
+      guard
+        isDrawn(area: item.area) || ((item.areaVaries || unlisted) && knowledge == .partly)
+      else { continue }
       let startsInTime = item.low == Int64.min || item.low <= last
       let endsInTime = item.high == Int64.max || item.high >= first.subtractingSaturated(1)
       let taken =
