@@ -120,7 +120,7 @@ struct UnlistedAreaTests {
   }
 
   @Test(
-    "A moment in an area as of a moment before the retraction is answered from the index as from the whole log",
+    "A moment in an area as of a moment before the retraction is answered from the index as from the whole log, every item listed or not",
     arguments: Shape.allCases)
   func momentListsTheItem(_ shape: Shape) throws {
     let log = try ScratchLog(areas: Self.areas)
@@ -128,14 +128,18 @@ struct UnlistedAreaTests {
     for event in try shape.events() { _ = try log.appender.append(event) }
     let (whole, reader) = try IndexedAnswers.indexed(log.path)
     let zone = TestLog.damascus
-    var query = AtQuery(
-      moment: try Moment(parsing: "2016-11-06T00:00Z", zone: zone),
-      asOf: try Moment(parsing: "2016-11-03T12:00Z", zone: zone), zone: zone)
-    query.area = whole.areas.area(named: "aleppo")
-    let (wholeAnswer, fromIndex) = IndexedAnswers.answers(query, log: whole, reader: reader)
-    // The whole log lists the item as of then.
-    #expect(wholeAnswer[2].contains(#""\#(shape.listed)""#))
-    #expect(fromIndex != nil, "left to the whole log")
-    #expect(fromIndex == nil || fromIndex == wholeAnswer)
+    // As the command asks it, and for every item (`--all`, read from the area's lines).
+    for contextLimit in [AtQuery.defaultContextLimit, nil] {
+      var query = AtQuery(
+        moment: try Moment(parsing: "2016-11-06T00:00Z", zone: zone),
+        asOf: try Moment(parsing: "2016-11-03T12:00Z", zone: zone), zone: zone)
+      query.area = whole.areas.area(named: "aleppo")
+      query.contextLimit = contextLimit
+      let (wholeAnswer, fromIndex) = IndexedAnswers.answers(query, log: whole, reader: reader)
+      // The whole log lists the item as of then.
+      #expect(wholeAnswer[2].contains(#""\#(shape.listed)""#))
+      #expect(fromIndex != nil, "left to the whole log")
+      #expect(fromIndex == nil || fromIndex == wholeAnswer, "context limit \(contextLimit ?? 0)")
+    }
   }
 }

@@ -27,11 +27,18 @@ extension IndexedLogReader {
   }
 
   /// ``log(forArea:events:)`` with the overlay of the appended lines already read.
-  func log(forArea area: Area, events: Bool, overlay: TailOverlay) -> EventLog? {
-    (try? areaLog(area, events: events, overlay: overlay)) ?? nil
+  ///
+  /// - Parameter asOf: For a question without `events` as of a moment (in seconds since the
+  ///   epoch), the moment: the names the whole log does not list that were only partly
+  ///   announced by then are read too, whatever area the index gives them (only its first
+  ///   line's), since the fold may list them in the area.
+  func log(forArea area: Area, events: Bool, asOf: Int64? = nil, overlay: TailOverlay)
+    -> EventLog?
+  {
+    (try? areaLog(area, events: events, asOf: asOf, overlay: overlay)) ?? nil
   }
 
-  private func areaLog(_ area: Area, events withEvents: Bool, overlay: TailOverlay)
+  private func areaLog(_ area: Area, events withEvents: Bool, asOf: Int64?, overlay: TailOverlay)
     throws(IndexMismatch) -> EventLog?
   {
     let areas = header.areas
@@ -47,10 +54,14 @@ extension IndexedLogReader {
         throw IndexMismatch(reason: "the index is damaged")
       }
       // An item whose area may differ as of an earlier moment (see
-      // ``AtIndexLayout/Item/areaVaries``) is read too when no event brings it: the fold decides
-      // its area. (With events, one of the area's about it brings it.)
+      // ``AtIndexLayout/Item/areaVaries``), or a name the whole log does not list that was only
+      // partly announced by the as-of moment (the index gives it only its first line's area),
+      // is read too when no event brings it: the fold decides its area. (With events, one of
+      // the area's about it brings it.)
+      let listedThen =
+        item.kind == .unlisted && asOf.map { item.announced.knowledge(asOf: $0) == .partly } == true
       if related[Int(item.area)] || overlay.touched.contains(position)
-        || (!withEvents && item.areaVaries)
+        || (!withEvents && (item.areaVaries || listedThen))
       {
         guard try selection.include(position) else { return nil }
       }

@@ -87,7 +87,9 @@ public final class IndexedLogReader {
       return answer
     }
     guard query.asOf != nil || query.contextLimit == nil, let area = query.area,
-      var log = log(forArea: area, events: false, overlay: overlay)
+      var log = log(
+        forArea: area, events: false, asOf: query.asOf?.asOfInstant.secondsSinceEpoch,
+        overlay: overlay)
     else { return nil }
     return query.answer(consuming: &log)
   }
