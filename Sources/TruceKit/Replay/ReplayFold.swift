@@ -4,10 +4,19 @@
 ///
 /// Steps not described are folded without being settled: what they touch is reconciled once,
 /// when the next described step comes (or ``settlePending()`` is called), however many of them
-/// touched it. An item's settled state depends only on what was folded into it (and, for a
-/// corridor group, on its pause's), so settling after many steps gives what settling after each
-/// would; a pause with a hundred reports is reconciled once rather than a hundred times. The
-/// tally of disputes on record is brought up to date at the same time.
+/// touched it; a pause with a hundred reports is reconciled once rather than a hundred times.
+/// The tally of disputes on record is brought up to date at the same time. Settling after many
+/// steps gives what settling after each would because:
+/// - an item's settled state depends only on what was folded into it, on its pause's for a
+///   corridor group, and on which of the events it looks up are on record (a statement's
+///   disputed events, the other reports of a re-characterized announcement); every step that
+///   brings one of those onto or off the record touches the items that look it up
+///   (``touchWatchers(of:)``), so a lookup added without such a touch would break this;
+/// - folding never sets a track's start or end (only settling does), and a withdrawal folds the
+///   item again from an empty track, so an item's disputes, listed again only when its start or
+///   end changed since it was last settled, are those of its state;
+/// - the tally counts disputes, so taking out those before a stretch and adding those after it
+///   leaves the counts that doing it step by step leaves.
 ///
 /// The running state is what ``Projection/init(events:knowledge:hypothetical:)`` would make of
 /// the events so far, kept per item: a retraction withdraws its target by folding the target's

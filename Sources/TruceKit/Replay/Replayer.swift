@@ -1,8 +1,8 @@
 /// Walks a log in announcement order, folding one announcement at a time, and says what each
 /// changed.
 ///
-/// Every event that passes the as-of moment is folded, so the state is right; only the events
-/// the filter takes are shown as steps. Each event is folded once, into a running state (see
+/// Every event that passes the as-of moment, up to the last shown step, is folded, so the state
+/// is right; only the events the filter takes are shown as steps. Each event is folded once, into a running state (see
 /// ``ReplayFold``), so a replay costs about as much as one fold of the log; each step's state is
 /// a projection folded only if someone reads it.
 public struct Replayer: Sendable {

@@ -34,7 +34,8 @@ struct AtIndexSelectionTests {
       if let asOf = bounds.asOf {
         // Known, certainly or possibly (with its retractions certainly): as without an as-of.
         // Not known at all: left out. Otherwise (or not folding alone): read, and when its own
-        // events lie in several areas, whatever area is asked about.
+        // events lie in several areas, or it is a name the whole log does not list, whatever
+        // area is asked about.
         let span = item.announced
         let known = span.latest != Int64.max && span.latest <= asOf
         let unknown = span.earliest != Int64.min && span.earliest > asOf
@@ -42,7 +43,8 @@ struct AtIndexSelectionTests {
           span.allPossibly <= asOf && span.retractionsLatest != Int64.max
           && span.retractionsLatest <= asOf
         let partly = !known && !unknown && !possibly
-        guard related[Int(item.area)] || (item.areaVaries && partly) else { continue }
+        let areaMayDiffer = item.areaVaries || item.kind == .unlisted
+        guard related[Int(item.area)] || (areaMayDiffer && partly) else { continue }
         if item.answersAlone && !known && unknown { continue }
         if !item.answersAlone || (!known && !possibly) {
           read.append(position)
