@@ -25,6 +25,11 @@ struct IndexedWindowTests {
     ]
   }
 
+  /// The instant a time with an offset names (its earliest, for a day).
+  static func instant(_ text: String) throws -> Instant {
+    try #require(try Stamp(TimeSpec(parsing: text), in: nil).range.earliest)
+  }
+
   /// Spans of an hour, a day, a week, a month and a year, starting at announcements spread over
   /// the history, and one over all of it.
   static func windows(of log: EventLog) -> [Span] {
@@ -164,17 +169,14 @@ struct IndexedWindowTests {
         announcedByLine: line, announcedByErratum: erratum)
       defer { scratch.remove() }
       let reader = try #require(IndexedLogReader(path: scratch.path))
-      func instant(_ text: String) throws -> Instant {
-        try #require(try Stamp(TimeSpec(parsing: text), in: nil).range.earliest)
-      }
       let november = Timeline.window(
-        from: try instant("2016-11-01T00:00Z"), to: try instant("2016-12-01T00:00Z"))
+        from: try Self.instant("2016-11-01T00:00Z"), to: try Self.instant("2016-12-01T00:00Z"))
       for asOf in [
         "2016-11-04T00:00Z", "2016-11-10T00:00Z", "2017-01-21T00:00Z", "2017-02-10T00:00Z",
       ] {
         let read = Self.compareSpans(
           of: whole, reader: reader, areas: [nil], windows: [november],
-          asOf: try instant(asOf), label: "erratum \(line) → \(erratum)")
+          asOf: try Self.instant(asOf), label: "erratum \(line) → \(erratum)")
         #expect(read.allSatisfy { $0 != nil })
       }
     }
@@ -212,9 +214,7 @@ struct IndexedWindowTests {
     let (scratch, whole) = try Self.erratumLog(announcedByLine: line, announcedByErratum: erratum)
     defer { scratch.remove() }
     let reader = try #require(IndexedLogReader(path: scratch.path))
-    let november =
-      try Stamp(TimeSpec(parsing: "2016-11-04T00:00Z"), in: nil).range.earliest
-      .map { $0 } ?? Instant.distantPast
+    let november = try Self.instant("2016-11-04T00:00Z")
     let window = Timeline.window(from: november, to: november.adding(seconds: 3 * 86_400))
     let drawn = Timeline(
       projection: Projection(log: whole), from: window.start, to: window.end, areas: whole.areas)
@@ -297,9 +297,8 @@ struct IndexedWindowTests {
     let whole = try EventLog.read(path: log.path)
     let reader = try #require(IndexedLogReader(path: log.path))
     #expect((reader.tailBytes > 0) == appendedAfterIndex)
-    let start = try Stamp(TimeSpec(parsing: "2017-01-09T00:00Z"), in: nil).range.earliest
-    let window = try Timeline.window(
-      from: #require(start), to: #require(start).adding(seconds: 2 * 86_400))
+    let start = try Self.instant("2017-01-09T00:00Z")
+    let window = Timeline.window(from: start, to: start.adding(seconds: 2 * 86_400))
     let drawn = Self.outputs(whole, window: window)
     #expect(drawn[0].contains("\"v1\""))
     let subset = try #require(reader.log(forTimelineFrom: window.start, to: window.end))

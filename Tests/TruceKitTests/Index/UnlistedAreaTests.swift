@@ -39,12 +39,16 @@ struct UnlistedAreaTests {
           #""retracts":"\#(target)""#)
       }
       let window = #""window":{"start":"2016-11-04T09:00Z","end":"2016-11-10T19:00Z"}"#
+      // Pause p1 declared on 2 November, in Homs unless said otherwise.
+      let p1 = { (area: String) in
+        try ScratchLog.event(
+          "e1", "pause.declared", announced: "2016-11-02T10:00Z", area: area,
+          #""pause":"p1","kind":"pause",\#(window)"#)
+      }
       switch self {
       case .corridorUnderPauseElsewhere:
         return [
-          try ScratchLog.event(
-            "e1", "pause.declared", announced: "2016-11-02T10:00Z", area: "homs",
-            #""pause":"p1","kind":"pause",\#(window)"#),
+          try p1("homs"),
           try ScratchLog.event(
             "e2", "corridor.opened", announced: "2016-11-03T10:00Z",
             #""corridor":"c1","pause":"p1","users":["civilians"]"#),
@@ -52,9 +56,7 @@ struct UnlistedAreaTests {
         ]
       case .erratumMovesTheArea:
         return [
-          try ScratchLog.event(
-            "e1", "pause.declared", announced: "2016-11-02T10:00Z", area: "homs",
-            #""pause":"p1","kind":"pause",\#(window)"#),
+          try p1("homs"),
           try ScratchLog.event(
             "e2", "correction.erratum", announced: "2016-11-03T10:00Z", area: "homs",
             #""corrects":"e1","set":{"area":"aleppo"}"#),
@@ -65,9 +67,7 @@ struct UnlistedAreaTests {
           try ScratchLog.event(
             "e0", "proposal", announced: "2016-11-01T10:00Z", area: "homs",
             #""proposal":"p1","kind":"call""#),
-          try ScratchLog.event(
-            "e1", "pause.declared", announced: "2016-11-02T10:00Z",
-            #""pause":"p1","kind":"pause",\#(window)"#),
+          try p1("aleppo"),
           try retraction("e1"),
         ]
       case .sameAnnouncementElsewhere:
@@ -92,10 +92,6 @@ struct UnlistedAreaTests {
     "syria=Asia/Damascus", "aleppo=Asia/Damascus,parent=syria", "homs=Asia/Damascus,parent=syria",
   ]
 
-  private static func instant(_ text: String) throws -> Instant {
-    try #require(try Stamp(TimeSpec(parsing: text), in: nil).range.earliest)
-  }
-
   @Test(
     "A span of an area as of a moment before the retraction draws the item from the index as from the whole log",
     arguments: Shape.allCases)
@@ -105,8 +101,9 @@ struct UnlistedAreaTests {
     for event in try shape.events() { _ = try log.appender.append(event) }
     let (whole, reader) = try IndexedAnswers.indexed(log.path)
     let window = Timeline.window(
-      from: try Self.instant("2016-11-05T00:00Z"), to: try Self.instant("2016-11-08T00:00Z"))
-    let asOf = try Self.instant("2016-11-03T12:00Z")
+      from: try IndexedWindowTests.instant("2016-11-05T00:00Z"),
+      to: try IndexedWindowTests.instant("2016-11-08T00:00Z"))
+    let asOf = try IndexedWindowTests.instant("2016-11-03T12:00Z")
     let aleppo = try #require(whole.areas.area(named: "aleppo"))
     // The whole log draws the item in Aleppo as of then.
     let drawn = Timeline(
