@@ -33,12 +33,18 @@ enum ReplayCommand {
   static func run(_ parsed: ParsedCommand) -> ExitCode {
     // With --area, only the area's lines are read when the index beside the log vouches for
     // them: its events (each a step) and the lines its items rest on, or, walking the calendar,
-    // its items' lines. Stepping in a terminal shows the whole state, and reads the whole log.
+    // its items' lines. Without it, a replay narrowed by time or type reads the events it may
+    // show and the lines their items rest on. Stepping in a terminal shows the whole state, and
+    // reads the whole log.
     let stepping = parsed.flag("step") && !parsed.flag("json") && StepBrowserSession.canRun
     let question: CommandSupport.AreaQuestion
     do {
-      question = try CommandSupport.areaQuestion(
-        parsed, events: !parsed.flag("calendar"), index: !stepping)
+      if !stepping && !parsed.flag("calendar") {
+        question = try CommandSupport.replayQuestion(parsed)
+      } else {
+        question = try CommandSupport.areaQuestion(
+          parsed, events: !parsed.flag("calendar"), index: !stepping)
+      }
     } catch { return error.code }
     defer { CommandSupport.indexIfReadWhole(question, parsed) }
     let (log, filter, zone) = (question.log, question.filter, question.zone)

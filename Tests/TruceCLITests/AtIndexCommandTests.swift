@@ -96,6 +96,34 @@ struct AtIndexCommandTests {
     try indexesInBackground(questions[0], log: log, answer: whole[0])
   }
 
+  @Test(
+    "truce replay narrowed by time or type, without --area, writes from the index what the whole log gives"
+  )
+  func indexedReplaySpans() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = try generated(folder)
+    let questions = [
+      [
+        "replay", "--log", log, "--from", "2016-06-01T00:00Z", "--to", "2016-06-08T00:00Z",
+        "--json",
+      ],
+      [
+        "replay", "--log", log, "--from", "2017-01-01T00:00+02:00", "--to",
+        "2017-01-03T00:00+02:00", "--utc",
+      ],
+      ["replay", "--log", log, "--type", "correction", "--from", "2016-06-01T00:00Z", "--json"],
+      ["replay", "--log", log, "--to", "2015-06-01T00:00Z", "--actor", "army"],
+      [
+        "replay", "--log", log, "--from", "2016-02-01T00:00Z", "--as-of", "2016-03-01T00:00Z",
+        "--json",
+      ],
+    ]
+    let whole = try answeredAlike(questions, log: log)
+    // One that had to read the whole log indexes it in the background.
+    try indexesInBackground(questions[0], log: log, answer: whole[0])
+  }
+
   @Test("truce timeline --from --to writes from the index what the whole log gives")
   func indexedSpans() throws {
     let folder = try TruceProcess.temporaryDirectory()

@@ -174,6 +174,8 @@ enum AtIndexBuilder {
       record.corrections.insert(.amended)
       record.effectiveArea = areaIndex[amended.area] ?? UInt16.max
       record.placed = AnnouncementOrder.placement(of: amended).instant.secondsSinceEpoch
+      record.effectiveLow = amended.announced.range.earliest?.secondsSinceEpoch ?? Int64.min
+      record.effectiveHigh = amended.announced.range.latest?.secondsSinceEpoch ?? Int64.max
     }
     switch event.payload {
     case .erratum(let target, _), .retraction(let target):

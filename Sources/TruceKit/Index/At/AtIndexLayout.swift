@@ -2,17 +2,17 @@
 /// 72-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
 /// order the projection lists them, then the names the projection does not list), the lines
 /// each item rests on (16 bytes each: where the line starts, and its number), the items' ids
-/// (UTF-8, one after another), one 48-byte record per event, in log order (``EventRecord``),
+/// (UTF-8, one after another), one 64-byte record per event, in log order (``EventRecord``),
 /// which listings filter, then the items in time order (``OrderEntry``), which answers search,
 /// then the names each event bears or cites (``LinkEntry``), which `truce show` looks up, then
 /// the events' ids in log order, each ended by a newline. Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 11
+  static let version: UInt64 = 12
   static let headerSize = 144
   static let itemSize = 40 + AnnouncedSpan.storedSize
   static let lineSize = 16
-  static let eventSize = 48
+  static let eventSize = 64
 
   /// What the header says.
   struct Header: Equatable {
@@ -245,6 +245,11 @@ enum AtIndexLayout {
     /// Where a timeline marks the event once errata apply: the instant
     /// ``AnnouncementOrder/placement(of:)`` places it at, in seconds since the epoch.
     var placed: Int64 = 0
+    /// The earliest announcement once errata apply (``low`` when none amends the event): what a
+    /// replay filters by.
+    var effectiveLow = Int64.min
+    /// The latest announcement once errata apply (``high`` when none amends the event).
+    var effectiveHigh = Int64.max
 
     /// What errata do to an event.
     struct Corrections: OptionSet, Equatable, Sendable {
@@ -263,6 +268,7 @@ enum AtIndexLayout {
       effectiveArea = area
       type = UInt8(EventType.allCases.firstIndex(of: event.type) ?? 0)
       placed = AnnouncementOrder.placement(of: event).instant.secondsSinceEpoch
+      (effectiveLow, effectiveHigh) = (low, high)
     }
 
     init(loadingFrom pointer: UnsafeRawPointer) {
@@ -276,6 +282,10 @@ enum AtIndexLayout {
         littleEndian: pointer.loadUnaligned(fromByteOffset: 28, as: UInt16.self))
       target = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
       placed = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 40, as: Int64.self))
+      effectiveLow = Int64(
+        littleEndian: pointer.loadUnaligned(fromByteOffset: 48, as: Int64.self))
+      effectiveHigh = Int64(
+        littleEndian: pointer.loadUnaligned(fromByteOffset: 56, as: Int64.self))
     }
 
     func store(to pointer: UnsafeMutableRawPointer) {
@@ -290,6 +300,8 @@ enum AtIndexLayout {
       pointer.storeBytes(of: target.littleEndian, toByteOffset: 32, as: UInt32.self)
       pointer.storeBytes(of: UInt32(0), toByteOffset: 36, as: UInt32.self)
       pointer.storeBytes(of: placed.littleEndian, toByteOffset: 40, as: Int64.self)
+      pointer.storeBytes(of: effectiveLow.littleEndian, toByteOffset: 48, as: Int64.self)
+      pointer.storeBytes(of: effectiveHigh.littleEndian, toByteOffset: 56, as: Int64.self)
     }
   }
 }

@@ -52,6 +52,22 @@ struct IndexSelection {
   mutating func includeEvents(
     where takes: (AtIndexLayout.EventRecord) throws(IndexMismatch) -> Bool
   ) throws(IndexMismatch) -> Set<Int> {
+    try includeEventsPicked(by: { _, record throws(IndexMismatch) in try takes(record) })
+  }
+
+  /// Takes the events at these positions among the index's events as
+  /// ``includeEvents(where:)`` takes those it picks.
+  ///
+  /// - Returns: The positions of the events taken, with their corrections and the events those
+  ///   correct.
+  @discardableResult
+  mutating func includeEvents(at positions: Set<Int>) throws(IndexMismatch) -> Set<Int> {
+    try includeEventsPicked(by: { position, _ in positions.contains(position) })
+  }
+
+  private mutating func includeEventsPicked(
+    by takes: (Int, AtIndexLayout.EventRecord) throws(IndexMismatch) -> Bool
+  ) throws(IndexMismatch) -> Set<Int> {
     let types = EventType.allCases
     let erratum = types.firstIndex(of: .erratum).map(UInt8.init)
     let retraction = types.firstIndex(of: .retraction).map(UInt8.init)
@@ -69,7 +85,7 @@ struct IndexSelection {
       if correction, record.target > 0 {
         corrections.append((position, Int(record.target) - 1))
       }
-      guard try takes(record), !record.corrections.contains(.voided) else { continue }
+      guard try takes(position, record), !record.corrections.contains(.voided) else { continue }
       taken.insert(position)
       if correction, record.target > 0 { corrected.append(Int(record.target) - 1) }
     }

@@ -91,7 +91,10 @@ extension IndexedLogReader {
       let byID = Dictionary(log.events.map { ($0.id, $0) }) { first, _ in first }
       var missing = Set<String>()
       for event in effective {
-        guard let names = IndexedLogReader.items(of: event, events: byID, related: relatedIDs)
+        guard
+          let names = IndexedLogReader.items(
+            of: event,
+            isRelated: { id in byID[id].map { relatedIDs.contains($0.area) } ?? false })
         else { return nil }
         // (`subtracting` would walk the whole set of names taken for each event.)
         for name in names where !selection.names.contains(name) { missing.insert(name) }
@@ -110,12 +113,9 @@ extension IndexedLogReader {
   }
 
   /// The items an event is about: those it declares, changes or names; `nil` when it is an
-  /// erratum, retraction or an event that disputes or repeats another, and that other event is
-  /// not in the log or not of a related area (where it is checked itself).
-  private static func items(
-    of event: Event, events: [String: Event], related: Set<String>
-  ) -> Set<String>? {
-    func isRelated(_ id: String) -> Bool { events[id].map { related.contains($0.area) } ?? false }
+  /// erratum, retraction or an event that disputes or repeats another, and `isRelated` rejects
+  /// that other event's id (it is not in the log read, or not where the question looks).
+  static func items(of event: Event, isRelated: (String) -> Bool) -> Set<String>? {
     guard (event.disputes + event.sameAnnouncementAs).allSatisfy(isRelated) else { return nil }
     switch event.payload {
     case .erratum(let target, _), .retraction(let target): return isRelated(target) ? [] : nil

@@ -1,0 +1,29 @@
+import TruceKit
+
+extension CommandSupport {
+  /// Reads the log for `replay` (not walking the calendar, nor stepping in a terminal). Without
+  /// `--area` but with `--from`, `--to`, `--as-of` or `--type` (and no scenario), only the lines
+  /// the steps shown rest on, through the index beside the log when it vouches for them
+  /// (``IndexedLogReader/log(forReplay:)``); otherwise as ``areaQuestion(_:events:index:)``
+  /// reads it: with `--area`, the lines of the area, through the index, or the whole log.
+  static func replayQuestion(_ parsed: ParsedCommand) throws(Reported) -> AreaQuestion {
+    let narrows =
+      ["from", "to", "as-of"].contains { parsed.value($0) != nil }
+      || !parsed.values("type").isEmpty
+    guard parsed.values("scenario").isEmpty, parsed.value("area") == nil, narrows else {
+      return try areaQuestion(parsed, events: true)
+    }
+    let path = parsed.value("log") ?? BundledLog.locate()
+    if let indexed = IndexedLogReader(path: path) {
+      switch eventFilter(parsed, areas: indexed.areas) {
+      case .failure(let error): throw Reported(code: usage(error))
+      case .success(let (filter, zone)):
+        if let log = indexed.log(forReplay: filter) {
+          return AreaQuestion(log: log, filter: filter, zone: zone, readWholeForIndex: false)
+        }
+      }
+    }
+    let (log, filter, zone) = try logAndFilter(parsed)
+    return AreaQuestion(log: log, filter: filter, zone: zone, readWholeForIndex: true)
+  }
+}

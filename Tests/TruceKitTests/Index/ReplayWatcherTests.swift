@@ -1,0 +1,166 @@
+import Testing
+
+@testable import TruceKit
+
+/// A step of a replay may change more than its own items: the statements that dispute its event
+/// and the pauses that repeat it look it up, and a retraction withdraws its target's dispute. A
+/// replay of a span read through the index must read those too, wherever they lie in time.
+@Suite("Replaying a span from the index: what a step changes besides its items")
+struct ReplayWatcherTests {
+  /// Hand-made histories whose step on 10 November changes something announced before the span.
+  enum Shape: String, CaseIterable, CustomTestStringConvertible {
+    /// A retraction on the 10th of a statement that disputed a violation report.
+    case retractedClaim
+    /// A report on the 10th that a statement announced on the 1st (written after it) disputes.
+    case reportDisputedEarlier
+    /// A violation report on the 10th that a statement announced on the 1st disputes: no item's
+    /// lines hold either.
+    case violationDisputedEarlier
+    /// A statement on the 10th disputing a violation report of pause p1, when another statement
+    /// on record disputes another violation report of it: both claims are about p1, so the
+    /// second is no news (read without the first, it would be).
+    case secondClaimOnViolations
+    /// A statement on the 10th about a proposal, disputing its report, when another statement
+    /// about the proposal on record disputes the same report (no news either).
+    case secondClaimOnProposal
+    /// A statement on the 10th disputing a report of a pause elsewhere, announced on the 1st.
+    case claimOnReportElsewhere
+    /// An extension on the 10th that a declaration announced on the 1st repeats.
+    case extensionRepeatedEarlier
+
+    var testDescription: String { rawValue }
+
+    /// What the step changes besides its own item, as the replay says it (or says instead).
+    var change: String {
+      switch self {
+      case .retractedClaim: "no longer disputed (claim) about v1"
+      case .violationDisputedEarlier: "reports disagree (claim) about v1"
+      // (The other claim on record makes the dispute known: nothing new is said.)
+      case .secondClaimOnViolations, .secondClaimOnProposal: "no change in force (a refusal)"
+      case .reportDisputedEarlier, .claimOnReportElsewhere: "reports disagree (claim) about p1"
+      case .extensionRepeatedEarlier: "reports disagree (what was announced) about p2"
+      }
+    }
+
+    /// A pause of another month in another area, which a replay of the span need not read.
+    static func otherPause() throws -> [JSONObject] {
+      [
+        try ScratchLog.event(
+          "other-d", "pause.declared", announced: "2016-10-01T08:00Z",
+          #""pause":"p9","kind":"pause","window":{"start":"2016-10-02T09:00Z"}"#),
+        try ScratchLog.event(
+          "other-e", "pause.ended", announced: "2016-10-05T08:00Z",
+          #""pause":"p9","at":"2016-10-05T08:00Z","how":"expired""#),
+      ]
+    }
+
+    /// The events, in log order.
+    func events() throws -> [JSONObject] {
+      let window = #""window":{"start":"2016-11-01T09:00Z","end":"2016-11-20T19:00Z"}"#
+      let p1 = try ScratchLog.event(
+        "d1", "pause.declared", announced: "2016-11-01T08:00Z", area: "homs",
+        #""pause":"p1","kind":"pause",\#(window)"#)
+      let extension1 = try ScratchLog.event(
+        "x1", "pause.extended", announced: "2016-11-10T10:00Z", area: "homs",
+        #""pause":"p1","end":"2016-11-25T00:00Z""#)
+      switch self {
+      case .retractedClaim:
+        return [
+          p1,
+          try ScratchLog.event(
+            "v1", "violation.reported", announced: "2016-11-01T10:00Z", area: "homs",
+            #""at":"2016-11-01T06:00Z","by":["someone else"]"#),
+          try ScratchLog.event(
+            "s1", "statement", announced: "2016-11-02T10:00Z",
+            #""kind":"refusal","disputes":["v1"]"#),
+          try ScratchLog.event(
+            "r1", "correction.retraction", announced: "2016-11-10T10:00Z", #""retracts":"s1""#),
+        ]
+      case .reportDisputedEarlier:
+        return [
+          p1, extension1,
+          try ScratchLog.event(
+            "s1", "statement", announced: "2016-11-01T10:00Z",
+            #""kind":"refusal","disputes":["x1"]"#),
+        ]
+      case .violationDisputedEarlier:
+        return [
+          p1,
+          try ScratchLog.event(
+            "v1", "violation.reported", announced: "2016-11-10T10:00Z", area: "homs",
+            #""at":"2016-11-10T06:00Z","by":["someone else"]"#),
+          try ScratchLog.event(
+            "s1", "statement", announced: "2016-11-01T10:00Z",
+            #""kind":"refusal","disputes":["v1"]"#),
+        ]
+      case .secondClaimOnViolations:
+        let violation = { (id: String) in
+          try ScratchLog.event(
+            id, "violation.reported", announced: "2016-11-01T10:00Z", area: "homs",
+            #""pause":"p1","at":"2016-11-01T06:00Z","by":["someone else"]"#)
+        }
+        return [
+          p1, try violation("v1"), try violation("v2"),
+          try ScratchLog.event(
+            "s1", "statement", announced: "2016-11-02T10:00Z",
+            #""kind":"refusal","disputes":["v1"]"#),
+          try ScratchLog.event(
+            "s2", "statement", announced: "2016-11-10T10:00Z",
+            #""kind":"refusal","disputes":["v2"]"#),
+        ]
+      case .secondClaimOnProposal:
+        return [
+          try ScratchLog.event(
+            "q1", "proposal", announced: "2016-11-01T10:00Z", area: "homs",
+            #""proposal":"y1","kind":"call""#),
+          try ScratchLog.event(
+            "s1", "statement", announced: "2016-11-02T10:00Z",
+            #""kind":"refusal","about":["y1"],"disputes":["q1"]"#),
+          try ScratchLog.event(
+            "s2", "statement", announced: "2016-11-10T10:00Z",
+            #""kind":"refusal","about":["y1"],"disputes":["q1"]"#),
+        ]
+      case .claimOnReportElsewhere:
+        return [
+          p1,
+          try ScratchLog.event(
+            "x0", "pause.extended", announced: "2016-11-01T10:00Z", area: "homs",
+            #""pause":"p1","end":"2016-11-22T00:00Z""#),
+          try ScratchLog.event(
+            "s1", "statement", announced: "2016-11-10T10:00Z",
+            #""kind":"refusal","disputes":["x0"]"#),
+        ]
+      case .extensionRepeatedEarlier:
+        return [
+          p1, extension1,
+          try ScratchLog.event(
+            "d2", "pause.declared", announced: "2016-11-01T10:00Z",
+            #""pause":"p2","kind":"pause",\#(window),"sameAnnouncementAs":["x1"]"#),
+        ]
+      }
+    }
+  }
+
+  @Test(
+    "A replay of the span around the step reads from the index what the whole log shows",
+    arguments: Shape.allCases)
+  func spanAroundTheStep(_ shape: Shape) throws {
+    let log = try ScratchLog(areas: UnlistedAreaTests.areas)
+    defer { log.remove() }
+    for event in try Shape.otherPause() + shape.events() { _ = try log.appender.append(event) }
+    let (whole, reader) = try IndexedAnswers.indexed(log.path)
+    for (from, to) in [("2016-11-09T00:00Z", "2016-11-11T00:00Z"), ("2016-11-10T10:00Z", nil)] {
+      let filter = EventFilter(
+        from: try IndexedWindowTests.instant(from),
+        to: try to.map(IndexedWindowTests.instant))
+      let expected = IndexedReplayTests.outputs(whole, filter)
+      // The step changes something besides its own item.
+      #expect(expected.contains { $0.contains(shape.change) }, "\(expected.last ?? "")")
+      let subset = try #require(reader.log(forReplay: filter), "left to the whole log")
+      // Without the pause of another month.
+      #expect(!subset.events.contains { $0.id.hasPrefix("other") })
+      IndexedAnswers.expectSame(
+        IndexedReplayTests.outputs(subset, filter), as: expected, "\(shape) from \(from)")
+    }
+  }
+}
