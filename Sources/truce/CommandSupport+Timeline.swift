@@ -1,30 +1,38 @@
 import TruceKit
 
 extension CommandSupport {
-  /// Reads the log for `timeline`. With both `--from` and `--to` (with or without an as-of
-  /// moment; no scenario or comparison), only the lines the span's timeline rests on (of the
-  /// area, with `--area`), through the index beside the log when it vouches for them
-  /// (``IndexedLogReader/log(forTimelineFrom:to:area:asOf:)``); otherwise as
+  /// Reads the log for `timeline`. With `--from` and `--to` (with or without an as-of moment),
+  /// or with only one of them and no as-of moment (no scenario or comparison), only the lines
+  /// the span's timeline rests on (of the area, with `--area`), through the index beside the log
+  /// when it vouches for them (``IndexedLogReader/log(forTimelineFrom:to:area:asOf:)``; the span
+  /// a single bound leaves open is fitted from the index,
+  /// ``IndexedLogReader/fittedTimelineSpan(from:to:area:)``); otherwise as
   /// ``areaQuestion(_:events:index:)`` reads it: with `--area`, the lines of the area, through the
   /// index, or the whole log.
   static func timelineQuestion(_ parsed: ParsedCommand) throws(Reported) -> AreaQuestion {
+    let bounds = ["from", "to"].filter { parsed.value($0) != nil }.count
     guard parsed.values("scenario").isEmpty, !parsed.flag("compare"),
-      parsed.value("from") != nil, parsed.value("to") != nil
+      bounds == 2 || (bounds == 1 && parsed.value("as-of") == nil)
     else { return try areaQuestion(parsed, events: true) }
     let path = parsed.value("log") ?? BundledLog.locate()
     if let indexed = IndexedLogReader(path: path) {
       switch eventFilter(parsed, areas: indexed.areas) {
       case .failure(let error): throw Reported(code: usage(error))
       case .success(let (filter, zone)):
-        if let from = filter.from, let to = filter.to {
-          let window = Timeline.window(from: from, to: Timeline.end(through: to))
-          if let read = indexed.log(
-            forTimelineFrom: window.start, to: window.end, area: filter.area, asOf: filter.asOf)
-          {
-            return AreaQuestion(
-              log: read.log, filter: filter, zone: zone, readWholeForIndex: false,
-              items: read.items)
+        let to = filter.to.map(Timeline.end(through:))
+        let window =
+          if let from = filter.from, let to {
+            Timeline.window(from: from, to: to)
+          } else {
+            indexed.fittedTimelineSpan(from: filter.from, to: to, area: filter.area)
           }
+        if let window,
+          let read = indexed.log(
+            forTimelineFrom: window.start, to: window.end, area: filter.area, asOf: filter.asOf)
+        {
+          return AreaQuestion(
+            log: read.log, filter: filter, zone: zone, readWholeForIndex: false,
+            items: read.items, span: window)
         }
       }
     }

@@ -253,6 +253,9 @@ enum CommandSupport {
     /// For a timeline of a span read through the index, the items whose lines the log holds
     /// whole: only these are drawn (the log holds others in part).
     var items: Set<String>? = nil
+    /// For a timeline read through the index, the span it is drawn over (one bound given, the
+    /// other fitted from the index, ``IndexedLogReader/fittedTimelineSpan(from:to:area:)``).
+    var span: Span? = nil
   }
 
   /// Reads the log for a question that may name an area; `index` false reads the whole log.

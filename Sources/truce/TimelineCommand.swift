@@ -25,7 +25,8 @@ enum TimelineCommand {
   static func run(_ parsed: ParsedCommand) -> ExitCode {
     // With --area, only the area's events and the lines its items rest on are read when the
     // index beside the log vouches for them (its announcements are drawn as markers); with
-    // --from and --to alone, only the lines of the span's items and announcements;
+    // --from and --to (or one of them without --as-of), only the lines of the span's items and
+    // announcements;
     // --compare reads the whole log with its scenario.
     let question: CommandSupport.AreaQuestion
     do {
@@ -42,7 +43,9 @@ enum TimelineCommand {
       width = value
     }
     let projection = Projection(log: log, knowledge: Knowledge(asOf: filter.asOf))
-    let to = filter.to.map(Timeline.end(through:))
+    // (A span read through the index is the one the whole log's timeline would fit.)
+    let from = question.span?.start ?? filter.from
+    let to = question.span?.end ?? filter.to.map(Timeline.end(through:))
     let timeline: Timeline
     if parsed.flag("compare") {
       guard !parsed.values("scenario").isEmpty else {
@@ -55,10 +58,10 @@ enum TimelineCommand {
       timeline = Timeline.comparing(
         record: Projection(log: loaded.base, knowledge: Knowledge(asOf: filter.asOf)),
         scenario: projection,
-        from: filter.from, to: to, area: filter.area, areas: log.areas)
+        from: from, to: to, area: filter.area, areas: log.areas)
     } else {
       timeline = Timeline(
-        projection: projection, from: filter.from, to: to, area: filter.area, areas: log.areas,
+        projection: projection, from: from, to: to, area: filter.area, areas: log.areas,
         only: question.items)
     }
     if let file = parsed.value("html") {

@@ -124,7 +124,8 @@ struct AtIndexCommandTests {
     try indexesInBackground(questions[0], log: log, answer: whole[0])
   }
 
-  @Test("truce timeline --from --to writes from the index what the whole log gives")
+  @Test(
+    "truce timeline --from --to, or one of them, writes from the index what the whole log gives")
   func indexedSpans() throws {
     let folder = try TruceProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -160,6 +161,10 @@ struct AtIndexCommandTests {
         "timeline", "--log", log, "--area", "syria", "--from", "2016-06-01", "--to", "2016-06-30",
         "--as-of", "2016-05-20", "--width", "100",
       ],
+      // One bound: the other is fitted from the index.
+      ["timeline", "--log", log, "--from", "2016-11-01T00:00Z", "--json"],
+      ["timeline", "--log", log, "--to", "2015-03-01T00:00Z", "--width", "100"],
+      ["timeline", "--log", log, "--area", "syria", "--from", "2016-11-01", "--json"],
     ]
     let whole = try questions.map { try TruceProcess.run($0) }
     let wholePage = try String(contentsOfFile: page, encoding: .utf8)

@@ -119,20 +119,14 @@ extension Timeline {
     var bounds: (first: Instant, last: Instant)? = nil
     if from == nil || to == nil {
       for item in items {
-        for range in [item.start.possibleRange, item.end.possibleRange] {
-          for instant in [range?.earliest, range?.latest] {
-            guard let instant else { continue }
-            bounds = (min(bounds?.first ?? instant, instant), max(bounds?.last ?? instant, instant))
-          }
-        }
+        guard let reach = Timeline.reach(start: item.start, end: item.end) else { continue }
+        bounds = (
+          min(bounds?.first ?? reach.first, reach.first),
+          max(bounds?.last ?? reach.last, reach.last)
+        )
       }
     }
-    let day: Int64 = 86_400
-    let first =
-      from ?? (bounds?.first ?? to ?? Instant(secondsSinceEpoch: 0)).adding(seconds: -day)
-    let last = max(
-      to ?? (bounds?.last ?? first).adding(seconds: day),
-      first.adding(seconds: Timeline.shortestWindow))
+    let (first, last) = Timeline.fitted(from: from, to: to, bounds: bounds)
     self.from = first
     self.to = last
     self.projection = projection
@@ -156,6 +150,34 @@ extension Timeline {
         at: AnnouncementOrder.placement(of: event).instant, eventID: event.id,
         subject: event.subject)
     }
+  }
+
+  /// The first and last instants an item's start and end may name (what a window not given is
+  /// fitted to); `nil` when neither names one.
+  static func reach(start: Boundary, end: Boundary) -> (first: Instant, last: Instant)? {
+    var reach: (first: Instant, last: Instant)? = nil
+    for range in [start.possibleRange, end.possibleRange] {
+      for instant in [range?.earliest, range?.latest] {
+        guard let instant else { continue }
+        reach = (min(reach?.first ?? instant, instant), max(reach?.last ?? instant, instant))
+      }
+    }
+    return reach
+  }
+
+  /// The first and last instants of the window a timeline fits to its items when `from` or
+  /// `to` is not given, from the first and last instants its items may reach
+  /// (``reach(start:end:)``, over every item drawn): a day before and after them.
+  static func fitted(from: Instant?, to: Instant?, bounds: (first: Instant, last: Instant)?)
+    -> (first: Instant, last: Instant)
+  {
+    let day: Int64 = 86_400
+    let first =
+      from ?? (bounds?.first ?? to ?? Instant(secondsSinceEpoch: 0)).adding(seconds: -day)
+    let last = max(
+      to ?? (bounds?.last ?? first).adding(seconds: day),
+      first.adding(seconds: Timeline.shortestWindow))
+    return (first, last)
   }
 
   /// The stretches of one item: possibly in force from its earliest possible start to its

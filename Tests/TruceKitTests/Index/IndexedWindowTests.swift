@@ -16,12 +16,18 @@ struct IndexedWindowTests {
     let timeline = Timeline(
       projection: Projection(log: log, knowledge: Knowledge(asOf: asOf)), from: window.start,
       to: window.end, area: area, areas: log.areas, only: items)
-    let zone = log.areas.zones.first ?? Zone.utcForTests
+    return rendered(timeline, areas: log.areas)
+  }
+
+  /// What `timeline` writes for a timeline of a log in these areas: the JSON, the chart in
+  /// local time and in UTC, and the HTML page.
+  static func rendered(_ timeline: Timeline, areas: AreaRegistry) -> [String] {
+    let zone = areas.zones.first ?? Zone.utcForTests
     return [
       TimelineJSON.value(timeline).serialized(pretty: true),
       TimelineChart(width: 120, zone: zone).render(timeline),
       TimelineChart(width: 100, zone: Zone.utcForTests).render(timeline),
-      TimelineHTML(timeline: timeline, areas: log.areas, zone: zone, title: "span").render(),
+      TimelineHTML(timeline: timeline, areas: areas, zone: zone, title: "span").render(),
     ]
   }
 

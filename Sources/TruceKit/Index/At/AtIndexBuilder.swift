@@ -27,30 +27,36 @@ enum AtIndexBuilder {
     var pending: [Pending] = []
     func add(
       _ kind: AtIndexLayout.Kind, _ id: String, area: String, low: Instant?, high: Instant?,
-      eventIDs: [String], linesOf subject: String? = nil
+      eventIDs: [String], linesOf subject: String? = nil,
+      reach: (first: Instant, last: Instant)? = nil
     ) {
       pending.append(
         Pending(
           kind: kind, id: id, subject: subject ?? id, area: areaIndex[area],
           low: low?.secondsSinceEpoch ?? Int64.min, high: high?.secondsSinceEpoch ?? Int64.max,
+          reachFirst: reach?.first.secondsSinceEpoch ?? Int64.max,
+          reachLast: reach?.last.secondsSinceEpoch ?? Int64.min,
           eventIDs: eventIDs, positions: closures[subject ?? id] ?? []))
     }
     for pause in projection.pauses {
       add(
         .pause, pause.id, area: pause.area, low: pause.start.possibleRange?.earliest,
-        high: pause.end.possibleRange?.latest, eventIDs: pause.eventIDs)
+        high: pause.end.possibleRange?.latest, eventIDs: pause.eventIDs,
+        reach: Timeline.reach(start: pause.start, end: pause.end))
     }
     for corridor in projection.corridors {
       add(
         .corridors, corridor.id, area: corridor.area,
         low: corridor.start.possibleRange?.earliest, high: corridor.end.possibleRange?.latest,
-        eventIDs: corridor.eventIDs)
+        eventIDs: corridor.eventIDs, reach: Timeline.reach(start: corridor.start, end: corridor.end)
+      )
     }
     for offensive in projection.offensives {
       add(
         .offensive, offensive.id, area: offensive.area,
         low: offensive.start.possibleRange?.earliest, high: offensive.end.possibleRange?.latest,
-        eventIDs: offensive.eventIDs)
+        eventIDs: offensive.eventIDs,
+        reach: Timeline.reach(start: offensive.start, end: offensive.end))
     }
     // A proposal is named by its event's id (several events may propose under one id), and
     // rests on the lines about its proposal id.
@@ -77,7 +83,8 @@ enum AtIndexBuilder {
       pending.append(
         Pending(
           kind: .unlisted, id: name, subject: name, area: areaIndex[log.events[positions[0]].area],
-          low: Int64.min, high: Int64.max, eventIDs: [], positions: positions))
+          low: Int64.min, high: Int64.max, reachFirst: Int64.max, reachLast: Int64.min,
+          eventIDs: [], positions: positions))
     }
     let verdicts = verify(pending, log: log, projection: projection)
     var items: [AtIndexLayout.Item] = []
@@ -88,6 +95,8 @@ enum AtIndexBuilder {
       item.kind = entry.kind
       item.low = entry.low
       item.high = entry.high
+      item.reachFirst = entry.reachFirst
+      item.reachLast = entry.reachLast
       // An area the header does not declare (which the decoder does not let through), or a
       // table too large for its 32-bit positions, leaves the item out of reach: a question in
       // scope of it reads the whole log.
@@ -275,6 +284,9 @@ enum AtIndexBuilder {
     var area: UInt16?
     var low: Int64
     var high: Int64
+    /// As ``AtIndexLayout/Item/reachFirst`` and ``AtIndexLayout/Item/reachLast``.
+    var reachFirst: Int64
+    var reachLast: Int64
     var eventIDs: [String]
     var positions: [Int]
   }

@@ -8,9 +8,9 @@
 /// the events' ids in log order, each ended by a newline. Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 12
+  static let version: UInt64 = 13
   static let headerSize = 144
-  static let itemSize = 40 + AnnouncedSpan.storedSize
+  static let itemSize = 56 + AnnouncedSpan.storedSize
   static let lineSize = 16
   static let eventSize = 64
 
@@ -153,6 +153,11 @@ enum AtIndexLayout {
     /// an offensive's events, once errata apply) lie in more than one area: a fold gives it the
     /// area of the first it folds, so with an as-of moment its area may not be ``area``.
     var areaVaries = false
+    /// For a pause, corridor group or offensive, the first instant its start or end may name
+    /// (``Timeline/reach(start:end:)``); `Int64.max` when they name none, and for other items.
+    var reachFirst = Int64.max
+    /// The last instant its start or end may name; `Int64.min` when they name none.
+    var reachLast = Int64.min
 
     init() {}
 
@@ -171,6 +176,11 @@ enum AtIndexLayout {
       areaVaries = pointer.load(fromByteOffset: 28, as: UInt8.self) == 1
       nameLength = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 36, as: UInt32.self))
       announced = AnnouncedSpan(loadingFrom: pointer + 40)
+      let reach = 40 + AnnouncedSpan.storedSize
+      reachFirst = Int64(
+        littleEndian: pointer.loadUnaligned(fromByteOffset: reach, as: Int64.self))
+      reachLast = Int64(
+        littleEndian: pointer.loadUnaligned(fromByteOffset: reach + 8, as: Int64.self))
     }
 
     func store(to pointer: UnsafeMutableRawPointer) {
@@ -187,6 +197,9 @@ enum AtIndexLayout {
       pointer.storeBytes(of: nameOffset.littleEndian, toByteOffset: 32, as: UInt32.self)
       pointer.storeBytes(of: nameLength.littleEndian, toByteOffset: 36, as: UInt32.self)
       announced.store(to: pointer + 40)
+      let reach = 40 + AnnouncedSpan.storedSize
+      pointer.storeBytes(of: reachFirst.littleEndian, toByteOffset: reach, as: Int64.self)
+      pointer.storeBytes(of: reachLast.littleEndian, toByteOffset: reach + 8, as: Int64.self)
     }
   }
 
@@ -206,6 +219,10 @@ enum AtIndexLayout {
     var announced: AnnouncedSpan
     /// As ``Item/areaVaries``.
     var areaVaries: Bool
+    /// As ``Item/reachFirst``.
+    var reachFirst: Int64
+    /// As ``Item/reachLast``.
+    var reachLast: Int64
 
     @inline(__always)
     init(loadingFrom pointer: UnsafeRawPointer) {
@@ -216,6 +233,11 @@ enum AtIndexLayout {
       answersAlone = pointer.load(fromByteOffset: 27, as: UInt8.self) == 1
       areaVaries = pointer.load(fromByteOffset: 28, as: UInt8.self) == 1
       announced = AnnouncedSpan(loadingFrom: pointer + 40)
+      let reach = 40 + AnnouncedSpan.storedSize
+      reachFirst = Int64(
+        littleEndian: pointer.loadUnaligned(fromByteOffset: reach, as: Int64.self))
+      reachLast = Int64(
+        littleEndian: pointer.loadUnaligned(fromByteOffset: reach + 8, as: Int64.self))
     }
   }
 
