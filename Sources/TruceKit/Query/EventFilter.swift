@@ -47,10 +47,7 @@ public struct EventFilter: Sendable {
     if let to, !announced.isPossibly(atOrBefore: to) { return false }
     if let asOf, !announced.isPossibly(atOrBefore: asOf) { return false }
     if let area, !areas.areRelated(eventArea, area.id) { return false }
-    if !types.isEmpty {
-      let type = eventType.rawValue
-      guard types.contains(where: { type == $0 || type.hasPrefix($0 + ".") }) else { return false }
-    }
+    guard accepts(type: eventType) else { return false }
     if !actors.isEmpty {
       let matches = announcedBy.contains { name in
         actors.contains { EventFilter.containsWords($0, in: name) }
@@ -58,6 +55,13 @@ public struct EventFilter: Sendable {
       guard matches else { return false }
     }
     return true
+  }
+
+  /// Whether the filter takes events of this type (every type when it names none).
+  func accepts(type eventType: EventType) -> Bool {
+    guard !types.isEmpty else { return true }
+    let type = eventType.rawValue
+    return types.contains { type == $0 || type.hasPrefix($0 + ".") }
   }
 
   /// Whether `needle` occurs in `text` as whole words, ignoring case.

@@ -15,10 +15,7 @@ extension IndexedLogReader {
     let areaTaken = areas.areas.map { candidate in
       filter.area.map { areas.areRelated(candidate.id, $0.id) } ?? true
     }
-    let typeTaken = EventType.allCases.map { type in
-      filter.types.isEmpty
-        || filter.types.contains { type.rawValue == $0 || type.rawValue.hasPrefix($0 + ".") }
-    }
+    let typeTaken = EventType.allCases.map(filter.accepts(type:))
     let from = filter.from?.secondsSinceEpoch
     let to = [filter.to, filter.asOf].compactMap { $0?.secondsSinceEpoch }.min()
     var decoder = LineDecoder(areas: areas)

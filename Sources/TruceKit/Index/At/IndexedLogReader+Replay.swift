@@ -44,10 +44,7 @@ extension IndexedLogReader {
   private func replayLog(_ filter: EventFilter, overlay: TailOverlay, limit: Int)
     throws(IndexMismatch) -> EventLog?
   {
-    let typeTaken = EventType.allCases.map { type in
-      filter.types.isEmpty
-        || filter.types.contains { type.rawValue == $0 || type.rawValue.hasPrefix($0 + ".") }
-    }
+    let typeTaken = EventType.allCases.map(filter.accepts(type:))
     let from = filter.from?.secondsSinceEpoch
     // (`--to` and `--as-of` both take events possibly announced by their moment.)
     let to = [filter.to, filter.asOf].compactMap { $0?.secondsSinceEpoch }.min()
