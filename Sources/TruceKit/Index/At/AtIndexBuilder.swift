@@ -146,12 +146,19 @@ enum AtIndexBuilder {
     header.lastLineOffset = UInt64(log.eventLines.last?.lowerBound ?? 0)
     header.lastLineHash = log.lastLineHash
     header.headerFingerprint = LogHeaderLine.fingerprint(log.headerLine)
+    // Each event's names as its line gives them and as errata make them: an erratum may set
+    // what a statement disputes, and a replay's fold then watches that event.
     var links: [AtIndexLayout.LinkEntry] = []
     for (position, event) in log.events.enumerated() {
       guard let stored = UInt32(exactly: position) else { break }
       links += AtIndexLayout.LinkEntry.entries(of: event, position: stored)
+      if let amended = log.amendments[event.id] {
+        links += AtIndexLayout.LinkEntry.entries(of: amended, position: stored)
+      }
     }
     links.sort()
+    links = links.enumerated().filter { $0.offset == 0 || links[$0.offset - 1] != $0.element }
+      .map(\.element)
     var eventIDs: [UInt8] = []
     for event in log.events {
       eventIDs += event.id.utf8

@@ -54,7 +54,8 @@ extension AtIndexLayout {
       }
     }
 
-    /// The names an event bears or cites, as its line gives them.
+    /// The names an event bears or cites, as its line gives them (the index holds those of each
+    /// event as errata make it too, under the same position).
     static func entries(of event: Event, position: UInt32) -> [LinkEntry] {
       var entries = [LinkEntry(hash: NameHash.of(event.id), relation: .id, position: position)]
       func add(_ name: String, _ relation: LinkRelation) {

@@ -8,7 +8,7 @@
 /// the events' ids in log order, each ended by a newline. Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 13
+  static let version: UInt64 = 14
   static let headerSize = 144
   static let itemSize = 56 + AnnouncedSpan.storedSize
   static let lineSize = 16

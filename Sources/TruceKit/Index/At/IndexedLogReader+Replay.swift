@@ -153,8 +153,21 @@ extension IndexedLogReader {
         examined.insert(position)
       }
     }
+    // A claim on record that shares a target with a claim these touch may share its subject (a
+    // target about nothing gives a claim its own id; a claim's subject decides whether a replay
+    // says its dispute is news): every statement disputing such a target is read, with what it
+    // disputes.
+    let claimTargets = Set(examined.flatMap { effective[$0].disputes })
+    for position in effective.indices where !examined.contains(position) {
+      if effective[position].disputes.contains(where: claimTargets.contains) {
+        examined.insert(position)
+      }
+    }
     var names = Set<String>()
     var events = Set<Int>()
+    for id in claimTargets {
+      events.formUnion(try index.positions(linkedTo: id, by: [.disputes]))
+    }
     for position in examined {
       let (about, absent) = replayedNames(of: effective[position], in: log, positions: positions)
       names.formUnion(about)
