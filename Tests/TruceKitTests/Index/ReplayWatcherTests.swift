@@ -71,86 +71,59 @@ struct ReplayWatcherTests {
       let extension1 = try ScratchLog.event(
         "x1", "pause.extended", announced: "2016-11-10T10:00Z", area: "homs",
         #""pause":"p1","end":"2016-11-25T00:00Z""#)
+      // A violation report in Homs at 10:00 on a day of November, of pause p1 or of none.
+      func violation(_ id: String, day: Int, ofPause: Bool = false) throws -> JSONObject {
+        let time = "2016-11-\(day < 10 ? "0" : "")\(day)T"
+        return try ScratchLog.event(
+          id, "violation.reported", announced: time + "10:00Z", area: "homs",
+          (ofPause ? #""pause":"p1","# : "") + #""at":"\#(time)06:00Z","by":["someone else"]"#)
+      }
+      // A refusal at 10:00 on a day of November, disputing these events, about these names.
+      func refusal(_ id: String, day: Int, disputes: [String], about: [String] = [])
+        throws -> JSONObject
+      {
+        func list(_ ids: [String]) -> String { ids.map { #""\#($0)""# }.joined(separator: ",") }
+        var fields = #""kind":"refusal""#
+        if !about.isEmpty { fields += #","about":[\#(list(about))]"# }
+        if !disputes.isEmpty { fields += #","disputes":[\#(list(disputes))]"# }
+        return try ScratchLog.event(
+          id, "statement", announced: "2016-11-\(day < 10 ? "0" : "")\(day)T10:00Z", fields)
+      }
       switch self {
       case .retractedClaim:
         return [
-          p1,
-          try ScratchLog.event(
-            "v1", "violation.reported", announced: "2016-11-01T10:00Z", area: "homs",
-            #""at":"2016-11-01T06:00Z","by":["someone else"]"#),
-          try ScratchLog.event(
-            "s1", "statement", announced: "2016-11-02T10:00Z",
-            #""kind":"refusal","disputes":["v1"]"#),
+          p1, try violation("v1", day: 1), try refusal("s1", day: 2, disputes: ["v1"]),
           try ScratchLog.event(
             "r1", "correction.retraction", announced: "2016-11-10T10:00Z", #""retracts":"s1""#),
         ]
       case .reportDisputedEarlier:
-        return [
-          p1, extension1,
-          try ScratchLog.event(
-            "s1", "statement", announced: "2016-11-01T10:00Z",
-            #""kind":"refusal","disputes":["x1"]"#),
-        ]
+        return [p1, extension1, try refusal("s1", day: 1, disputes: ["x1"])]
       case .violationDisputedEarlier:
-        return [
-          p1,
-          try ScratchLog.event(
-            "v1", "violation.reported", announced: "2016-11-10T10:00Z", area: "homs",
-            #""at":"2016-11-10T06:00Z","by":["someone else"]"#),
-          try ScratchLog.event(
-            "s1", "statement", announced: "2016-11-01T10:00Z",
-            #""kind":"refusal","disputes":["v1"]"#),
-        ]
+        return [p1, try violation("v1", day: 10), try refusal("s1", day: 1, disputes: ["v1"])]
       case .secondClaimOnViolations:
-        let violation = { (id: String) in
-          try ScratchLog.event(
-            id, "violation.reported", announced: "2016-11-01T10:00Z", area: "homs",
-            #""pause":"p1","at":"2016-11-01T06:00Z","by":["someone else"]"#)
-        }
         return [
-          p1, try violation("v1"), try violation("v2"),
-          try ScratchLog.event(
-            "s1", "statement", announced: "2016-11-02T10:00Z",
-            #""kind":"refusal","disputes":["v1"]"#),
-          try ScratchLog.event(
-            "s2", "statement", announced: "2016-11-10T10:00Z",
-            #""kind":"refusal","disputes":["v2"]"#),
+          p1, try violation("v1", day: 1, ofPause: true),
+          try violation("v2", day: 1, ofPause: true),
+          try refusal("s1", day: 2, disputes: ["v1"]), try refusal("s2", day: 10, disputes: ["v2"]),
         ]
       case .secondClaimOnProposal:
         return [
           try ScratchLog.event(
             "q1", "proposal", announced: "2016-11-01T10:00Z", area: "homs",
             #""proposal":"y1","kind":"call""#),
-          try ScratchLog.event(
-            "s1", "statement", announced: "2016-11-02T10:00Z",
-            #""kind":"refusal","about":["y1"],"disputes":["q1"]"#),
-          try ScratchLog.event(
-            "s2", "statement", announced: "2016-11-10T10:00Z",
-            #""kind":"refusal","about":["y1"],"disputes":["q1"]"#),
+          try refusal("s1", day: 2, disputes: ["q1"], about: ["y1"]),
+          try refusal("s2", day: 10, disputes: ["q1"], about: ["y1"]),
         ]
       case .otherClaimOnTheSameReport:
         return [
-          p1,
-          try ScratchLog.event(
-            "v1", "violation.reported", announced: "2016-11-01T10:00Z", area: "homs",
-            #""at":"2016-11-01T06:00Z","by":["someone else"]"#),
-          try ScratchLog.event(
-            "s1", "statement", announced: "2016-11-02T10:00Z",
-            #""kind":"refusal","disputes":["v1"]"#),
-          try ScratchLog.event(
-            "s2", "statement", announced: "2016-11-10T10:00Z",
-            #""kind":"refusal","disputes":["v1"]"#),
+          p1, try violation("v1", day: 1), try refusal("s1", day: 2, disputes: ["v1"]),
+          try refusal("s2", day: 10, disputes: ["v1"]),
           try ScratchLog.event(
             "r1", "correction.retraction", announced: "2016-11-20T10:00Z", #""retracts":"s2""#),
         ]
       case .disputeSetByErratum:
         return [
-          p1,
-          try ScratchLog.event(
-            "v1", "violation.reported", announced: "2016-11-10T10:00Z", area: "homs",
-            #""at":"2016-11-10T06:00Z","by":["someone else"]"#),
-          try ScratchLog.event(
-            "s1", "statement", announced: "2016-11-01T10:00Z", #""kind":"refusal""#),
+          p1, try violation("v1", day: 10), try refusal("s1", day: 1, disputes: []),
           try ScratchLog.event(
             "e1", "correction.erratum", announced: "2016-11-02T10:00Z",
             #""corrects":"s1","set":{"disputes":["v1"]}"#),
@@ -161,9 +134,7 @@ struct ReplayWatcherTests {
           try ScratchLog.event(
             "x0", "pause.extended", announced: "2016-11-01T10:00Z", area: "homs",
             #""pause":"p1","end":"2016-11-22T00:00Z""#),
-          try ScratchLog.event(
-            "s1", "statement", announced: "2016-11-10T10:00Z",
-            #""kind":"refusal","disputes":["x0"]"#),
+          try refusal("s1", day: 10, disputes: ["x0"]),
         ]
       case .extensionRepeatedEarlier:
         return [

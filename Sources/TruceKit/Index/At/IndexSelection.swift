@@ -100,6 +100,21 @@ struct IndexSelection {
     return taken
   }
 
+  /// Takes, whole, every item not yet taken that `takes` accepts (by its position in the
+  /// index) among whose lines is one of these events (positions among the index's events): what
+  /// those events change. `false` when one does not fold alone, or the lines taken come to more
+  /// than `limit`.
+  mutating func includeItems(
+    holding events: Set<Int>, limit: Int, where takes: (Int) -> Bool = { _ in true }
+  ) throws(IndexMismatch) -> Bool {
+    let offsets = Set(events.map { Int(index.event($0).offset) })
+    for position in try index.items(holdingLinesAt: offsets).sorted()
+    where !included.contains(position) && takes(position) {
+      guard try include(position), lines.count <= limit else { return false }
+    }
+    return true
+  }
+
   /// Takes the corridor groups not yet taken that share a line with a pause taken: a group
   /// holds its pause's lines, and changes with it. `false` when one does not fold alone.
   mutating func includeCorridorGroups() throws(IndexMismatch) -> Bool {

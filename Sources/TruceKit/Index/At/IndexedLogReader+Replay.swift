@@ -68,12 +68,7 @@ extension IndexedLogReader {
     guard selection.lines.count <= takenLimit else { return nil }
     // Every item among whose lines one of those events is: what the events change, folded
     // whole.
-    let offsets = Set(taken.map { Int(index.event($0).offset) })
-    for position in try index.items(holdingLinesAt: offsets).sorted()
-    where !selection.included.contains(position) {
-      guard try selection.include(position) else { return nil }
-      guard selection.lines.count <= takenLimit else { return nil }
-    }
+    guard try selection.includeItems(holding: taken, limit: takenLimit) else { return nil }
     guard try selection.includeCorridorGroups() else { return nil }
     // Each step the replay may show must find, among the lines, every name its event is
     // about, and each event it disputes, repeats or corrects with the names that one is about;
@@ -100,11 +95,7 @@ extension IndexedLogReader {
         }
       }
       let added = try selection.includeEvents(at: wanted)
-      let addedOffsets = Set(added.map { Int(index.event($0).offset) })
-      for position in try index.items(holdingLinesAt: addedOffsets).sorted()
-      where !selection.included.contains(position) {
-        guard try selection.include(position) else { return nil }
-      }
+      guard try selection.includeItems(holding: added, limit: takenLimit) else { return nil }
       guard try selection.includeCorridorGroups() else { return nil }
     }
     return nil

@@ -133,12 +133,11 @@ extension IndexedLogReader {
     guard selection.lines.count <= takenLimit else { return nil }
     // Every item among whose lines one of those events is: what the events change, folded
     // whole.
-    let offsets = Set(announced.map { Int(index.event($0).offset) })
-    for position in try index.items(holdingLinesAt: offsets).sorted()
-    where !selection.included.contains(position) && isDrawn(area: index.summary(position).area) {
-      guard try selection.include(position) else { return nil }
-      guard selection.lines.count <= takenLimit else { return nil }
-    }
+    guard
+      try selection.includeItems(
+        holding: announced, limit: takenLimit,
+        where: { isDrawn(area: index.summary($0).area) })
+    else { return nil }
     guard try selection.includeCorridorGroups() else { return nil }
     // An announcement within the span is drawn when it is about an item drawn from these lines:
     // every name such an announcement is about must be one the index does not hold, one whose
