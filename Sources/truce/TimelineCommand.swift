@@ -12,7 +12,10 @@ enum TimelineCommand {
       TruceCommand.logOption,
       CommandSupport.scenarioOption,
       .option(
-        "from", help: "Start the chart at this moment (default: a day before the first start)."),
+        "from",
+        help:
+          "Start the chart at this moment (default: a day before the first start or --to, whichever is earlier)."
+      ),
       .option("to", help: "End the chart at this moment (default: a day after the last boundary)."),
       .option("as-of", help: "Draw only what had been announced by this moment."),
       .option("area", help: "Only items in this area, inside it or around it."),

@@ -167,13 +167,14 @@ extension Timeline {
 
   /// The first and last instants of the window a timeline fits to its items when `from` or
   /// `to` is not given, from the first and last instants its items may reach
-  /// (``reach(start:end:)``, over every item drawn): a day before and after them.
+  /// (``reach(start:end:)``, over every item drawn): a day before and after them. An end given
+  /// before every item still ends the window: it then starts a day before that end.
   static func fitted(from: Instant?, to: Instant?, bounds: (first: Instant, last: Instant)?)
     -> (first: Instant, last: Instant)
   {
     let day: Int64 = 86_400
-    let first =
-      from ?? (bounds?.first ?? to ?? Instant(secondsSinceEpoch: 0)).adding(seconds: -day)
+    let fittedFirst = (bounds?.first ?? to ?? Instant(secondsSinceEpoch: 0)).adding(seconds: -day)
+    let first = from ?? to.map { min(fittedFirst, $0.adding(seconds: -day)) } ?? fittedFirst
     let last = max(
       to ?? (bounds?.last ?? first).adding(seconds: day),
       first.adding(seconds: Timeline.shortestWindow))
