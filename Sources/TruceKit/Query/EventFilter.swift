@@ -57,6 +57,13 @@ public struct EventFilter: Sendable {
     return true
   }
 
+  /// The first and last instants (in seconds since the epoch) at which an event the filter
+  /// takes may have been announced: `from`, and the earlier of `to` and `asOf`. What an index,
+  /// which keeps only when each event may have been announced, tests.
+  var announcementBounds: (from: Int64?, to: Int64?) {
+    (from?.secondsSinceEpoch, [to, asOf].compactMap { $0?.secondsSinceEpoch }.min())
+  }
+
   /// Whether the filter takes events of this type (every type when it names none).
   func accepts(type eventType: EventType) -> Bool {
     guard !types.isEmpty else { return true }

@@ -35,6 +35,15 @@ enum IndexedAnswers {
     }
   }
 
+  /// Appends these events to a scratch log, then reads it whole and indexes it
+  /// (``indexed(_:)``).
+  static func indexed(_ events: [JSONObject], in log: ScratchLog) throws -> (
+    EventLog, IndexedLogReader
+  ) {
+    for event in events { _ = try log.appender.append(event) }
+    return try indexed(log.path)
+  }
+
   /// Reads a log in full and writes its index, as a `truce at` that reads the whole log does.
   static func indexed(_ path: String) throws -> (EventLog, IndexedLogReader) {
     let log = try EventLog.read(path: path)

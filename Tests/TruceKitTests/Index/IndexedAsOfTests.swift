@@ -173,8 +173,7 @@ struct IndexedAsOfTests {
         "erratum", "correction.erratum", announced: "2016-11-25",
         #""corrects":"q-declared","set":{"announced":"2016-11-03"}"#),
     ]
-    for event in events { _ = try log.appender.append(event) }
-    let (whole, reader) = try IndexedAnswers.indexed(log.path)
+    let (whole, reader) = try IndexedAnswers.indexed(events, in: log)
     let zone = TestLog.damascus
     let query = AtQuery(
       moment: try Moment(parsing: "2016-11-08T12:00", zone: zone),
@@ -192,8 +191,7 @@ struct IndexedAsOfTests {
   ) throws -> [String] {
     let log = try ScratchLog(areas: areas)
     defer { log.remove() }
-    for event in events { _ = try log.appender.append(event) }
-    let (whole, reader) = try IndexedAnswers.indexed(log.path)
+    let (whole, reader) = try IndexedAnswers.indexed(events, in: log)
     var query = query
     if let area { query.area = whole.areas.area(named: area) }
     let (wholeAnswer, fromIndex) = IndexedAnswers.answers(query, log: whole, reader: reader)

@@ -111,8 +111,7 @@ struct IndexedReplayTests {
         "e2", "correction.erratum", announced: "2016-10-02T08:00Z",
         #""corrects":"d2","set":{"announced":"2016-10-10T10:00Z"}"#),
     ]
-    for event in events { _ = try log.appender.append(event) }
-    let (whole, reader) = try IndexedAnswers.indexed(log.path)
+    let (whole, reader) = try IndexedAnswers.indexed(events, in: log)
     let filter = EventFilter(
       from: try IndexedWindowTests.instant("2016-11-09T00:00Z"),
       to: try IndexedWindowTests.instant("2016-11-11T00:00Z"))

@@ -153,8 +153,8 @@ struct ReplayWatcherTests {
   func spanAroundTheStep(_ shape: Shape) throws {
     let log = try ScratchLog(areas: UnlistedAreaTests.areas)
     defer { log.remove() }
-    for event in try Shape.otherPause() + shape.events() { _ = try log.appender.append(event) }
-    let (whole, reader) = try IndexedAnswers.indexed(log.path)
+    let (whole, reader) = try IndexedAnswers.indexed(
+      try Shape.otherPause() + shape.events(), in: log)
     // Two spans showing the step on the 10th, and one after it (a retraction on the 20th).
     for (from, to) in [
       ("2016-11-09T00:00Z", "2016-11-11T00:00Z"), ("2016-11-10T10:00Z", nil),

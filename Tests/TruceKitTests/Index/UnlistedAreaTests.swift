@@ -98,8 +98,7 @@ struct UnlistedAreaTests {
   func spanDrawsTheItem(_ shape: Shape) throws {
     let log = try ScratchLog(areas: Self.areas)
     defer { log.remove() }
-    for event in try shape.events() { _ = try log.appender.append(event) }
-    let (whole, reader) = try IndexedAnswers.indexed(log.path)
+    let (whole, reader) = try IndexedAnswers.indexed(try shape.events(), in: log)
     let window = Timeline.window(
       from: try IndexedWindowTests.instant("2016-11-05T00:00Z"),
       to: try IndexedWindowTests.instant("2016-11-08T00:00Z"))
@@ -122,8 +121,7 @@ struct UnlistedAreaTests {
   func momentListsTheItem(_ shape: Shape) throws {
     let log = try ScratchLog(areas: Self.areas)
     defer { log.remove() }
-    for event in try shape.events() { _ = try log.appender.append(event) }
-    let (whole, reader) = try IndexedAnswers.indexed(log.path)
+    let (whole, reader) = try IndexedAnswers.indexed(try shape.events(), in: log)
     let zone = TestLog.damascus
     // As the command asks it, and for every item (`--all`, read from the area's lines).
     for contextLimit in [AtQuery.defaultContextLimit, nil] {

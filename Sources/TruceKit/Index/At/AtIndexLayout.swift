@@ -273,6 +273,16 @@ enum AtIndexLayout {
     /// The latest announcement once errata apply (``high`` when none amends the event).
     var effectiveHigh = Int64.max
 
+    /// Whether the event may have been announced within these bounds (in seconds since the
+    /// epoch; `nil` for none), by its line's announcement or, with `asCorrected`, by the one
+    /// errata leave it.
+    func mayBeAnnounced(from: Int64?, to: Int64?, asCorrected: Bool) -> Bool {
+      let (earliest, latest) = asCorrected ? (effectiveLow, effectiveHigh) : (low, high)
+      if let from, latest != Int64.max, latest < from { return false }
+      if let to, earliest != Int64.min, earliest > to { return false }
+      return true
+    }
+
     /// What errata do to an event.
     struct Corrections: OptionSet, Equatable, Sendable {
       let rawValue: UInt8

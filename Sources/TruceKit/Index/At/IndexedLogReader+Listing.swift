@@ -16,8 +16,7 @@ extension IndexedLogReader {
       filter.area.map { areas.areRelated(candidate.id, $0.id) } ?? true
     }
     let typeTaken = EventType.allCases.map(filter.accepts(type:))
-    let from = filter.from?.secondsSinceEpoch
-    let to = [filter.to, filter.asOf].compactMap { $0?.secondsSinceEpoch }.min()
+    let (from, to) = filter.announcementBounds
     var decoder = LineDecoder(areas: areas)
     var scratch: [ContextCheck] = []
     var events: [Event] = []
@@ -27,8 +26,7 @@ extension IndexedLogReader {
         throw IndexMismatch(reason: "the index is damaged")
       }
       guard areaTaken[Int(record.area)], typeTaken[Int(record.type)] else { continue }
-      if let from, record.high != Int64.max, record.high < from { continue }
-      if let to, record.low != Int64.min, record.low > to { continue }
+      guard record.mayBeAnnounced(from: from, to: to, asCorrected: false) else { continue }
       let found: (content: [UInt8], end: Int)?
       do { found = try reader.line(at: Int(record.offset)) } catch {
         throw IndexMismatch(reason: "\(error.path): \(error)")

@@ -45,9 +45,7 @@ extension IndexedLogReader {
     throws(IndexMismatch) -> EventLog?
   {
     let typeTaken = EventType.allCases.map(filter.accepts(type:))
-    let from = filter.from?.secondsSinceEpoch
-    // (`--to` and `--as-of` both take events possibly announced by their moment.)
-    let to = [filter.to, filter.asOf].compactMap { $0?.secondsSinceEpoch }.min()
+    let (from, to) = filter.announcementBounds
     let takenLimit = limit.multipliedReportingOverflow(by: 2).overflow ? Int.max : limit * 2
     var selection = IndexSelection(index: index, lines: overlay.lines)
     selection.names.formUnion(overlay.newItems)
@@ -60,10 +58,8 @@ extension IndexedLogReader {
       guard Int(record.type) < typeTaken.count else {
         throw IndexMismatch(reason: "the index is damaged")
       }
-      guard typeTaken[Int(record.type)] else { return false }
-      if let from, record.effectiveHigh != Int64.max, record.effectiveHigh < from { return false }
-      if let to, record.effectiveLow != Int64.min, record.effectiveLow > to { return false }
-      return true
+      return typeTaken[Int(record.type)]
+        && record.mayBeAnnounced(from: from, to: to, asCorrected: true)
     }
     guard selection.lines.count <= takenLimit else { return nil }
     // Every item among whose lines one of those events is: what the events change, folded
@@ -73,9 +69,10 @@ extension IndexedLogReader {
     // Each step the replay may show must find, among the lines, every name its event is
     // about, and each event it disputes, repeats or corrects with the names that one is about;
     // so must the events that look up what it changes (``ReplayFold``'s watchers: statements
-    // disputing it, pauses repeating it) and, for a correction, the event it corrects. A
-    // violation report is among no item's lines, so its pause or offensive is found here, by
-    // name; so is the item of an event another disputes.
+    // disputing it, pauses repeating it), for a correction the event it corrects, and the
+    // statements disputing what a touched claim disputes (``replayNeeds(of:_:)``). A violation
+    // report is among no item's lines, so its pause or offensive is found here, by name; so is
+    // the item of an event another disputes.
     for _ in 0..<4 {
       let lines = LogSubset.inLogOrder(selection.lines)
       guard lines.count <= limit else { return nil }
