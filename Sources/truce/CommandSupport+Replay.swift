@@ -2,14 +2,14 @@ import TruceKit
 
 extension CommandSupport {
   /// Reads the log for `replay` (not walking the calendar, nor stepping in a terminal). Without
-  /// `--area` but with `--from`, `--to`, `--as-of` or `--type` (and no scenario), only the lines
-  /// the steps shown rest on, through the index beside the log when it vouches for them
-  /// (``IndexedLogReader/log(forReplay:)``); otherwise as ``areaQuestion(_:events:index:)``
+  /// `--area` but with `--from`, `--to`, `--as-of`, `--type` or `--actor` (and no scenario),
+  /// only the lines the steps shown rest on, through the index beside the log when it vouches
+  /// for them (``IndexedLogReader/log(forReplay:)``); otherwise as ``areaQuestion(_:events:index:)``
   /// reads it: with `--area`, the lines of the area, through the index, or the whole log.
   static func replayQuestion(_ parsed: ParsedCommand) throws(Reported) -> AreaQuestion {
     let narrows =
       ["from", "to", "as-of"].contains { parsed.value($0) != nil }
-      || !parsed.values("type").isEmpty
+      || !parsed.values("type").isEmpty || !parsed.values("actor").isEmpty
     guard parsed.values("scenario").isEmpty, parsed.value("area") == nil, narrows else {
       return try areaQuestion(parsed, events: true)
     }

@@ -97,7 +97,7 @@ struct AtIndexCommandTests {
   }
 
   @Test(
-    "truce replay narrowed by time or type, without --area, writes from the index what the whole log gives"
+    "truce replay narrowed by time, type or announcer, without --area, writes from the index what the whole log gives"
   )
   func indexedReplaySpans() throws {
     let folder = try TruceProcess.temporaryDirectory()
@@ -118,6 +118,7 @@ struct AtIndexCommandTests {
         "replay", "--log", log, "--from", "2016-02-01T00:00Z", "--as-of", "2016-03-01T00:00Z",
         "--json",
       ],
+      ["replay", "--log", log, "--actor", "Reuters", "--json"],
     ]
     let whole = try answeredAlike(questions, log: log)
     // One that had to read the whole log indexes it in the background.
@@ -212,6 +213,7 @@ struct AtIndexCommandTests {
       ["log", "--log", log, "--area", "syria", "--from", "2016-06-01", "--to", "2016-09-01"],
       ["log", "--log", log, "--type", "pause", "--actor", "UN", "--json"],
       ["log", "--log", log, "--as-of", "2015-06-01T00:00Z", "--type", "statement"],
+      ["log", "--log", log, "--actor", "Reuters", "--actor", "analyst"],
     ]
     let whole = try answeredAlike(questions, log: log)
     // A listing that had to read the whole log indexes it in the background.

@@ -25,6 +25,9 @@ struct IndexedListingTests {
       EventFilter(from: early, to: late, area: areas[1]),
       EventFilter(asOf: middle, types: ["corridor"]),
       EventFilter(actors: ["UN"]),
+      EventFilter(actors: ["Reuters"]),
+      EventFilter(types: ["statement"], actors: ["analyst", "army"]),
+      EventFilter(from: middle, actors: ["opposition factions"]),
       EventFilter(from: middle, to: middle.adding(seconds: 86_400 * 3)),
     ]
   }

@@ -166,7 +166,9 @@ enum AtIndexBuilder {
     }
     return image(
       header: header, items: items, lines: lines, names: names, links: links,
-      eventIDs: eventIDs, events: log.events.count
+      eventIDs: eventIDs,
+      announcers: AtIndexLayout.Announcers(of: log.events, amendments: log.amendments),
+      events: log.events.count
     ) {
       cursor in
       for position in log.events.indices {
@@ -216,11 +218,13 @@ enum AtIndexBuilder {
   ///   - names: Their ids.
   ///   - links: The names the events bear or cite, sorted.
   ///   - eventIDs: The events' ids in log order, each ended by a newline.
+  ///   - announcers: Who announced the events.
   ///   - events: How many event records there are.
   ///   - storeEvents: Stores them, one after another from the pointer given.
   static func image(
     header: AtIndexLayout.Header, items: [AtIndexLayout.Item], lines: [LogSubset.Line],
-    names: [UInt8], links: [AtIndexLayout.LinkEntry] = [], eventIDs: [UInt8] = [], events: Int,
+    names: [UInt8], links: [AtIndexLayout.LinkEntry] = [], eventIDs: [UInt8] = [],
+    announcers: AtIndexLayout.Announcers = AtIndexLayout.Announcers(), events: Int,
     storeEvents: (UnsafeMutableRawPointer) -> Void
   ) -> [UInt8] {
     var header = header
@@ -234,6 +238,9 @@ enum AtIndexBuilder {
     header.shortProposalCount = UInt64(orders.proposalsByLow.count)
     header.linkCount = UInt64(links.count)
     header.eventIDBytes = UInt64(eventIDs.count)
+    header.announcerCount = UInt64(announcers.records.count)
+    header.announcerNameBytes = UInt64(announcers.names.count)
+    header.announcedCount = UInt64(announcers.announced.count)
     var bytes = [UInt8](repeating: 0, count: header.fileSize)
     bytes.withUnsafeMutableBytes { buffer in
       guard let base = buffer.baseAddress else { return }
@@ -265,6 +272,8 @@ enum AtIndexBuilder {
       eventIDs.withUnsafeBytes { ids in
         UnsafeMutableRawBufferPointer(start: cursor, count: ids.count).copyMemory(from: ids)
       }
+      cursor += eventIDs.count
+      announcers.store(to: cursor)
     }
     return bytes
   }

@@ -1,15 +1,16 @@
-/// The layout of `<log>.at-index`, the index `truce at` answers from: a 144-byte header, one
+/// The layout of `<log>.at-index`, the index `truce at` answers from: a 168-byte header, one
 /// 72-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
 /// order the projection lists them, then the names the projection does not list), the lines
 /// each item rests on (16 bytes each: where the line starts, and its number), the items' ids
 /// (UTF-8, one after another), one 64-byte record per event, in log order (``EventRecord``),
 /// which listings filter, then the items in time order (``OrderEntry``), which answers search,
 /// then the names each event bears or cites (``LinkEntry``), which `truce show` looks up, then
-/// the events' ids in log order, each ended by a newline. Little-endian throughout.
+/// the events' ids in log order, each ended by a newline, then who announced the events
+/// (``AnnouncerRecord``), which `--actor` looks up. Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 14
-  static let headerSize = 144
+  static let version: UInt64 = 15
+  static let headerSize = 168
   static let itemSize = 56 + AnnouncedSpan.storedSize
   static let lineSize = 16
   static let eventSize = 64
@@ -41,6 +42,13 @@ enum AtIndexLayout {
     var linkCount: UInt64 = 0
     /// The bytes of the events' ids, each ended by a newline.
     var eventIDBytes: UInt64 = 0
+    /// How many names the events' announcers go by (``AnnouncerRecord``).
+    var announcerCount: UInt64 = 0
+    /// The bytes of those names.
+    var announcerNameBytes: UInt64 = 0
+    /// How many events those names list, all together (each name lists every event it
+    /// announced, as its line says or errata make it).
+    var announcedCount: UInt64 = 0
 
     /// Where the lines start in the file.
     var linesOffset: Int { AtIndexLayout.headerSize + Int(itemCount) * AtIndexLayout.itemSize }
@@ -61,8 +69,17 @@ enum AtIndexLayout {
     }
     /// Where the events' ids start in the file.
     var eventIDsOffset: Int { linksOffset + Int(linkCount) * AtIndexLayout.linkEntrySize }
+    /// Where the announcers' records start in the file.
+    var announcersOffset: Int { eventIDsOffset + Int(eventIDBytes) }
+    /// Where the announcers' names start in the file.
+    var announcerNamesOffset: Int {
+      announcersOffset + Int(announcerCount) * AtIndexLayout.announcerRecordSize
+    }
+    /// Where the events each announcer announced start in the file (4 bytes each: an event's
+    /// position in the log, from 0).
+    var announcedOffset: Int { announcerNamesOffset + Int(announcerNameBytes) }
     /// The file's size.
-    var fileSize: Int { eventIDsOffset + Int(eventIDBytes) }
+    var fileSize: Int { announcedOffset + Int(announcedCount) * AtIndexLayout.announcedSize }
 
     init() {}
 
@@ -89,9 +106,14 @@ enum AtIndexLayout {
       shortProposalCount = word(120)
       linkCount = word(128)
       eventIDBytes = word(136)
+      announcerCount = word(144)
+      announcerNameBytes = word(152)
+      announcedCount = word(160)
       // Items are named by 32-bit positions in the time orders.
       guard itemCount <= UInt64(UInt32.max), lineCount < 1 << 40, nameBytes < 1 << 40,
         eventCount < 1 << 40, linkCount < 1 << 40, eventIDBytes < 1 << 40,
+        announcerCount <= UInt64(UInt32.max), announcerNameBytes < 1 << 40,
+        announcedCount < 1 << 40,
         shortItemCount <= itemCount,
         shortProposalCount <= itemCount - shortItemCount, shortSpan >= 0, fileSize == size
       else { return nil }
@@ -105,7 +127,8 @@ enum AtIndexLayout {
         (8, AtIndexLayout.version), (16, logLength), (24, lastLineOffset), (32, itemCount),
         (40, lineCount), (80, eventCount), (88, nameBytes),
         (96, headerFingerprint), (104, UInt64(bitPattern: shortSpan)), (112, shortItemCount),
-        (120, shortProposalCount), (128, linkCount), (136, eventIDBytes),
+        (120, shortProposalCount), (128, linkCount), (136, eventIDBytes), (144, announcerCount),
+        (152, announcerNameBytes), (160, announcedCount),
       ] {
         pointer.storeBytes(of: word.littleEndian, toByteOffset: offset, as: UInt64.self)
       }

@@ -45,14 +45,14 @@ struct IndexSelection {
   /// taken: the whole log replays an event as amended and withdrawn, wherever the correction was
   /// recorded, and without those struck.
   ///
-  /// - Parameter takes: Whether to take an event, by its record; it may throw when the record
-  ///   is damaged.
+  /// - Parameter takes: Whether to take an event, by its position among the index's events and
+  ///   its record; it may throw when the record is damaged.
   /// - Returns: The positions of the events taken, among the index's events.
   @discardableResult
   mutating func includeEvents(
-    where takes: (AtIndexLayout.EventRecord) throws(IndexMismatch) -> Bool
+    where takes: (Int, AtIndexLayout.EventRecord) throws(IndexMismatch) -> Bool
   ) throws(IndexMismatch) -> Set<Int> {
-    try includeEventsPicked(by: { _, record throws(IndexMismatch) in try takes(record) })
+    try includeEventsPicked(by: takes)
   }
 
   /// Takes the events at these positions among the index's events as

@@ -69,7 +69,7 @@ extension IndexedLogReader {
     guard try selection.includeCorridorGroups() else { return nil }
     if withEvents {
       // The events errata leave in a related area.
-      try selection.includeEvents { record throws(IndexMismatch) in
+      try selection.includeEvents { _, record throws(IndexMismatch) in
         guard Int(record.area) < related.count, Int(record.effectiveArea) < related.count else {
           throw IndexMismatch(reason: "the index is damaged")
         }

@@ -1,26 +1,27 @@
 extension IndexedLogReader {
-  /// A log of only the lines a replay filtered by when its events were announced, or by their
-  /// type, rests on, which replays, for every step the filter shows, as the whole log does: what
-  /// `replay` with `--from`, `--to`, `--as-of` or `--type` (and without `--area`) reads instead
-  /// of the whole log.
+  /// A log of only the lines a replay filtered by when its events were announced, by their
+  /// type, or by who announced them, rests on, which replays, for every step the filter shows,
+  /// as the whole log does: what `replay` with `--from`, `--to`, `--as-of`, `--type` or
+  /// `--actor` (and without `--area`) reads instead of the whole log.
   ///
   /// The index's event records say, without reading a line, when each event may have been
-  /// announced once errata apply and what type it is; the events the filter may take are read
-  /// with their errata, retractions and the events they correct (``IndexSelection``), and so
-  /// is every item among whose lines one of them is, whole. Every name one of them is about,
-  /// and every event one of them disputes, repeats or corrects with the items it is about,
-  /// brings those items' lines too, so that each step finds its items, and the disputes they
-  /// take part in, as the whole log has them. The lines appended since the index was built are
-  /// read with the items they touch (``TailOverlay``). The replay then filters the events
-  /// itself: `--actor`, which the index cannot test, only narrows what it shows.
+  /// announced once errata apply and what type it is, and its lists of announcers which events
+  /// each name announced (as written or as errata make them); the events the filter may take
+  /// are read with their errata, retractions and the events they correct (``IndexSelection``),
+  /// and so is every item among whose lines one of them is, whole. Every name one of them is
+  /// about, and every event one of them disputes, repeats or corrects with the items it is
+  /// about, brings those items' lines too, so that each step finds its items, and the disputes
+  /// they take part in, as the whole log has them. The lines appended since the index was built
+  /// are read with the items they touch (``TailOverlay``). The replay then filters the events
+  /// itself.
   ///
   /// - Parameter filter: The replay's filter, without an area (``log(forArea:events:)`` reads
   ///   an area's lines).
-  /// - Returns: `nil` when the filter tests neither time nor type, or names an area; or when
-  ///   the index cannot vouch for the lines or they would be too many (more than three in ten
-  ///   of the log's, and more than 50,000), and the whole log must be read: an item whose lines
-  ///   alone were not found to fold as the whole log does, an event disputing, repeating or
-  ///   correcting one the lines do not hold, appended lines the overlay does not take, or an
+  /// - Returns: `nil` when the filter tests neither time, type nor announcer, or names an area;
+  ///   or when the index cannot vouch for the lines or they would be too many (more than three
+  ///   in ten of the log's, and more than 50,000), and the whole log must be read: an item whose
+  ///   lines alone were not found to fold as the whole log does, an event disputing, repeating
+  ///   or correcting one the lines do not hold, appended lines the overlay does not take, or an
   ///   index that does not match the log.
   public func log(forReplay filter: EventFilter) -> EventLog? {
     log(
@@ -34,6 +35,7 @@ extension IndexedLogReader {
   func log(forReplay filter: EventFilter, lineLimit: Int) -> EventLog? {
     guard filter.area == nil,
       filter.from != nil || filter.to != nil || filter.asOf != nil || !filter.types.isEmpty
+        || !filter.actors.isEmpty
     else { return nil }
     guard
       let overlay = try? TailOverlay(tail, index: index, reader: reader, areas: header.areas)
@@ -46,6 +48,7 @@ extension IndexedLogReader {
   {
     let typeTaken = EventType.allCases.map(filter.accepts(type:))
     let (from, to) = filter.announcementBounds
+    let announced = try index.events(announcedByAnyOf: filter.actors)
     let takenLimit = limit.multipliedReportingOverflow(by: 2).overflow ? Int.max : limit * 2
     var selection = IndexSelection(index: index, lines: overlay.lines)
     selection.names.formUnion(overlay.newItems)
@@ -53,12 +56,12 @@ extension IndexedLogReader {
       guard try selection.include(position) else { return nil }
     }
     // The events the filter may take, as errata leave them (the test of
-    // ``EventFilter/accepts(_:areas:)``, on the bounds the index keeps).
-    let taken = try selection.includeEvents { record throws(IndexMismatch) in
+    // ``EventFilter/accepts(_:areas:)``, on the bounds and announcers the index keeps).
+    let taken = try selection.includeEvents { position, record throws(IndexMismatch) in
       guard Int(record.type) < typeTaken.count else {
         throw IndexMismatch(reason: "the index is damaged")
       }
-      return typeTaken[Int(record.type)]
+      return typeTaken[Int(record.type)] && announced?[position] != false
         && record.mayBeAnnounced(from: from, to: to, asCorrected: true)
     }
     guard selection.lines.count <= takenLimit else { return nil }

@@ -127,7 +127,7 @@ extension IndexedLogReader {
     }
     // The events a timeline marks within the span (where errata place them), with their
     // corrections.
-    let announced = try selection.includeEvents { record throws(IndexMismatch) in
+    let announced = try selection.includeEvents { _, record throws(IndexMismatch) in
       record.placed >= first && record.placed < last
     }
     guard selection.lines.count <= takenLimit else { return nil }
