@@ -33,14 +33,17 @@ enum ReplayCommand {
   static func run(_ parsed: ParsedCommand) -> ExitCode {
     // With --area, only the area's lines are read when the index beside the log vouches for
     // them: its events (each a step) and the lines its items rest on, or, walking the calendar,
-    // its items' lines. Without it, a replay narrowed by time or type reads the events it may
-    // show and the lines their items rest on. Stepping in a terminal shows the whole state, and
+    // its items' lines. Without it, a replay narrowed by time, type or announcer reads the
+    // events it may show and the lines their items rest on, and a walk of the calendar over a
+    // span the lines of the items it may list. Stepping in a terminal shows the whole state, and
     // reads the whole log.
     let stepping = parsed.flag("step") && !parsed.flag("json") && StepBrowserSession.canRun
     let question: CommandSupport.AreaQuestion
     do {
       if !stepping && !parsed.flag("calendar") {
         question = try CommandSupport.replayQuestion(parsed)
+      } else if !stepping {
+        question = try CommandSupport.calendarQuestion(parsed)
       } else {
         question = try CommandSupport.areaQuestion(
           parsed, events: !parsed.flag("calendar"), index: !stepping)
@@ -54,7 +57,7 @@ enum ReplayCommand {
           parsed.validationError(
             "--calendar walks items, not announcements: it takes no --type or --actor."))
       }
-      return calendar(log, filter, zone, parsed)
+      return calendar(log, filter, zone, parsed, only: question.items)
     }
     let steps = Replayer(filter: filter, zone: zone).steps(of: log)
     let renderer = ReplayRenderer(
@@ -82,11 +85,15 @@ enum ReplayCommand {
   }
 
   /// `--calendar`: the timeline's boundaries in time order.
+  /// `only`: the items to walk, when the log was read through the index for a span and holds
+  /// others in part.
   private static func calendar(
-    _ log: EventLog, _ filter: EventFilter, _ zone: Zone, _ parsed: ParsedCommand
+    _ log: EventLog, _ filter: EventFilter, _ zone: Zone, _ parsed: ParsedCommand,
+    only: Set<String>?
   ) -> ExitCode {
     let projection = Projection(log: log, knowledge: Knowledge(asOf: filter.asOf))
-    let entries = CalendarReplay.entries(projection, filter: filter, areas: log.areas)
+    let entries = CalendarReplay.entries(
+      projection, filter: filter, areas: log.areas, only: only)
     let renderer = ReplayRenderer(
       areas: log.areas, time: TimeFormatter(zone: zone, utcOnly: parsed.flag("utc")))
     let count = entries.count

@@ -97,7 +97,7 @@ struct AtIndexCommandTests {
   }
 
   @Test(
-    "truce replay narrowed by time, type or announcer, without --area, writes from the index what the whole log gives"
+    "truce replay narrowed by time, type or announcer, and its calendar over a span, without --area, write from the index what the whole log gives"
   )
   func indexedReplaySpans() throws {
     let folder = try TruceProcess.temporaryDirectory()
@@ -119,6 +119,11 @@ struct AtIndexCommandTests {
         "--json",
       ],
       ["replay", "--log", log, "--actor", "Reuters", "--json"],
+      [
+        "replay", "--log", log, "--calendar", "--from", "2016-06-01T00:00Z", "--to",
+        "2016-06-08T00:00Z", "--json",
+      ],
+      ["replay", "--log", log, "--calendar", "--to", "2015-03-01T00:00Z", "--utc"],
     ]
     let whole = try answeredAlike(questions, log: log)
     // One that had to read the whole log indexes it in the background.

@@ -33,15 +33,19 @@ public struct CalendarEntry: Sendable {
 public enum CalendarReplay {
   /// Every boundary of every item, in time order; boundaries not reported (an open end) are left
   /// out.
-  public static func entries(_ projection: Projection, filter: EventFilter, areas: AreaRegistry)
-    -> [CalendarEntry]
-  {
+  ///
+  /// - Parameter only: The ids of the only items to walk, if not all (a log read through the
+  ///   index may hold part of an item it did not read whole).
+  public static func entries(
+    _ projection: Projection, filter: EventFilter, areas: AreaRegistry, only: Set<String>? = nil
+  ) -> [CalendarEntry] {
     var entries: [(entry: CalendarEntry, rank: Int)] = []
     /// Adds an entry; `notBefore` keeps an end or a phase from being placed before its item began.
     func add(
       _ subject: String, _ kind: ItemKind, _ area: String, _ change: CalendarEntry.Change,
       _ boundary: Boundary, notBefore start: Instant?
     ) {
+      if let only, !only.contains(subject) { return }
       guard let range = boundary.possibleRange, var placed = range.earliest ?? range.latest else {
         return
       }
@@ -88,5 +92,34 @@ public enum CalendarReplay {
       (lhs.element.entry.placedAt, lhs.element.rank, lhs.offset)
         < (rhs.element.entry.placedAt, rhs.element.rank, rhs.offset)
     }.map(\.element.entry)
+  }
+}
+
+extension CalendarReplay {
+  /// The first and last instants (in seconds since the epoch) the calendar's entries of an item
+  /// with these boundaries may be at, whatever the span asked for: an entry is listed for a span
+  /// only if its boundary may fall within it, so a span outside these instants lists none of
+  /// the item. `Int64.min` (or `Int64.max`) when a boundary listed is unbounded in the past (or
+  /// future); `nil` when the item has no boundary the calendar lists.
+  ///
+  /// - Parameters:
+  ///   - start: When it began.
+  ///   - end: When it ended.
+  ///   - phases: When an offensive was scaled back or intensified.
+  static func extent(start: Boundary, end: Boundary, phases: [OffensivePhase] = [])
+    -> (first: Int64, last: Int64)?
+  {
+    var extent: (first: Int64, last: Int64)? = nil
+    let boundaries = [start, end] + phases.map { Boundary(reports: [$0.at]) }
+    for boundary in boundaries {
+      // The entries `entries(_:filter:areas:only:)` lists: those with an instant to place.
+      guard let range = boundary.possibleRange, range.earliest ?? range.latest != nil else {
+        continue
+      }
+      let first = range.earliest?.secondsSinceEpoch ?? Int64.min
+      let last = range.latest?.secondsSinceEpoch ?? Int64.max
+      extent = (min(extent?.first ?? first, first), max(extent?.last ?? last, last))
+    }
+    return extent
   }
 }

@@ -28,7 +28,7 @@ enum AtIndexBuilder {
     func add(
       _ kind: AtIndexLayout.Kind, _ id: String, area: String, low: Instant?, high: Instant?,
       eventIDs: [String], linesOf subject: String? = nil,
-      reach: (first: Instant, last: Instant)? = nil
+      reach: (first: Instant, last: Instant)? = nil, calendar: (first: Int64, last: Int64)? = nil
     ) {
       pending.append(
         Pending(
@@ -36,27 +36,32 @@ enum AtIndexBuilder {
           low: low?.secondsSinceEpoch ?? Int64.min, high: high?.secondsSinceEpoch ?? Int64.max,
           reachFirst: reach?.first.secondsSinceEpoch ?? Int64.max,
           reachLast: reach?.last.secondsSinceEpoch ?? Int64.min,
+          calendarFirst: calendar?.first ?? Int64.max, calendarLast: calendar?.last ?? Int64.min,
           eventIDs: eventIDs, positions: closures[subject ?? id] ?? []))
     }
     for pause in projection.pauses {
       add(
         .pause, pause.id, area: pause.area, low: pause.start.possibleRange?.earliest,
         high: pause.end.possibleRange?.latest, eventIDs: pause.eventIDs,
-        reach: Timeline.reach(start: pause.start, end: pause.end))
+        reach: Timeline.reach(start: pause.start, end: pause.end),
+        calendar: CalendarReplay.extent(start: pause.start, end: pause.end))
     }
     for corridor in projection.corridors {
       add(
         .corridors, corridor.id, area: corridor.area,
         low: corridor.start.possibleRange?.earliest, high: corridor.end.possibleRange?.latest,
-        eventIDs: corridor.eventIDs, reach: Timeline.reach(start: corridor.start, end: corridor.end)
-      )
+        eventIDs: corridor.eventIDs,
+        reach: Timeline.reach(start: corridor.start, end: corridor.end),
+        calendar: CalendarReplay.extent(start: corridor.start, end: corridor.end))
     }
     for offensive in projection.offensives {
       add(
         .offensive, offensive.id, area: offensive.area,
         low: offensive.start.possibleRange?.earliest, high: offensive.end.possibleRange?.latest,
         eventIDs: offensive.eventIDs,
-        reach: Timeline.reach(start: offensive.start, end: offensive.end))
+        reach: Timeline.reach(start: offensive.start, end: offensive.end),
+        calendar: CalendarReplay.extent(
+          start: offensive.start, end: offensive.end, phases: offensive.phases))
     }
     // A proposal is named by its event's id (several events may propose under one id), and
     // rests on the lines about its proposal id.
@@ -84,7 +89,7 @@ enum AtIndexBuilder {
         Pending(
           kind: .unlisted, id: name, subject: name, area: areaIndex[log.events[positions[0]].area],
           low: Int64.min, high: Int64.max, reachFirst: Int64.max, reachLast: Int64.min,
-          eventIDs: [], positions: positions))
+          calendarFirst: Int64.max, calendarLast: Int64.min, eventIDs: [], positions: positions))
     }
     let verdicts = verify(pending, log: log, projection: projection)
     var items: [AtIndexLayout.Item] = []
@@ -97,6 +102,8 @@ enum AtIndexBuilder {
       item.high = entry.high
       item.reachFirst = entry.reachFirst
       item.reachLast = entry.reachLast
+      item.calendarFirst = entry.calendarFirst
+      item.calendarLast = entry.calendarLast
       // An area the header does not declare (which the decoder does not let through), or a
       // table too large for its 32-bit positions, leaves the item out of reach: a question in
       // scope of it reads the whole log.
@@ -303,6 +310,9 @@ enum AtIndexBuilder {
     /// As ``AtIndexLayout/Item/reachFirst`` and ``AtIndexLayout/Item/reachLast``.
     var reachFirst: Int64
     var reachLast: Int64
+    /// As ``AtIndexLayout/Item/calendarFirst`` and ``AtIndexLayout/Item/calendarLast``.
+    var calendarFirst: Int64
+    var calendarLast: Int64
     var eventIDs: [String]
     var positions: [Int]
   }

@@ -1,5 +1,5 @@
 /// The layout of `<log>.at-index`, the index `truce at` answers from: a 168-byte header, one
-/// 72-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
+/// 104-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
 /// order the projection lists them, then the names the projection does not list), the lines
 /// each item rests on (16 bytes each: where the line starts, and its number), the items' ids
 /// (UTF-8, one after another), one 64-byte record per event, in log order (``EventRecord``),
@@ -9,9 +9,9 @@
 /// (``AnnouncerRecord``), which `--actor` looks up. Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 15
+  static let version: UInt64 = 16
   static let headerSize = 168
-  static let itemSize = 56 + AnnouncedSpan.storedSize
+  static let itemSize = 72 + AnnouncedSpan.storedSize
   static let lineSize = 16
   static let eventSize = 64
 
@@ -181,6 +181,13 @@ enum AtIndexLayout {
     var reachFirst = Int64.max
     /// The last instant its start or end may name; `Int64.min` when they name none.
     var reachLast = Int64.min
+    /// For a pause, corridor group or offensive, the first instant a `replay --calendar` entry
+    /// of it may be at (``CalendarReplay/extent(start:end:phases:)``): `Int64.min` when one is
+    /// unbounded in the past; `Int64.max` when it has none, and for other items.
+    var calendarFirst = Int64.max
+    /// The last instant a calendar entry of it may be at: `Int64.max` when one is unbounded in
+    /// the future; `Int64.min` when it has none.
+    var calendarLast = Int64.min
 
     init() {}
 
@@ -204,6 +211,10 @@ enum AtIndexLayout {
         littleEndian: pointer.loadUnaligned(fromByteOffset: reach, as: Int64.self))
       reachLast = Int64(
         littleEndian: pointer.loadUnaligned(fromByteOffset: reach + 8, as: Int64.self))
+      calendarFirst = Int64(
+        littleEndian: pointer.loadUnaligned(fromByteOffset: reach + 16, as: Int64.self))
+      calendarLast = Int64(
+        littleEndian: pointer.loadUnaligned(fromByteOffset: reach + 24, as: Int64.self))
     }
 
     func store(to pointer: UnsafeMutableRawPointer) {
@@ -223,6 +234,8 @@ enum AtIndexLayout {
       let reach = 40 + AnnouncedSpan.storedSize
       pointer.storeBytes(of: reachFirst.littleEndian, toByteOffset: reach, as: Int64.self)
       pointer.storeBytes(of: reachLast.littleEndian, toByteOffset: reach + 8, as: Int64.self)
+      pointer.storeBytes(of: calendarFirst.littleEndian, toByteOffset: reach + 16, as: Int64.self)
+      pointer.storeBytes(of: calendarLast.littleEndian, toByteOffset: reach + 24, as: Int64.self)
     }
   }
 
@@ -246,6 +259,10 @@ enum AtIndexLayout {
     var reachFirst: Int64
     /// As ``Item/reachLast``.
     var reachLast: Int64
+    /// As ``Item/calendarFirst``.
+    var calendarFirst: Int64
+    /// As ``Item/calendarLast``.
+    var calendarLast: Int64
 
     @inline(__always)
     init(loadingFrom pointer: UnsafeRawPointer) {
@@ -261,6 +278,10 @@ enum AtIndexLayout {
         littleEndian: pointer.loadUnaligned(fromByteOffset: reach, as: Int64.self))
       reachLast = Int64(
         littleEndian: pointer.loadUnaligned(fromByteOffset: reach + 8, as: Int64.self))
+      calendarFirst = Int64(
+        littleEndian: pointer.loadUnaligned(fromByteOffset: reach + 16, as: Int64.self))
+      calendarLast = Int64(
+        littleEndian: pointer.loadUnaligned(fromByteOffset: reach + 24, as: Int64.self))
     }
   }
 
