@@ -118,8 +118,16 @@ struct IndexedAnnouncerTests {
     #expect(reader.events(matching: filter, lineLimit: statements)?.count == statements)
   }
 
-  @Test("An announcer's record that points past its lists sends `--actor` to the whole log")
-  func damagedRecord() throws {
+  /// Where a byte of the announcers' section is damaged.
+  enum Damage: String, CaseIterable, CustomTestStringConvertible {
+    case recordCount, name, lastPosition
+    var testDescription: String { rawValue }
+  }
+
+  @Test(
+    "A damaged byte among who announced what sends `--actor` to the whole log, and only it",
+    arguments: Damage.allCases)
+  func damagedSection(_ damage: Damage) throws {
     let history = try IndexedLogScratch(events: 300, areas: 4, seed: 5)
     defer { history.remove() }
     let path = try history.prefix(300, named: "log.jsonl", indexed: false)
@@ -127,13 +135,19 @@ struct IndexedAnnouncerTests {
     let actor = try #require(log.events.first?.announcedBy.first)
     #expect(reader.events(matching: EventFilter(actors: [actor])) != nil)
     #expect(reader.log(forReplay: EventFilter(actors: [actor])) != nil)
-    // The first announcer lists one event more than the index holds.
     let indexPath = AtIndex.path(forLog: path)
     var bytes = try FileIO.readAll(path: indexPath)
     let header = try AtIndex(forLog: path).header
-    let count = header.announcersOffset + 24
-    let stored = UInt64(header.announcedCount + 1).littleEndian
-    withUnsafeBytes(of: stored) { bytes.replaceSubrange(count..<count + 8, with: $0) }
+    let offset =
+      switch damage {
+      // The first announcer's count of events: one more than the index lists.
+      case .recordCount: header.announcersOffset + 24
+      // The first announcer's name: another name, and no longer the actor's.
+      case .name: header.announcerNamesOffset
+      // The last event listed: another event.
+      case .lastPosition: bytes.count - 4
+      }
+    bytes[offset] ^= 1
     try Data(bytes).write(to: URL(fileURLWithPath: indexPath))
     let damaged = try #require(IndexedLogReader(path: path))
     #expect(damaged.events(matching: EventFilter(actors: [actor])) == nil)

@@ -281,6 +281,9 @@ enum AtIndexBuilder {
       }
       cursor += eventIDs.count
       announcers.store(to: cursor)
+      header.announcersChecksum = ByteHash.hash(
+        UnsafeRawBufferPointer(start: cursor, count: header.fileSize - header.announcersOffset))
+      header.store(to: base)
     }
     return bytes
   }

@@ -1,4 +1,4 @@
-/// The layout of `<log>.at-index`, the index `truce at` answers from: a 168-byte header, one
+/// The layout of `<log>.at-index`, the index `truce at` answers from: a 176-byte header, one
 /// 104-byte record per item (pauses, corridor groups, offensives, then proposals, each in the
 /// order the projection lists them, then the names the projection does not list), the lines
 /// each item rests on (16 bytes each: where the line starts, and its number), the items' ids
@@ -9,8 +9,8 @@
 /// (``AnnouncerRecord``), which `--actor` looks up. Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 16
-  static let headerSize = 168
+  static let version: UInt64 = 17
+  static let headerSize = 176
   static let itemSize = 72 + AnnouncedSpan.storedSize
   static let lineSize = 16
   static let eventSize = 64
@@ -49,6 +49,10 @@ enum AtIndexLayout {
     /// How many events those names list, all together (each name lists every event it
     /// announced, as its line says or errata make it).
     var announcedCount: UInt64 = 0
+    /// The ``ByteHash`` of the announcers' section (their records, names and the events
+    /// listed), checked before it is read: a bit flipped there would change an answer without
+    /// breaking any bound.
+    var announcersChecksum: UInt64 = 0
 
     /// Where the lines start in the file.
     var linesOffset: Int { AtIndexLayout.headerSize + Int(itemCount) * AtIndexLayout.itemSize }
@@ -109,6 +113,7 @@ enum AtIndexLayout {
       announcerCount = word(144)
       announcerNameBytes = word(152)
       announcedCount = word(160)
+      announcersChecksum = word(168)
       // Items are named by 32-bit positions in the time orders.
       guard itemCount <= UInt64(UInt32.max), lineCount < 1 << 40, nameBytes < 1 << 40,
         eventCount < 1 << 40, linkCount < 1 << 40, eventIDBytes < 1 << 40,
@@ -128,7 +133,7 @@ enum AtIndexLayout {
         (40, lineCount), (80, eventCount), (88, nameBytes),
         (96, headerFingerprint), (104, UInt64(bitPattern: shortSpan)), (112, shortItemCount),
         (120, shortProposalCount), (128, linkCount), (136, eventIDBytes), (144, announcerCount),
-        (152, announcerNameBytes), (160, announcedCount),
+        (152, announcerNameBytes), (160, announcedCount), (168, announcersChecksum),
       ] {
         pointer.storeBytes(of: word.littleEndian, toByteOffset: offset, as: UInt64.self)
       }
