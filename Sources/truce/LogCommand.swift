@@ -33,10 +33,13 @@ enum LogCommand {
     _ events: [Event], _ parsed: ParsedCommand, areas: AreaRegistry, hypothetical: Set<String>
   ) -> ExitCode {
     let renderer = EventListRenderer(areas: areas)
-    StandardStreams.writeOut(
-      parsed.flag("json")
-        ? renderer.json(events, hypothetical: hypothetical)
-        : renderer.text(events, hypothetical: hypothetical))
+    if parsed.flag("json") {
+      renderer.writeJSON(events, hypothetical: hypothetical) {
+        StandardStreams.writeOut(bytes: $0)
+      }
+    } else {
+      renderer.writeText(events, hypothetical: hypothetical) { StandardStreams.writeOut($0) }
+    }
     return .success
   }
 }

@@ -61,6 +61,13 @@ final class ByteBuffer {
     count += repeats
   }
 
+  /// The bytes written, followed by `ending`, handed over: the buffer is left empty (keeping
+  /// its room), for a writer that writes its text out a piece at a time.
+  func take(endingWith ending: String = "") -> [UInt8] {
+    defer { count = 0 }
+    return bytes(endingWith: ending)
+  }
+
   /// The bytes written, followed by `ending`.
   func bytes(endingWith ending: String = "") -> [UInt8] {
     var ending = ending

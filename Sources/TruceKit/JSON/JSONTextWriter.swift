@@ -30,6 +30,13 @@ final class JSONTextWriter: JSONBuilding {
   /// The text's bytes, followed by `ending`.
   func bytes(endingWith ending: String = "") -> [UInt8] { output.bytes(endingWith: ending) }
 
+  /// How many bytes of text are written and not yet taken.
+  var byteCount: Int { output.count }
+
+  /// The text written since the last take, followed by `ending`: what follows continues it, so
+  /// the pieces taken in turn make the text ``bytes(endingWith:)`` would give at the end.
+  func takeBytes(endingWith ending: String = "") -> [UInt8] { output.take(endingWith: ending) }
+
   /// Before a value: its place in an array (a comma after the one before, its own line).
   private func beginValue() {
     if afterKey {
