@@ -197,29 +197,24 @@ enum AtIndexLayout {
     init() {}
 
     init?(loadingFrom pointer: UnsafeRawPointer) {
-      low = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 0, as: Int64.self))
-      high = Int64(littleEndian: pointer.loadUnaligned(fromByteOffset: 8, as: Int64.self))
+      // What a summary reads, then where its lines and its id are.
+      let summary = ItemSummary(loadingFrom: pointer)
+      guard let kind = summary.kind else { return nil }
+      self.kind = kind
+      low = summary.low
+      high = summary.high
+      area = summary.area
+      answersAlone = summary.answersAlone
+      areaVaries = summary.areaVaries
+      announced = summary.announced
+      reachFirst = summary.reachFirst
+      reachLast = summary.reachLast
+      calendarFirst = summary.calendarFirst
+      calendarLast = summary.calendarLast
       firstLine = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
       lineCount = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
-      area = UInt16(littleEndian: pointer.loadUnaligned(fromByteOffset: 24, as: UInt16.self))
-      guard let kind = Kind(rawValue: pointer.load(fromByteOffset: 26, as: UInt8.self)) else {
-        return nil
-      }
-      self.kind = kind
-      answersAlone = pointer.load(fromByteOffset: 27, as: UInt8.self) == 1
       nameOffset = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
-      areaVaries = pointer.load(fromByteOffset: 28, as: UInt8.self) == 1
       nameLength = UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: 36, as: UInt32.self))
-      announced = AnnouncedSpan(loadingFrom: pointer + 40)
-      let reach = 40 + AnnouncedSpan.storedSize
-      reachFirst = Int64(
-        littleEndian: pointer.loadUnaligned(fromByteOffset: reach, as: Int64.self))
-      reachLast = Int64(
-        littleEndian: pointer.loadUnaligned(fromByteOffset: reach + 8, as: Int64.self))
-      calendarFirst = Int64(
-        littleEndian: pointer.loadUnaligned(fromByteOffset: reach + 16, as: Int64.self))
-      calendarLast = Int64(
-        littleEndian: pointer.loadUnaligned(fromByteOffset: reach + 24, as: Int64.self))
     }
 
     func store(to pointer: UnsafeMutableRawPointer) {

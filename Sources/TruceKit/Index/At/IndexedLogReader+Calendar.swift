@@ -24,9 +24,7 @@ extension IndexedLogReader {
   public func log(forCalendarFrom from: Instant?, to: Instant?) -> WindowLog? {
     log(
       forCalendarFrom: from, to: to,
-      lineLimit: max(
-        IndexedLogReader.windowLineFloor,
-        Int(Double(index.header.eventCount) * IndexedLogReader.windowLineShare)))
+      lineLimit: lineLimit(share: IndexedLogReader.windowLineShare))
   }
 
   /// ``log(forCalendarFrom:to:)`` reading at most `lineLimit` lines.

@@ -17,9 +17,7 @@ extension IndexedLogReader {
   public func events(matching filter: EventFilter) -> [Event]? {
     events(
       matching: filter,
-      lineLimit: max(
-        IndexedLogReader.windowLineFloor,
-        Int(Double(index.header.eventCount) * IndexedLogReader.listingLineShare)))
+      lineLimit: lineLimit(share: IndexedLogReader.listingLineShare))
   }
 
   /// ``events(matching:)`` reading at most `lineLimit` lines.

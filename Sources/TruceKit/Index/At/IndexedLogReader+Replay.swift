@@ -26,9 +26,7 @@ extension IndexedLogReader {
   public func log(forReplay filter: EventFilter) -> EventLog? {
     log(
       forReplay: filter,
-      lineLimit: max(
-        IndexedLogReader.windowLineFloor,
-        Int(Double(index.header.eventCount) * IndexedLogReader.windowLineShare)))
+      lineLimit: lineLimit(share: IndexedLogReader.windowLineShare))
   }
 
   /// ``log(forReplay:)`` reading at most `lineLimit` lines.

@@ -6,6 +6,12 @@ extension IndexedLogReader {
   /// The lines a question about a span of time may always read through the index.
   static let windowLineFloor = 50_000
 
+  /// The most lines a question reads through the index: this share of the log's events, and
+  /// at least ``windowLineFloor``.
+  func lineLimit(share: Double) -> Int {
+    max(IndexedLogReader.windowLineFloor, Int(Double(index.header.eventCount) * share))
+  }
+
   /// A log of only the lines a timeline over a span of time rests on, and the items it holds
   /// whole, which draw that span as the whole log does
   /// (``Timeline/init(projection:from:to:area:areas:only:)`` with those items and the same
@@ -47,9 +53,7 @@ extension IndexedLogReader {
   ) -> WindowLog? {
     log(
       forTimelineFrom: from, to: to, area: area, asOf: asOf,
-      lineLimit: max(
-        IndexedLogReader.windowLineFloor,
-        Int(Double(index.header.eventCount) * IndexedLogReader.windowLineShare)))
+      lineLimit: lineLimit(share: IndexedLogReader.windowLineShare))
   }
 
   /// ``log(forTimelineFrom:to:area:asOf:)`` reading at most `lineLimit` lines.
