@@ -75,11 +75,18 @@ enum ReplayCommand {
       }
     }
     if parsed.flag("json") {
-      for step in steps { StandardStreams.writeOut(renderer.json(step) + "\n") }
+      var pieces = TextPieces { StandardStreams.writeOut($0) }
+      for step in steps { pieces.append(renderer.json(step) + "\n") }
+      pieces.flush()
     } else if steps.isEmpty {
       StandardStreams.writeOut("No announcements match.\n")
     } else {
-      StandardStreams.writeOut(steps.map(renderer.text).joined(separator: "\n"))
+      // A piece at a time: a long replay's text is never held whole.
+      var pieces = TextPieces { StandardStreams.writeOut($0) }
+      for (index, step) in steps.enumerated() {
+        pieces.append(index == 0 ? renderer.text(step) : "\n" + renderer.text(step))
+      }
+      pieces.flush()
     }
     return .success
   }
@@ -97,16 +104,16 @@ enum ReplayCommand {
     let renderer = ReplayRenderer(
       areas: log.areas, time: TimeFormatter(zone: zone, utcOnly: parsed.flag("utc")))
     let count = entries.count
-    if parsed.flag("json") {
-      for (index, entry) in entries.enumerated() {
-        StandardStreams.writeOut(renderer.json(entry, number: index + 1, of: count) + "\n")
+    var pieces = TextPieces { StandardStreams.writeOut($0) }
+    for (index, entry) in entries.enumerated() {
+      if parsed.flag("json") {
+        pieces.append(renderer.json(entry, number: index + 1, of: count) + "\n")
+      } else {
+        let text = renderer.text(entry, number: index + 1, of: count)
+        pieces.append(index == 0 ? text : "\n" + text)
       }
-    } else {
-      let texts = entries.enumerated().map {
-        renderer.text($0.element, number: $0.offset + 1, of: count)
-      }
-      StandardStreams.writeOut(texts.joined(separator: "\n"))
     }
+    pieces.flush()
     return .success
   }
 }

@@ -20,7 +20,7 @@ public struct EventListRenderer: Sendable {
   }
 
   /// The text of ``text(_:hypothetical:)``, written through `write` a piece of about 64 KB at a
-  /// time: the columns' widths are measured in a first pass over the events, and each line is
+  /// time (``TextPieces``): the columns' widths are measured in a first pass over the events, and each line is
   /// then laid out and written in a second, so that a listing of a million events is never held
   /// whole as text.
   public func writeText(
@@ -38,15 +38,12 @@ public struct EventListRenderer: Sendable {
       ]
     }
     let widths = TextTable.widths(of: [[header], events.lazy.map(cells)].joined())
-    var piece = TextTable.line(header, widths: widths) + "\n"
-    for event in events {
-      piece += TextTable.line(cells(event), widths: widths) + "\n"
-      if piece.utf8.count >= Self.piece {
-        write(piece)
-        piece = ""
-      }
+    withoutActuallyEscaping(write) { write in
+      var pieces = TextPieces(write: write)
+      pieces.append(TextTable.line(header, widths: widths) + "\n")
+      for event in events { pieces.append(TextTable.line(cells(event), widths: widths) + "\n") }
+      pieces.flush()
     }
-    write(piece)
   }
 
   /// The events as JSON; `hypothetical` lists the ids among them that a scenario added.
@@ -58,7 +55,7 @@ public struct EventListRenderer: Sendable {
 
   /// How many bytes of text ``writeJSON(_:hypothetical:to:)`` and
   /// ``writeText(_:hypothetical:to:)`` gather before they write them.
-  static let piece = 1 << 16
+  static let piece = TextPieces.size
 
   /// The text of ``json(_:hypothetical:)``, written through `write` a piece of about 64 KB at
   /// a time, so that a listing of a million events is never held whole as text.

@@ -89,4 +89,21 @@ struct EventListPiecesTests {
       #expect(pieces.dropLast().allSatisfy { $0.utf8.count < 2 * EventListRenderer.piece })
     }
   }
+
+  @Test("Text pieces are handed on once full, the rest on flushing, and nothing when empty")
+  func textPieces() {
+    var written: [String] = []
+    var pieces = TextPieces { written.append($0) }
+    pieces.flush()
+    #expect(written.isEmpty)
+    let line = String(repeating: "é", count: 1_000) + "\n"
+    for _ in 0..<100 { pieces.append(line) }
+    #expect(written.count == 3)
+    #expect(written.allSatisfy { $0.utf8.count >= TextPieces.size })
+    pieces.flush()
+    #expect(written.count == 4)
+    #expect(written.joined() == String(repeating: line, count: 100))
+    pieces.flush()
+    #expect(written.count == 4)
+  }
 }
