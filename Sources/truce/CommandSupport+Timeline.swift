@@ -1,19 +1,19 @@
 import TruceKit
 
 extension CommandSupport {
-  /// Reads the log for `timeline`. With `--from` and `--to` (with or without an as-of moment),
-  /// or with only one of them and no as-of moment (no scenario or comparison), only the lines
-  /// the span's timeline rests on (of the area, with `--area`), through the index beside the log
-  /// when it vouches for them (``IndexedLogReader/log(forTimelineFrom:to:area:asOf:)``; the span
-  /// a single bound leaves open is fitted from the index,
-  /// ``IndexedLogReader/fittedTimelineSpan(from:to:area:)``); otherwise as
+  /// Reads the log for `timeline`. With `--from`, `--to` or both (with or without an as-of
+  /// moment; no scenario or comparison), only the lines the span's timeline rests on (of the
+  /// area, with `--area`), through the index beside the log when it vouches for them
+  /// (``IndexedLogReader/log(forTimelineFrom:to:area:asOf:)``; the span a single bound leaves
+  /// open is fitted from the index, ``IndexedLogReader/fittedTimelineSpan(from:to:area:asOf:)``);
+  /// otherwise as
   /// ``areaQuestion(_:events:index:)`` reads it: with `--area`, the lines of the area, through the
   /// index, or the whole log.
   static func timelineQuestion(_ parsed: ParsedCommand) throws(Reported) -> AreaQuestion {
     let bounds = ["from", "to"].filter { parsed.value($0) != nil }.count
-    guard parsed.values("scenario").isEmpty, !parsed.flag("compare"),
-      bounds == 2 || (bounds == 1 && parsed.value("as-of") == nil)
-    else { return try areaQuestion(parsed, events: true) }
+    guard parsed.values("scenario").isEmpty, !parsed.flag("compare"), bounds >= 1 else {
+      return try areaQuestion(parsed, events: true)
+    }
     let path = parsed.value("log") ?? BundledLog.locate()
     if let indexed = IndexedLogReader(path: path) {
       switch eventFilter(parsed, areas: indexed.areas) {
@@ -24,7 +24,8 @@ extension CommandSupport {
           if let from = filter.from, let to {
             Timeline.window(from: from, to: to)
           } else {
-            indexed.fittedTimelineSpan(from: filter.from, to: to, area: filter.area)
+            indexed.fittedTimelineSpan(
+              from: filter.from, to: to, area: filter.area, asOf: filter.asOf)
           }
         if let window,
           let read = indexed.log(

@@ -254,7 +254,7 @@ enum CommandSupport {
     /// whole: only these are drawn (the log holds others in part).
     var items: Set<String>? = nil
     /// For a timeline read through the index, the span it is drawn over (one bound given, the
-    /// other fitted from the index, ``IndexedLogReader/fittedTimelineSpan(from:to:area:)``).
+    /// other fitted from the index, ``IndexedLogReader/fittedTimelineSpan(from:to:area:asOf:)``).
     var span: Span? = nil
   }
 

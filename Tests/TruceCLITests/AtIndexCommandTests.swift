@@ -171,6 +171,12 @@ struct AtIndexCommandTests {
       ["timeline", "--log", log, "--from", "2016-11-01T00:00Z", "--json"],
       ["timeline", "--log", log, "--to", "2015-03-01T00:00Z", "--width", "100"],
       ["timeline", "--log", log, "--area", "syria", "--from", "2016-11-01", "--json"],
+      // One bound and an as-of moment: the items known only in part then are read and folded.
+      [
+        "timeline", "--log", log, "--from", "2016-11-01T00:00Z", "--as-of", "2016-12-01T00:00Z",
+        "--json",
+      ],
+      ["timeline", "--log", log, "--to", "2016-03-01T00:00Z", "--as-of", "2016-02-01T00:00Z"],
     ]
     let whole = try questions.map { try TruceProcess.run($0) }
     let wholePage = try String(contentsOfFile: page, encoding: .utf8)

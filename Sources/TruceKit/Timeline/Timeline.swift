@@ -96,36 +96,9 @@ extension Timeline {
     projection: Projection, from: Instant? = nil, to: Instant? = nil, area: Area? = nil,
     areas: AreaRegistry, only: Set<String>? = nil
   ) {
-    // Every item as a row would draw it, before the window clips it.
-    var items =
-      projection.pauses.map {
-        TimelineRow(
-          kind: .pause, id: $0.id, area: $0.area, start: $0.start, end: $0.end,
-          segments: [], eventIDs: $0.eventIDs)
-      }
-      + projection.corridors.map {
-        TimelineRow(
-          kind: .corridors, id: $0.id, area: $0.area, start: $0.start, end: $0.end,
-          segments: [], eventIDs: $0.eventIDs)
-      }
-      + projection.offensives.map {
-        TimelineRow(
-          kind: .offensive, id: $0.id, area: $0.area, start: $0.start, end: $0.end,
-          segments: [], eventIDs: $0.eventIDs)
-      }
-    if let area { items = items.filter { areas.areRelated($0.area, area.id) } }
-    if let only { items = items.filter { only.contains($0.id) } }
+    let items = Timeline.items(of: projection, area: area, areas: areas, only: only)
     // The items' bounds, for a window not given: the first and last instants they may reach.
-    var bounds: (first: Instant, last: Instant)? = nil
-    if from == nil || to == nil {
-      for item in items {
-        guard let reach = Timeline.reach(start: item.start, end: item.end) else { continue }
-        bounds = (
-          min(bounds?.first ?? reach.first, reach.first),
-          max(bounds?.last ?? reach.last, reach.last)
-        )
-      }
-    }
+    let bounds = from == nil || to == nil ? Timeline.bounds(of: items) : nil
     let (first, last) = Timeline.fitted(from: from, to: to, bounds: bounds)
     self.from = first
     self.to = last
@@ -150,6 +123,45 @@ extension Timeline {
         at: AnnouncementOrder.placement(of: event).instant, eventID: event.id,
         subject: event.subject)
     }
+  }
+
+  /// Every item of a projection a timeline draws (of `area`, among `only`), as a row would
+  /// draw it before a window clips it.
+  static func items(
+    of projection: Projection, area: Area?, areas: AreaRegistry, only: Set<String>?
+  ) -> [TimelineRow] {
+    var items =
+      projection.pauses.map {
+        TimelineRow(
+          kind: .pause, id: $0.id, area: $0.area, start: $0.start, end: $0.end,
+          segments: [], eventIDs: $0.eventIDs)
+      }
+      + projection.corridors.map {
+        TimelineRow(
+          kind: .corridors, id: $0.id, area: $0.area, start: $0.start, end: $0.end,
+          segments: [], eventIDs: $0.eventIDs)
+      }
+      + projection.offensives.map {
+        TimelineRow(
+          kind: .offensive, id: $0.id, area: $0.area, start: $0.start, end: $0.end,
+          segments: [], eventIDs: $0.eventIDs)
+      }
+    if let area { items = items.filter { areas.areRelated($0.area, area.id) } }
+    if let only { items = items.filter { only.contains($0.id) } }
+    return items
+  }
+
+  /// The first and last instants these items may reach (``reach(start:end:)``, over all of
+  /// them): what a window not given is fitted to; `nil` when none names one.
+  static func bounds(of items: [TimelineRow]) -> (first: Instant, last: Instant)? {
+    var bounds: (first: Instant, last: Instant)? = nil
+    for item in items {
+      guard let reach = Timeline.reach(start: item.start, end: item.end) else { continue }
+      bounds = (
+        min(bounds?.first ?? reach.first, reach.first), max(bounds?.last ?? reach.last, reach.last)
+      )
+    }
+    return bounds
   }
 
   /// The first and last instants an item's start and end may name (what a window not given is
