@@ -21,6 +21,21 @@ struct IndexSelection {
     self.lines = lines
   }
 
+  /// Starts from the lines appended since the index was built and the names they bring. (The
+  /// tail's proposals are known by their events' ids, which are no names events are about.)
+  init(index: AtIndex, overlay: TailOverlay) {
+    self.init(index: index, lines: overlay.lines)
+    names.formUnion(overlay.newItems)
+  }
+
+  /// Takes the items the appended lines touch; `false` when one does not fold alone.
+  mutating func includeTouched(by overlay: TailOverlay) throws(IndexMismatch) -> Bool {
+    for position in overlay.touched.sorted() {
+      guard try include(position) else { return false }
+    }
+    return true
+  }
+
   /// Takes an item's lines; `false` when they alone do not fold as the whole log does.
   mutating func include(_ position: Int) throws(IndexMismatch) -> Bool {
     guard let item = index.item(position), let name = index.name(of: item) else {

@@ -44,10 +44,7 @@ extension IndexedLogReader {
     let areas = header.areas
     let related = areas.areas.map { areas.areRelated($0.id, area.id) }
     let relatedIDs = Set(zip(areas.areas, related).filter(\.1).map(\.0.id))
-    var selection = IndexSelection(index: index, lines: overlay.lines)
-    // (The tail's proposals are known by their events' ids, which are no names events are
-    // about.)
-    selection.names.formUnion(overlay.newItems)
+    var selection = IndexSelection(index: index, overlay: overlay)
     for position in 0..<index.count {
       let item = index.summary(position)
       guard Int(item.area) < related.count, item.kind != nil else {

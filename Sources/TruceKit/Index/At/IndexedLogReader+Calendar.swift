@@ -42,14 +42,9 @@ extension IndexedLogReader {
   private func calendarLog(first: Int64, last: Int64, overlay: TailOverlay, limit: Int)
     throws(IndexMismatch) -> WindowLog?
   {
-    // Items share lines, so the lines taken are counted once only before they are read; until
-    // then, twice the limit of lines taken gives up early.
-    let takenLimit = limit.multipliedReportingOverflow(by: 2).overflow ? Int.max : limit * 2
-    var selection = IndexSelection(index: index, lines: overlay.lines)
-    selection.names.formUnion(overlay.newItems)
-    for position in overlay.touched.sorted() {
-      guard try selection.include(position) else { return nil }
-    }
+    let takenLimit = IndexedLogReader.takenLimit(limit)
+    var selection = IndexSelection(index: index, overlay: overlay)
+    guard try selection.includeTouched(by: overlay) else { return nil }
     for position in 0..<index.count where !selection.included.contains(position) {
       let item = index.summary(position)
       guard let kind = item.kind else { throw IndexMismatch(reason: "the index is damaged") }

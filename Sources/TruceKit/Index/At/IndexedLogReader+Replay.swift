@@ -47,12 +47,9 @@ extension IndexedLogReader {
     let typeTaken = EventType.allCases.map(filter.accepts(type:))
     let (from, to) = filter.announcementBounds
     let announced = try index.events(announcedByAnyOf: filter.actors)
-    let takenLimit = limit.multipliedReportingOverflow(by: 2).overflow ? Int.max : limit * 2
-    var selection = IndexSelection(index: index, lines: overlay.lines)
-    selection.names.formUnion(overlay.newItems)
-    for position in overlay.touched.sorted() {
-      guard try selection.include(position) else { return nil }
-    }
+    let takenLimit = IndexedLogReader.takenLimit(limit)
+    var selection = IndexSelection(index: index, overlay: overlay)
+    guard try selection.includeTouched(by: overlay) else { return nil }
     // The events the filter may take, as errata leave them (the test of
     // ``EventFilter/accepts(_:areas:)``, on the bounds and announcers the index keeps).
     let taken = try selection.includeEvents { position, record throws(IndexMismatch) in

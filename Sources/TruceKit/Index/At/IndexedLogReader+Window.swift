@@ -12,6 +12,13 @@ extension IndexedLogReader {
     max(IndexedLogReader.windowLineFloor, Int(Double(index.header.eventCount) * share))
   }
 
+  /// The most lines a question may take before they are read, for a limit of `limit` read:
+  /// items share lines, so the lines taken are counted once only when they are read; until
+  /// then, twice the limit gives up early.
+  static func takenLimit(_ limit: Int) -> Int {
+    limit.multipliedReportingOverflow(by: 2).overflow ? Int.max : limit * 2
+  }
+
   /// A log of only the lines a timeline over a span of time rests on, and the items it holds
   /// whole, which draw that span as the whole log does
   /// (``Timeline/init(projection:from:to:area:areas:only:)`` with those items and the same
@@ -87,16 +94,9 @@ extension IndexedLogReader {
     }
     let first = from.secondsSinceEpoch
     let last = to.secondsSinceEpoch
-    // Items share lines, so the lines taken are counted once only before they are read; until
-    // then, twice the limit of lines taken gives up early.
-    let takenLimit = limit.multipliedReportingOverflow(by: 2).overflow ? Int.max : limit * 2
-    var selection = IndexSelection(index: index, lines: overlay.lines)
-    // (The tail's proposals are known by their events' ids, which are no names events are
-    // about.)
-    selection.names.formUnion(overlay.newItems)
-    for position in overlay.touched.sorted() {
-      guard try selection.include(position) else { return nil }
-    }
+    let takenLimit = IndexedLogReader.takenLimit(limit)
+    var selection = IndexSelection(index: index, overlay: overlay)
+    guard try selection.includeTouched(by: overlay) else { return nil }
     // The items that may be drawn: every stretch of an item lies within its earliest possible
     // start and the second after its latest possible end (``Timeline/segments(start:end:from:to:)``),
     // and an unbounded one reaches the span's edge.
