@@ -236,6 +236,49 @@ struct AtIndexCommandTests {
   }
 
   @Test(
+    "A damaged index changes no answer: the whole log answers, and truce index builds it again as it was"
+  )
+  func damagedIndex() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = try generated(folder)
+    let questions = [
+      ["at", "2016-06-01T12:00Z", "--log", log, "--json"],
+      [
+        "log", "--log", log, "--type", "statement", "--from", "2016-01-01T00:00Z", "--to",
+        "2016-04-01T00:00Z",
+      ],
+      [
+        "replay", "--log", log, "--from", "2016-06-01T00:00Z", "--to", "2016-06-08T00:00Z",
+        "--json",
+      ],
+      [
+        "timeline", "--log", log, "--from", "2016-06-01T00:00Z", "--to", "2016-07-01T00:00Z",
+        "--json",
+      ],
+    ]
+    let whole = try answeredAlike(questions, log: log)
+    let index = log + ".at-index"
+    let built = try Data(contentsOf: URL(fileURLWithPath: index))
+    // A bit flipped a tenth, a third, half and four fifths of the way into the index.
+    for share in [0.1, 0.33, 0.5, 0.8] {
+      var damaged = built
+      damaged[Int(Double(built.count) * share)] ^= 0x10
+      try damaged.write(to: URL(fileURLWithPath: index))
+      for (question, answer) in zip(questions, whole) {
+        let fromDamaged = try TruceProcess.run(question)
+        #expect(fromDamaged.stdout == answer.stdout, "\(share): \(question)")
+        #expect(fromDamaged.stderr == answer.stderr && fromDamaged.status == 0)
+      }
+      // The index is not current: built again, it is the index it was.
+      let rebuilt = try TruceProcess.run(["index", "--log", log, "--json"])
+      let summary = try #require(try JSONParser.parse(rebuilt.stdout).objectValue)
+      #expect(summary["written"] == .bool(true), "\(share)")
+      #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == built)
+    }
+  }
+
+  @Test(
     "truce show writes from the index what the whole log gives, and indexes a log it read whole")
   func indexedShow() throws {
     let folder = try TruceProcess.temporaryDirectory()

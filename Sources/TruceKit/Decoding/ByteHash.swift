@@ -6,9 +6,9 @@
 
 /// A hash of bytes for the decoder's in-memory tables, taken eight bytes at a time, with its
 /// high bits folded into the low ones (which pick slots); and the comparison of a stored key
-/// with bytes. It is also the checksum of the index's announcers
-/// (``AtIndexLayout/Header/announcersChecksum``): every step is a bijection of the state, so
-/// bytes that differ in one eight-byte word always hash differently.
+/// with bytes. It is also the checksum of the at-index's header (and, in four lanes, of its
+/// blocks: ``IndexBlocks``): every step is a bijection of the state, so bytes that differ in one
+/// eight-byte word always hash differently.
 enum ByteHash {
   private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 

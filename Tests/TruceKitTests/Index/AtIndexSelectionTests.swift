@@ -209,6 +209,7 @@ struct AtIndexSelectionTests {
     ) { _ in }
     // The count of ordered proposals, past every item.
     image.replaceSubrange(120..<128, with: withUnsafeBytes(of: UInt64(21).littleEndian, Array.init))
+    try IndexedLogScratch.seal(&image)
     try Data(image).write(to: URL(fileURLWithPath: AtIndex.path(forLog: scratch.log)))
     #expect(throws: IndexMismatch.self) { try AtIndex(forLog: scratch.log) }
   }
@@ -228,6 +229,7 @@ struct AtIndexSelectionTests {
     let position = header.ordersOffset + 16
     image.replaceSubrange(
       position..<position + 4, with: withUnsafeBytes(of: UInt32(7).littleEndian, Array.init))
+    try IndexedLogScratch.seal(&image)
     try Data(image).write(to: URL(fileURLWithPath: AtIndex.path(forLog: scratch.log)))
     let index = try AtIndex(forLog: scratch.log)
     let bounds = AtIndexSelection.Bounds(lower: 1_500, upper: 1_500, cutoff: 1_500)

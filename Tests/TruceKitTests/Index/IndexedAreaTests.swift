@@ -79,10 +79,9 @@ struct IndexedAreaTests {
     let index = try AtIndex(forLog: path)
     let position = try #require(
       (0..<index.count).first { index.item($0)?.area == UInt16(areaNumber) })
-    let indexPath = AtIndex.path(forLog: path)
-    var bytes = try FileIO.readAll(path: indexPath)
-    bytes[AtIndexLayout.headerSize + position * AtIndexLayout.itemSize + 27] = 0
-    try Data(bytes).write(to: URL(fileURLWithPath: indexPath))
+    try IndexedLogScratch.editIndex(ofLog: path) { bytes in
+      bytes[AtIndexLayout.headerSize + position * AtIndexLayout.itemSize + 27] = 0
+    }
     let reader = try #require(IndexedLogReader(path: path))
     #expect(reader.log(forArea: area, events: true) == nil)
     #expect(reader.log(forArea: area, events: false) == nil)

@@ -140,6 +140,36 @@ struct IndexedLogScratch {
     return (kept, fresh.sorted { $0.hash < $1.hash })
   }
 
+  /// Changes the at-index beside a log: `change` edits its bytes, which are then sealed again
+  /// with the checksums of the blocks and header (``AtIndexBuilder/seal(_:header:)``), so that
+  /// the index reads as one built that way; unless `resealed` is `false`, for an index damaged
+  /// after it was written.
+  static func editIndex(
+    ofLog path: String, resealed: Bool = true, _ change: (inout [UInt8]) throws -> Void
+  ) throws {
+    let indexPath = AtIndex.path(forLog: path)
+    var bytes = try FileIO.readAll(path: indexPath)
+    try change(&bytes)
+    if resealed { try seal(&bytes) }
+    try Data(bytes).write(to: URL(fileURLWithPath: indexPath))
+  }
+
+  /// Seals an index image again after its bytes were edited: the blocks' checksums and the
+  /// header's (``AtIndexBuilder/seal(_:header:)``); only the header's own checksum when the
+  /// header no longer reads (a count edited past its bounds), so that the bounds, not the
+  /// checksums, refuse it.
+  static func seal(_ bytes: inout [UInt8]) throws {
+    try bytes.withUnsafeMutableBytes { buffer in
+      let base = try #require(buffer.baseAddress)
+      let checked = UnsafeRawBufferPointer(start: base, count: AtIndexLayout.checkedHeaderSize)
+      base.storeBytes(
+        of: ByteHash.hash(checked).littleEndian, toByteOffset: AtIndexLayout.checkedHeaderSize,
+        as: UInt64.self)
+      guard var header = AtIndexLayout.Header(loadingFrom: base, size: buffer.count) else { return }
+      AtIndexBuilder.seal(base, header: &header)
+    }
+  }
+
   /// Changes one letter of an event line's `publication` in place: the same length, still a
   /// valid event, but no longer the line the next one's `prev` names.
   static func changeLineInPlace(_ seq: Int, of path: String) throws {

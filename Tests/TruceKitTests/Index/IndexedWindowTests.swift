@@ -323,12 +323,11 @@ struct IndexedWindowTests {
     #expect(
       IndexedLogReader(path: log.path)?.log(forTimelineFrom: window.start, to: window.end) != nil)
     // The first item's kind (byte 26) made unknown, or its line count (bytes 20-23) past the
-    // table's end.
-    let indexPath = AtIndex.path(forLog: log.path)
-    var bytes = try FileIO.readAll(path: indexPath)
-    bytes[AtIndexLayout.headerSize + byte] = value
-    if byte == 20 { bytes[AtIndexLayout.headerSize + 23] = 0x7F }
-    try Data(bytes).write(to: URL(fileURLWithPath: indexPath))
+    // table's end, with checksums that match: the bounds, not the checksums, catch it.
+    try IndexedLogScratch.editIndex(ofLog: log.path) { bytes in
+      bytes[AtIndexLayout.headerSize + byte] = value
+      if byte == 20 { bytes[AtIndexLayout.headerSize + 23] = 0x7F }
+    }
     let reader = try #require(IndexedLogReader(path: log.path))
     #expect(reader.log(forTimelineFrom: window.start, to: window.end) == nil)
   }

@@ -8,7 +8,7 @@ extension AtIndex {
   /// - Returns: One flag per event, in log order; `nil` when `actors` is empty (the filter takes
   ///   every announcer).
   /// - Throws: ``IndexMismatch`` when the index is damaged (the section does not match its
-  ///   checksum, or points outside itself), or cannot say who announced its events (more than
+  ///   blocks' checksums, or points outside itself), or cannot say who announced its events (more than
   ///   32-bit positions name).
   func events(announcedByAnyOf actors: [String]) throws(IndexMismatch) -> [Bool]? {
     guard !actors.isEmpty else { return nil }
@@ -16,9 +16,9 @@ extension AtIndex {
     guard UInt32(exactly: eventCount) != nil else {
       throw IndexMismatch(reason: "the index does not say who announced so many events")
     }
-    let section = UnsafeRawBufferPointer(
-      start: file.base + header.announcersOffset, count: header.fileSize - header.announcersOffset)
-    guard ByteHash.hash(section) == header.announcersChecksum else {
+    guard
+      blocks.check(header.announcersOffset, count: header.blocksOffset - header.announcersOffset)
+    else {
       throw IndexMismatch(reason: "the index is damaged (who announced what)")
     }
     var taken = [Bool](repeating: false, count: eventCount)

@@ -11,6 +11,13 @@ final class AtIndex {
 
   let file: IndexFile
   let header: AtIndexLayout.Header
+  /// The blocks' checksums, and which blocks were read: every accessor checks the bytes it
+  /// reads, and a reader gives up on the index once ``IndexBlocks/isDamaged``.
+  let blocks: IndexBlocks
+
+  /// Whether a block read so far did not match its checksum: what was read from the index
+  /// since it was opened must be thrown away.
+  var isDamaged: Bool { blocks.isDamaged }
 
   /// Opens the index beside a log.
   ///
@@ -20,11 +27,14 @@ final class AtIndex {
     guard let file = IndexFile(path: path, writable: false) else {
       throw IndexMismatch(reason: "\(path) is missing or unreadable")
     }
-    guard let header = AtIndexLayout.Header(loadingFrom: file.base, size: file.size) else {
+    guard let header = AtIndexLayout.Header(loadingFrom: file.base, size: file.size),
+      let blocks = IndexBlocks(file: file, header: header)
+    else {
       throw IndexMismatch(reason: "\(path) is not an index of this version, or is damaged")
     }
     self.file = file
     self.header = header
+    self.blocks = blocks
   }
 
   /// Checks that the log still holds the lines the index was built from: the line it ended
@@ -45,8 +55,9 @@ final class AtIndex {
 
   /// The record of the event at a position in the log (from 0).
   func event(_ position: Int) -> AtIndexLayout.EventRecord {
-    AtIndexLayout.EventRecord(
-      loadingFrom: file.base + header.eventsOffset + position * AtIndexLayout.eventSize)
+    let offset = header.eventsOffset + position * AtIndexLayout.eventSize
+    return AtIndexLayout.EventRecord(
+      loadingFrom: blocks.record(at: offset, count: AtIndexLayout.eventSize))
   }
 
   /// The number of items.
@@ -56,14 +67,15 @@ final class AtIndex {
   /// knows).
   func item(_ position: Int) -> AtIndexLayout.Item? {
     guard position >= 0, position < count else { return nil }
-    return AtIndexLayout.Item(
-      loadingFrom: file.base + AtIndexLayout.headerSize + position * AtIndexLayout.itemSize)
+    let offset = AtIndexLayout.headerSize + position * AtIndexLayout.itemSize
+    return AtIndexLayout.Item(loadingFrom: blocks.record(at: offset, count: AtIndexLayout.itemSize))
   }
 
   /// When, where and what the item at a position is, without the rest of its record.
   func summary(_ position: Int) -> AtIndexLayout.ItemSummary {
-    AtIndexLayout.ItemSummary(
-      loadingFrom: file.base + AtIndexLayout.headerSize + position * AtIndexLayout.itemSize)
+    let offset = AtIndexLayout.headerSize + position * AtIndexLayout.itemSize
+    return AtIndexLayout.ItemSummary(
+      loadingFrom: blocks.record(at: offset, count: AtIndexLayout.itemSize))
   }
 
   /// The time orders' lists, in the order they are stored.
@@ -78,8 +90,8 @@ final class AtIndex {
     let counts = [items, items, proposals, proposals, header.otherItemCount]
     let before = counts[..<list.rawValue].reduce(0, +)
     return TimeOrder(
-      base: file.base + header.ordersOffset + before * AtIndexLayout.orderEntrySize,
-      count: counts[list.rawValue])
+      offset: header.ordersOffset + before * AtIndexLayout.orderEntrySize,
+      count: counts[list.rawValue], blocks: blocks)
   }
 
   /// Appends the lines an item rests on; `false` (appending none) when the index points
@@ -87,7 +99,10 @@ final class AtIndex {
   func appendLines(of item: AtIndexLayout.Item, to lines: inout [LogSubset.Line]) -> Bool {
     let first = Int(item.firstLine)
     let count = Int(item.lineCount)
-    guard first + count <= Int(header.lineCount) else { return false }
+    guard first + count <= Int(header.lineCount),
+      blocks.check(
+        header.linesOffset + first * AtIndexLayout.lineSize, count: count * AtIndexLayout.lineSize)
+    else { return false }
     let base = file.base + header.linesOffset
     // Grown as appending grows it (doubling): reserving exactly what each item adds copied
     // every line read so far once per item, which a question reading thousands of items felt.
@@ -109,7 +124,9 @@ final class AtIndex {
   func name(of item: AtIndexLayout.Item) -> String? {
     let start = Int(item.nameOffset)
     let count = Int(item.nameLength)
-    guard start + count <= Int(header.nameBytes) else { return nil }
+    guard start + count <= Int(header.nameBytes),
+      blocks.check(header.namesOffset + start, count: count)
+    else { return nil }
     let bytes = UnsafeRawBufferPointer(start: file.base + header.namesOffset + start, count: count)
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -125,7 +142,8 @@ final class AtIndex {
     var found: [String: [Int]] = [:]
     for position in 0..<count {
       guard let item = item(position), item.kind != .proposal,
-        Int(item.nameOffset) + Int(item.nameLength) <= Int(header.nameBytes)
+        Int(item.nameOffset) + Int(item.nameLength) <= Int(header.nameBytes),
+        blocks.check(header.namesOffset + Int(item.nameOffset), count: Int(item.nameLength))
       else { continue }
       let stored = UnsafeRawBufferPointer(
         start: file.base + header.namesOffset + Int(item.nameOffset), count: Int(item.nameLength))
@@ -153,8 +171,12 @@ final class AtIndex {
     guard !offsets.isEmpty else { return [] }
     var found = Set<Int>()
     let base = file.base + header.linesOffset
+    // A line in a damaged block starts nowhere.
     func offset(ofLine index: Int) -> Int {
-      Int(
+      guard blocks.check(header.linesOffset + index * AtIndexLayout.lineSize, count: 8) else {
+        return -1
+      }
+      return Int(
         UInt64(
           littleEndian: (base + index * AtIndexLayout.lineSize).loadUnaligned(as: UInt64.self)))
     }
@@ -198,6 +220,11 @@ final class AtIndex {
       guard end <= Int(header.lineCount) else {
         throw IndexMismatch(reason: "the index is damaged")
       }
+      guard
+        blocks.check(
+          header.linesOffset + first * AtIndexLayout.lineSize,
+          count: (end - first) * AtIndexLayout.lineSize)
+      else { throw IndexMismatch(reason: "the index is damaged") }
       for line in first..<end {
         let pointer = base + line * AtIndexLayout.lineSize
         if offsets.contains(Int(UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self)))) {
@@ -222,6 +249,9 @@ final class AtIndex {
     let base = file.base + header.linksOffset
     func entry(_ index: Int) throws(IndexMismatch) -> AtIndexLayout.LinkEntry {
       guard
+        blocks.check(
+          header.linksOffset + index * AtIndexLayout.linkEntrySize,
+          count: AtIndexLayout.linkEntrySize),
         let entry = AtIndexLayout.LinkEntry(
           loadingFrom: base + index * AtIndexLayout.linkEntrySize)
       else { throw IndexMismatch(reason: "the index is damaged") }
@@ -250,7 +280,9 @@ extension AtIndex {
   /// The first event ids (at most `limit`), in log order, that begin with `prefix`, as
   /// `String.hasPrefix` has it.
   func eventIDs(beginningWith prefix: String, limit: Int) -> [String] {
-    guard limit > 0 else { return [] }
+    guard limit > 0, blocks.check(header.eventIDsOffset, count: Int(header.eventIDBytes)) else {
+      return []
+    }
     let bytes = UnsafeRawBufferPointer(
       start: file.base + header.eventIDsOffset, count: Int(header.eventIDBytes))
     // An id whose first byte differs from an ASCII first byte of the prefix cannot begin with
@@ -270,14 +302,18 @@ extension AtIndex {
   }
 }
 
-/// A list of ``AtIndexLayout/OrderEntry``s in a mapped index.
+/// A list of ``AtIndexLayout/OrderEntry``s in a mapped index, each checked as it is read.
 struct TimeOrder {
-  let base: UnsafeRawPointer
+  /// Where the list starts in the index.
+  let offset: Int
   let count: Int
+  let blocks: IndexBlocks
 
   @inline(__always)
   subscript(index: Int) -> AtIndexLayout.OrderEntry {
-    AtIndexLayout.OrderEntry(loadingFrom: base + index * AtIndexLayout.orderEntrySize)
+    AtIndexLayout.OrderEntry(
+      loadingFrom: blocks.record(
+        at: offset + index * AtIndexLayout.orderEntrySize, count: AtIndexLayout.orderEntrySize))
   }
 
   /// The first index whose entry satisfies `isPast`, which must be false up to some index and

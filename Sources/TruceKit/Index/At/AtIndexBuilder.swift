@@ -281,11 +281,31 @@ enum AtIndexBuilder {
       }
       cursor += eventIDs.count
       announcers.store(to: cursor)
-      header.announcersChecksum = ByteHash.hash(
-        UnsafeRawBufferPointer(start: cursor, count: header.fileSize - header.announcersOffset))
-      header.store(to: base)
+      seal(base, header: &header)
     }
     return bytes
+  }
+
+  /// Writes the checksums of an index image's blocks after them, and the header with the
+  /// checksum of those and its own (``IndexBlocks``).
+  ///
+  /// - Parameters:
+  ///   - base: The image, `header.fileSize` bytes.
+  ///   - header: Its header, whose ``AtIndexLayout/Header/blocksChecksum`` is set.
+  static func seal(_ base: UnsafeMutableRawPointer, header: inout AtIndexLayout.Header) {
+    let checksums = IndexBlocks.checksums(
+      of: UnsafeRawBufferPointer(
+        start: base + AtIndexLayout.headerSize,
+        count: header.blocksOffset - AtIndexLayout.headerSize))
+    var cursor = base + header.blocksOffset
+    for checksum in checksums {
+      cursor.storeBytes(of: checksum.littleEndian, as: UInt64.self)
+      cursor += IndexBlocks.checksumSize
+    }
+    header.blocksChecksum = IndexBlocks.checksum(
+      UnsafeRawBufferPointer(
+        start: base + header.blocksOffset, count: header.fileSize - header.blocksOffset))
+    header.store(to: base)
   }
 
   /// Whether an event with this body gives the item it is about its area, when a fold meets it

@@ -6,11 +6,14 @@
 /// which listings filter, then the items in time order (``OrderEntry``), which answers search,
 /// then the names each event bears or cites (``LinkEntry``), which `truce show` looks up, then
 /// the events' ids in log order, each ended by a newline, then who announced the events
-/// (``AnnouncerRecord``), which `--actor` looks up. Little-endian throughout.
+/// (``AnnouncerRecord``), which `--actor` looks up, then the checksum of every 4 KB block
+/// after the header (``IndexBlocks``). Little-endian throughout.
 enum AtIndexLayout {
   static let magic = Array("TRUCEAT1".utf8)
-  static let version: UInt64 = 17
-  static let headerSize = 176
+  static let version: UInt64 = 18
+  static let headerSize = 184
+  /// The header's bytes its own checksum covers: all but the checksum, its last word.
+  static let checkedHeaderSize = 176
   static let itemSize = 72 + AnnouncedSpan.storedSize
   static let lineSize = 16
   static let eventSize = 64
@@ -49,10 +52,9 @@ enum AtIndexLayout {
     /// How many events those names list, all together (each name lists every event it
     /// announced, as its line says or errata make it).
     var announcedCount: UInt64 = 0
-    /// The ``ByteHash`` of the announcers' section (their records, names and the events
-    /// listed), checked before it is read: a bit flipped there would change an answer without
-    /// breaking any bound.
-    var announcersChecksum: UInt64 = 0
+    /// The checksum of the blocks' checksums (``IndexBlocks/checksum(_:)``), checked when the
+    /// index is opened.
+    var blocksChecksum: UInt64 = 0
 
     /// Where the lines start in the file.
     var linesOffset: Int { AtIndexLayout.headerSize + Int(itemCount) * AtIndexLayout.itemSize }
@@ -82,8 +84,13 @@ enum AtIndexLayout {
     /// Where the events each announcer announced start in the file (4 bytes each: an event's
     /// position in the log, from 0).
     var announcedOffset: Int { announcerNamesOffset + Int(announcerNameBytes) }
+    /// Where the blocks' checksums start in the file: the blocks run from the header's end to
+    /// here.
+    var blocksOffset: Int { announcedOffset + Int(announcedCount) * AtIndexLayout.announcedSize }
+    /// How many blocks there are.
+    var blockCount: Int { IndexBlocks.count(covering: blocksOffset - AtIndexLayout.headerSize) }
     /// The file's size.
-    var fileSize: Int { announcedOffset + Int(announcedCount) * AtIndexLayout.announcedSize }
+    var fileSize: Int { blocksOffset + blockCount * IndexBlocks.checksumSize }
 
     init() {}
 
@@ -113,7 +120,11 @@ enum AtIndexLayout {
       announcerCount = word(144)
       announcerNameBytes = word(152)
       announcedCount = word(160)
-      announcersChecksum = word(168)
+      blocksChecksum = word(168)
+      // The header's last word is the ``ByteHash`` of the words before it: a bit flipped there
+      // would change where sections start, or what an answer takes for short.
+      let checked = UnsafeRawBufferPointer(start: pointer, count: AtIndexLayout.checkedHeaderSize)
+      guard ByteHash.hash(checked) == word(AtIndexLayout.checkedHeaderSize) else { return nil }
       // Items are named by 32-bit positions in the time orders.
       guard itemCount <= UInt64(UInt32.max), lineCount < 1 << 40, nameBytes < 1 << 40,
         eventCount < 1 << 40, linkCount < 1 << 40, eventIDBytes < 1 << 40,
@@ -133,13 +144,17 @@ enum AtIndexLayout {
         (40, lineCount), (80, eventCount), (88, nameBytes),
         (96, headerFingerprint), (104, UInt64(bitPattern: shortSpan)), (112, shortItemCount),
         (120, shortProposalCount), (128, linkCount), (136, eventIDBytes), (144, announcerCount),
-        (152, announcerNameBytes), (160, announcedCount), (168, announcersChecksum),
+        (152, announcerNameBytes), (160, announcedCount), (168, blocksChecksum),
       ] {
         pointer.storeBytes(of: word.littleEndian, toByteOffset: offset, as: UInt64.self)
       }
       for (index, byte) in lastLineHash.bytes.enumerated() {
         pointer.storeBytes(of: byte, toByteOffset: 48 + index, as: UInt8.self)
       }
+      let checked = UnsafeRawBufferPointer(start: pointer, count: AtIndexLayout.checkedHeaderSize)
+      pointer.storeBytes(
+        of: ByteHash.hash(checked).littleEndian, toByteOffset: AtIndexLayout.checkedHeaderSize,
+        as: UInt64.self)
     }
   }
 

@@ -22,11 +22,12 @@ public enum AtIndexing {
     public var bytes: Int
   }
 
-  /// Whether the index beside a log read in full matches it.
+  /// Whether the index beside a log read in full matches it, every block of it its checksum:
+  /// an index found damaged while answering (see ``IndexedLogReader``) is then built again.
   public static func isCurrent(for log: EventLog, path: String) -> Bool {
     guard let index = try? AtIndex(forLog: FileIO.resolved(path)) else { return false }
     return index.header.logLength == log.completeLength
-      && index.header.lastLineHash == log.lastLineHash
+      && index.header.lastLineHash == log.lastLineHash && index.blocks.checkAll()
   }
 
   /// Whether an index can be built for this log: one as recorded (no scenario), read whole,
@@ -60,11 +61,12 @@ public enum AtIndexing {
   }
 
   /// The index beside a log, when it matches the log as it is now, with no lines appended since
-  /// (checked as `truce at` checks it, without reading the whole log); `nil` otherwise.
+  /// (checked as `truce at` checks it, without reading the whole log) and every block its
+  /// checksum; `nil` otherwise.
   public static func currentIndex(ofLog path: String) -> Summary? {
     guard let reader = IndexedLogReader(path: path), reader.tailBytes == 0 else { return nil }
     let resolved = FileIO.resolved(path)
-    guard let index = try? AtIndex(forLog: resolved) else { return nil }
+    guard let index = try? AtIndex(forLog: resolved), index.blocks.checkAll() else { return nil }
     return summary(of: index, path: AtIndex.path(forLog: resolved), written: false)
   }
 

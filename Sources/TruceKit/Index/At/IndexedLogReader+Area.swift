@@ -23,7 +23,7 @@ extension IndexedLogReader {
     guard
       let overlay = try? TailOverlay(tail, index: index, reader: reader, areas: header.areas)
     else { return nil }
-    return log(forArea: area, events: events, overlay: overlay)
+    return vouched(log(forArea: area, events: events, overlay: overlay))
   }
 
   /// ``log(forArea:events:)`` with the overlay of the appended lines already read.

@@ -22,9 +22,10 @@ extension IndexedLogReader {
   ///   whole log does, appended lines the overlay does not take, or an index that does not
   ///   match the log.
   public func log(forCalendarFrom from: Instant?, to: Instant?) -> WindowLog? {
-    log(
-      forCalendarFrom: from, to: to,
-      lineLimit: lineLimit(share: IndexedLogReader.windowLineShare))
+    vouched(
+      log(
+        forCalendarFrom: from, to: to,
+        lineLimit: lineLimit(share: IndexedLogReader.windowLineShare)))
   }
 
   /// ``log(forCalendarFrom:to:)`` reading at most `lineLimit` lines.

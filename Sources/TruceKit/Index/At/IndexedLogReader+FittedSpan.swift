@@ -58,7 +58,7 @@ extension IndexedLogReader {
       if let reach { take(reach.first, reach.last) }
     }
     let fitted = Timeline.fitted(from: from, to: to, bounds: bounds)
-    return Span(start: fitted.first, end: fitted.last)
+    return vouched(Span(start: fitted.first, end: fitted.last))
   }
 
   /// The first and last instants the items at these positions may reach as of `asOf`, drawn

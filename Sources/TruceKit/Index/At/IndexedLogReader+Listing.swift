@@ -15,9 +15,10 @@ extension IndexedLogReader {
   /// (``LogTail``) are filtered the same way. When the lines to read would be more than half
   /// the log's (and more than ``windowLineFloor``), the whole log is read instead.
   public func events(matching filter: EventFilter) -> [Event]? {
-    events(
-      matching: filter,
-      lineLimit: lineLimit(share: IndexedLogReader.listingLineShare))
+    vouched(
+      events(
+        matching: filter,
+        lineLimit: lineLimit(share: IndexedLogReader.listingLineShare)))
   }
 
   /// ``events(matching:)`` reading at most `lineLimit` lines.

@@ -24,9 +24,10 @@ extension IndexedLogReader {
   ///   or correcting one the lines do not hold, appended lines the overlay does not take, or an
   ///   index that does not match the log.
   public func log(forReplay filter: EventFilter) -> EventLog? {
-    log(
-      forReplay: filter,
-      lineLimit: lineLimit(share: IndexedLogReader.windowLineShare))
+    vouched(
+      log(
+        forReplay: filter,
+        lineLimit: lineLimit(share: IndexedLogReader.windowLineShare)))
   }
 
   /// ``log(forReplay:)`` reading at most `lineLimit` lines.

@@ -23,7 +23,7 @@ extension IndexedLogReader {
   ///   item whose lines alone were not found to fold as the whole log does, appended lines the
   ///   overlay does not take, or an index that does not match the log.
   public func log(showing id: String) -> EventLog? {
-    (try? showLog(id)) ?? nil
+    vouched((try? showLog(id)) ?? nil)
   }
 
   /// For an id no event of the log bears, the ids `truce show` names instead: the first
@@ -40,7 +40,7 @@ extension IndexedLogReader {
     for entry in tail.entries where found.count < limit && entry.event.id.hasPrefix(prefix) {
       found.append(entry.event.id)
     }
-    return found
+    return vouched(found)
   }
 
   private func showLog(_ id: String) throws(IndexMismatch) -> EventLog? {

@@ -58,9 +58,10 @@ extension IndexedLogReader {
   public func log(
     forTimelineFrom from: Instant, to: Instant, area: Area? = nil, asOf: Instant? = nil
   ) -> WindowLog? {
-    log(
-      forTimelineFrom: from, to: to, area: area, asOf: asOf,
-      lineLimit: lineLimit(share: IndexedLogReader.windowLineShare))
+    vouched(
+      log(
+        forTimelineFrom: from, to: to, area: area, asOf: asOf,
+        lineLimit: lineLimit(share: IndexedLogReader.windowLineShare)))
   }
 
   /// ``log(forTimelineFrom:to:area:asOf:)`` reading at most `lineLimit` lines.

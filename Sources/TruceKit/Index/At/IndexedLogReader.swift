@@ -52,7 +52,8 @@ public final class IndexedLogReader {
       let tail = try? LogTail(
         after: index, reader: reader, size: size, logPath: resolved, areas: header.areas),
       let head = try? LogHead.read(forLog: resolved),
-      head == LogHead(seq: tail.eventCount, hash: tail.lastLineHash, length: size)
+      head == LogHead(seq: tail.eventCount, hash: tail.lastLineHash, length: size),
+      !index.isDamaged
     else {
       flock(descriptor, LOCK_UN)
       close(descriptor)
@@ -84,13 +85,20 @@ public final class IndexedLogReader {
     if let answer = try? query.answer(
       from: index, file: file, header: header, reader: reader, tail: overlay)
     {
-      return answer
+      return vouched(answer)
     }
     guard query.asOf != nil || query.contextLimit == nil, let area = query.area,
       var log = log(
         forArea: area, events: false, asOf: query.asOf?.asOfInstant.secondsSinceEpoch,
         overlay: overlay)
     else { return nil }
-    return query.answer(consuming: &log)
+    return vouched(query.answer(consuming: &log))
+  }
+
+  /// `value`, unless a block of the index read since it was opened did not match its checksum
+  /// (``AtIndex/isDamaged``): then `nil`, and the whole log answers. A damaged index is not
+  /// current (``AtIndexing/isCurrent(for:path:)`` checks every block), so it is built again.
+  func vouched<Value>(_ value: Value?) -> Value? {
+    index.isDamaged ? nil : value
   }
 }
