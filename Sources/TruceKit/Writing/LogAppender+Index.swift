@@ -60,7 +60,9 @@ extension LogAppender {
     case .missing where count == 0: break
     default: throw .head(status)
     }
-    if let record = index.table.record(named: request.id), record.eventOffset != 0 {
+    let indexed: NameRecord?
+    do { indexed = try index.table.record(named: request.id) } catch { return .unusable(error) }
+    if let record = indexed, record.eventOffset != 0 {
       guard let existing = try? checker.lookup.event(at: record.eventOffset),
         existing.event.id == request.id,
         case .object(let raw)? = try? JSONParser.parse(existing.line)

@@ -1,8 +1,8 @@
-/// The first 128 bytes of the index file: what log it was built from and how far, and the shape
-/// of its table.
+/// The first 136 bytes of the index file: what log it was built from and how far, and the shape
+/// of its table, then the ``ByteHash`` of those 128 bytes.
 ///
-/// The index is trusted only when this header names the log's last indexed line exactly (its
-/// end and its hash) and says no update was interrupted.
+/// The index is trusted only when this header matches its checksum, names the log's last
+/// indexed line exactly (its end and its hash) and says no update was interrupted.
 struct IndexHeader: Equatable, Sendable {
   /// Whether the table is consistent with the rest of the header.
   enum State: UInt64, Sendable {
@@ -14,10 +14,12 @@ struct IndexHeader: Equatable, Sendable {
 
   /// The file's first bytes.
   static let magic = Array("TRUCEIX1".utf8)
-  /// The layout version.
-  static let version: UInt64 = 1
+  /// The layout version (2: the header's and each record's checksum).
+  static let version: UInt64 = 2
   /// The header's size; the table follows.
-  static let size = 128
+  static let size = 136
+  /// The bytes the header's checksum covers: all before it.
+  private static let checkedSize = 128
 
   var state = State.clean
   /// The log's length up to the end of the last line indexed.
@@ -42,13 +44,16 @@ struct IndexHeader: Equatable, Sendable {
 
   init() {}
 
-  /// Reads a header; `nil` when the bytes are not an index of this version.
+  /// Reads a header from ``size`` bytes or more; `nil` when the bytes are not an index of this
+  /// version, or do not match their checksum.
   init?(loadingFrom pointer: UnsafeRawPointer) {
     let magic = (0..<8).map { pointer.load(fromByteOffset: $0, as: UInt8.self) }
     func word(_ offset: Int) -> UInt64 {
       UInt64(littleEndian: pointer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
+    let checked = UnsafeRawBufferPointer(start: pointer, count: IndexHeader.checkedSize)
     guard magic == IndexHeader.magic, word(8) == IndexHeader.version,
+      ByteHash.hash(checked) == word(IndexHeader.checkedSize),
       let state = State(rawValue: word(16))
     else { return nil }
     self.state = state
@@ -86,6 +91,10 @@ struct IndexHeader: Equatable, Sendable {
     for (index, byte) in boot.prefix(16).enumerated() {
       pointer.storeBytes(of: byte, toByteOffset: 104 + index, as: UInt8.self)
     }
+    let checked = UnsafeRawBufferPointer(start: pointer, count: IndexHeader.checkedSize)
+    pointer.storeBytes(
+      of: ByteHash.hash(checked).littleEndian, toByteOffset: IndexHeader.checkedSize,
+      as: UInt64.self)
   }
 
   /// The size of an index file with this many slots.

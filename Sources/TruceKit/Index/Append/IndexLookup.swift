@@ -46,7 +46,7 @@ struct IndexLookup {
   mutating func knownSubjects(for names: Set<String>) throws(IndexMismatch) -> KnownSubjects {
     var known = KnownSubjects()
     for name in names {
-      guard let record = table.record(named: name) else { continue }
+      guard let record = try table.record(named: name) else { continue }
       if record.eventOffset != 0 {
         try expect(try event(at: record.eventOffset).event.id == name, name)
         known.events[name] = 0
@@ -88,7 +88,7 @@ struct IndexLookup {
   /// The line of the event with this id as errata have amended it so far (the line itself when
   /// none has), with its line number; `nil` when no event has the id.
   mutating func amendedLine(of id: String) throws(IndexMismatch) -> (number: Int, bytes: [UInt8])? {
-    guard let record = table.record(named: id), record.eventOffset != 0 else { return nil }
+    guard let record = try table.record(named: id), record.eventOffset != 0 else { return nil }
     let original = try event(at: record.eventOffset)
     try expect(original.event.id == id, id)
     // The errata, latest first, each naming the one before it.
@@ -98,7 +98,7 @@ struct IndexLookup {
       guard errata.count < table.used else { throw mismatch(id) }
       let erratum = try event(at: link)
       guard case .erratum(let target, false) = erratum.event.payload, target == id,
-        erratum.set != nil, let own = table.record(named: erratum.event.id)
+        erratum.set != nil, let own = try table.record(named: erratum.event.id)
       else { throw mismatch(id) }
       errata.append(erratum)
       link = own.erratumLink
@@ -117,8 +117,10 @@ struct IndexLookup {
 
   /// The earliest announcement by an event with this id or about it: `nil` when there is none,
   /// `.some(nil)` when one has no lower bound.
-  func firstAnnounced(_ name: String) -> Instant?? {
-    guard let record = table.record(named: name), record.firstAnnounced != Int64.max else {
+  ///
+  /// - Throws: ``IndexMismatch`` when the index is damaged where it looks.
+  func firstAnnounced(_ name: String) throws(IndexMismatch) -> Instant?? {
+    guard let record = try table.record(named: name), record.firstAnnounced != Int64.max else {
       return nil
     }
     if record.firstAnnounced == Int64.min { return .some(nil) }

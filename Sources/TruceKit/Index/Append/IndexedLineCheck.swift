@@ -73,9 +73,18 @@ struct IndexedLineCheck {
     guard let event = shell.events.last else {
       preconditionFailure("an appended line that was accepted has an event")
     }
-    let lookup = self.lookup
+    // The earliest announcements the check compares with, read first: a damaged record
+    // leaves the line to the whole log.
+    var firsts: [String: Instant??] = [:]
     do {
-      try AnnouncementConsistency.check(event, file: file, firstAnnounced: lookup.firstAnnounced)
+      for reference in AnnouncementConsistency.references(of: event) {
+        firsts[reference] = try lookup.firstAnnounced(reference)
+      }
+    } catch {
+      throw .unusable(error)
+    }
+    do {
+      try AnnouncementConsistency.check(event, file: file) { firsts[$0] ?? nil }
     } catch {
       throw .invalid(error)
     }

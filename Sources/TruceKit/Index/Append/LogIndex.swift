@@ -38,8 +38,8 @@ final class LogIndex {
     guard let file = IndexFile(path: path, writable: writable) else {
       throw IndexMismatch(reason: "\(path) is missing or unreadable")
     }
-    guard let header = IndexHeader(loadingFrom: file.base) else {
-      throw IndexMismatch(reason: "\(path) is not an index of this version")
+    guard file.size >= IndexHeader.size, let header = IndexHeader(loadingFrom: file.base) else {
+      throw IndexMismatch(reason: "\(path) is not an index of this version, or is damaged")
     }
     guard header.state == .clean else {
       throw IndexMismatch(reason: "\(path): an update was interrupted")
@@ -92,7 +92,13 @@ final class LogIndex {
     header.store(to: file.base)
     if durable { try file.sync() }
     var table = self.table
-    for (event, offset) in events { table.register(event, at: UInt64(offset)) }
+    do {
+      for (event, offset) in events { try table.register(event, at: UInt64(offset)) }
+    } catch {
+      // A damaged slot: the index is left marked as updating, so the next reader rebuilds it
+      // rather than trust it. The lines were written; only the index is left behind.
+      return
+    }
     header.used = UInt64(table.used)
     if header.eventCount == 0, let first = events.first {
       header.isChained = first.event.link != nil
@@ -113,12 +119,13 @@ final class LogIndex {
     var capacity = Int(header.capacity) * 2
     while !NameTable.fits(records.count + extra, capacity: capacity) { capacity *= 2 }
     let image = LogIndex.image(header: header, capacity: capacity) { table in
-      for record in records { table.insert(record) }
+      // A new table holds only what is inserted here: no slot of it can be damaged.
+      for record in records { guard (try? table.insert(record)) != nil else { return false } }
       return true
     }
     guard let image else { throw FileIOError(path: file.path, operation: "grow", code: EIO) }
     try FileIO.replaceAtomically(path: file.path, with: image)
-    guard let reopened = IndexFile(path: file.path),
+    guard let reopened = IndexFile(path: file.path), reopened.size >= IndexHeader.size,
       let header = IndexHeader(loadingFrom: reopened.base)
     else {
       throw FileIOError(path: file.path, operation: "open", code: EIO)
@@ -150,8 +157,10 @@ final class LogIndex {
     while true {
       let image = LogIndex.image(header: header, capacity: capacity) { table in
         for (position, event) in log.events.enumerated() {
-          guard table.hasRoom(for: NameTable.namesPerEvent) else { return false }
-          table.register(event, at: UInt64(log.eventLines[position].lowerBound))
+          // A new table holds only what is registered here: no slot of it can be damaged.
+          guard table.hasRoom(for: NameTable.namesPerEvent),
+            (try? table.register(event, at: UInt64(log.eventLines[position].lowerBound))) != nil
+          else { return false }
         }
         return true
       }

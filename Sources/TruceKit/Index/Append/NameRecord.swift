@@ -2,8 +2,9 @@
 /// are, so that an appended event can be checked without reading the whole log.
 ///
 /// Offsets are those of line starts in the log (the header is at 0, so 0 means "none"). A
-/// record is 64 bytes in the file: eight little-endian 64-bit words, in the order of the
-/// stored properties.
+/// record is 72 bytes in the file: eight little-endian 64-bit words, in the order of the
+/// stored properties, then their ``ByteHash``, which every lookup checks (``isIntact(at:)``);
+/// an empty slot is 72 zero bytes.
 struct NameRecord: Equatable, Sendable {
   /// The name's hash (see ``NameHash``); 0 marks an empty slot.
   var hash: UInt64 = 0
@@ -49,7 +50,19 @@ struct NameRecord: Equatable, Sendable {
   }
 
   /// The size of a record in the file.
-  static let size = 64
+  static let size = 72
+  /// The bytes the checksum covers: the eight words before it.
+  private static let checkedSize = 64
+
+  /// Whether the slot at `pointer` is empty (all zeros) or holds a record that matches its
+  /// checksum: a bit flipped in a record, or in an empty slot, is damage.
+  static func isIntact(at pointer: UnsafeRawPointer) -> Bool {
+    let stored = UInt64(
+      littleEndian: pointer.loadUnaligned(fromByteOffset: checkedSize, as: UInt64.self))
+    let words = UnsafeRawBufferPointer(start: pointer, count: checkedSize)
+    if stored == 0 && words.allSatisfy({ $0 == 0 }) { return true }
+    return ByteHash.hash(words) == stored
+  }
 
   /// Reads a record from the file's bytes.
   init(loadingFrom pointer: UnsafeRawPointer) {
@@ -78,5 +91,9 @@ struct NameRecord: Equatable, Sendable {
     for (index, word) in words.enumerated() {
       pointer.storeBytes(of: word.littleEndian, toByteOffset: index * 8, as: UInt64.self)
     }
+    let checksum = ByteHash.hash(
+      UnsafeRawBufferPointer(start: pointer, count: NameRecord.checkedSize))
+    pointer.storeBytes(
+      of: checksum.littleEndian, toByteOffset: NameRecord.checkedSize, as: UInt64.self)
   }
 }

@@ -9,37 +9,39 @@ extension NameTable {
   /// - Parameters:
   ///   - event: The event, as recorded (not as amended).
   ///   - offset: Where its line starts in the log.
-  mutating func register(_ event: Event, at offset: UInt64) {
+  ///
+  /// - Throws: ``IndexMismatch`` when a slot it passes is damaged (see ``NameTable``).
+  mutating func register(_ event: Event, at offset: UInt64) throws(IndexMismatch) {
     let earliest = event.announced.range.earliest?.secondsSinceEpoch ?? Int64.min
     let isCorrection = event.type == .erratum || event.type == .retraction
-    modify(event.id) { record in
+    try modify(event.id) { record in
       record.eventOffset = offset
       if isCorrection { record.flags.insert(.correction) }
       record.firstAnnounced = min(record.firstAnnounced, earliest)
     }
     if let subject = event.subject, subject != event.id {
-      modify(subject) { $0.firstAnnounced = min($0.firstAnnounced, earliest) }
+      try modify(subject) { $0.firstAnnounced = min($0.firstAnnounced, earliest) }
     }
     switch event.payload {
     case .pauseDeclared(let declaration):
-      modify(declaration.pause) { if $0.pauseOffset == 0 { $0.pauseOffset = offset } }
+      try modify(declaration.pause) { if $0.pauseOffset == 0 { $0.pauseOffset = offset } }
     case .pauseSuspended(let pause, _):
-      modify(pause) { if $0.suspensionOffset == 0 { $0.suspensionOffset = offset } }
+      try modify(pause) { if $0.suspensionOffset == 0 { $0.suspensionOffset = offset } }
     case .pauseResumed(let pause, _):
-      modify(pause) { $0.suspensionOffset = 0 }
+      try modify(pause) { $0.suspensionOffset = 0 }
     case .corridorOpened(let opening):
-      modify(opening.corridor) { if $0.corridorOffset == 0 { $0.corridorOffset = offset } }
+      try modify(opening.corridor) { if $0.corridorOffset == 0 { $0.corridorOffset = offset } }
     case .offensiveLaunched(let launch):
-      modify(launch.offensive) { if $0.offensiveOffset == 0 { $0.offensiveOffset = offset } }
+      try modify(launch.offensive) { if $0.offensiveOffset == 0 { $0.offensiveOffset = offset } }
     case .proposal(let id, _, _, _):
-      modify(id) { $0.flags.insert(.proposal) }
+      try modify(id) { $0.flags.insert(.proposal) }
     case .erratum(let target, let void) where !void:
       var previous: UInt64 = 0
-      modify(target) { record in
+      try modify(target) { record in
         previous = record.erratumLink
         record.erratumLink = offset
       }
-      modify(event.id) { $0.erratumLink = previous }
+      try modify(event.id) { $0.erratumLink = previous }
     default: break
     }
   }

@@ -2,7 +2,9 @@
 /// memory that is either a mapped index file or a buffer being built.
 ///
 /// The table never holds more than ``maximumLoad`` of its slots, so a probe always ends at the
-/// name's slot or an empty one.
+/// name's slot or an empty one. Every slot a probe passes is checked against its checksum
+/// (``NameRecord/isIntact(at:)``): a damaged one could hide a name, or stand for another, so
+/// the probe throws instead.
 struct NameTable {
   /// The first record.
   let slots: UnsafeMutableRawPointer
@@ -28,17 +30,19 @@ struct NameTable {
   func hasRoom(for count: Int) -> Bool { NameTable.fits(used + count, capacity: capacity) }
 
   /// The record of a name, if the table holds one.
-  func record(named name: String) -> NameRecord? {
-    let (slot, found) = probe(NameHash.of(name))
+  ///
+  /// - Throws: ``IndexMismatch`` when a slot the probe passes is damaged.
+  func record(named name: String) throws(IndexMismatch) -> NameRecord? {
+    let (slot, found) = try probe(NameHash.of(name))
     return found ? record(at: slot) : nil
   }
 
   /// Changes a name's record, adding an empty one first when there is none.
   ///
   /// The caller makes sure there is room (``hasRoom(for:)``).
-  mutating func modify(_ name: String, _ change: (inout NameRecord) -> Void) {
+  mutating func modify(_ name: String, _ change: (inout NameRecord) -> Void) throws(IndexMismatch) {
     let hash = NameHash.of(name)
-    let (slot, found) = probe(hash)
+    let (slot, found) = try probe(hash)
     var record = found ? record(at: slot) : NameRecord(hash: hash)
     if !found { used += 1 }
     change(&record)
@@ -46,8 +50,8 @@ struct NameTable {
   }
 
   /// Adds a record copied from another table (the name is not yet in this one).
-  mutating func insert(_ record: NameRecord) {
-    let (slot, found) = probe(record.hash)
+  mutating func insert(_ record: NameRecord) throws(IndexMismatch) {
+    let (slot, found) = try probe(record.hash)
     if !found { used += 1 }
     record.store(to: slots + slot * NameRecord.size)
   }
@@ -65,10 +69,13 @@ struct NameTable {
   }
 
   /// The slot holding `hash`, or the empty slot where it would go.
-  private func probe(_ hash: UInt64) -> (slot: Int, found: Bool) {
+  private func probe(_ hash: UInt64) throws(IndexMismatch) -> (slot: Int, found: Bool) {
     let mask = capacity - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
+      guard NameRecord.isIntact(at: slots + slot * NameRecord.size) else {
+        throw IndexMismatch(reason: "the index is damaged (slot \(slot))")
+      }
       let stored = UInt64(
         littleEndian: slots.loadUnaligned(
           fromByteOffset: slot * NameRecord.size, as: UInt64.self))

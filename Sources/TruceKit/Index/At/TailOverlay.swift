@@ -68,7 +68,7 @@ struct TailOverlay {
     var lookup = IndexLookup(table: vouching.table, reader: reader, areas: areas)
     var declarations: [Int] = []
     for pause in pauses {
-      guard let record = vouching.table.record(named: pause), record.pauseOffset != 0,
+      guard let record = try vouching.table.record(named: pause), record.pauseOffset != 0,
         record.pauseOffset < index.header.logLength
       else { continue }
       guard
