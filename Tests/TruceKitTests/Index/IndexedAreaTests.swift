@@ -63,6 +63,36 @@ struct IndexedAreaTests {
   }
 
   @Test(
+    "An area's timeline from the index marks the violation reports made in a sibling area about the pauses and offensives it draws"
+  )
+  func reportsMadeElsewhere() throws {
+    // A history where such reports are marked (in idlib-gov's timeline, reports made in Aleppo
+    // about pauses in Syria); they are rare in generated histories.
+    let (seed, events, areas): (UInt64, Int, Int) = (22, 500, 4)
+    let history = try IndexedLogScratch(events: events, areas: areas, seed: seed)
+    defer { history.remove() }
+    let path = try history.prefix(events, named: "log.jsonl", indexed: false)
+    let (log, reader) = try IndexedAnswers.indexed(path)
+    var marked = 0
+    for area in log.areas.areas {
+      let whole: [String] = Self.outputs(log, area: area, asOf: nil)
+      guard let subset = reader.log(forArea: area, events: true) else { continue }
+      let fromIndex: [String] = Self.outputs(subset, area: area, asOf: nil)
+      IndexedAnswers.expectSame(fromIndex, as: whole, area.id)
+      // Reports the timeline marks, made in an area unrelated to the one drawn.
+      let timeline = Timeline(projection: Projection(log: log), area: area, areas: log.areas)
+      marked +=
+        timeline.announcements.filter { announcement in
+          log.events.contains {
+            $0.id == announcement.eventID && $0.type == .violationReported
+              && !log.areas.areRelated($0.area, area.id)
+          }
+        }.count
+    }
+    #expect(marked > 0, "no violation report made elsewhere was marked")
+  }
+
+  @Test(
     "An item of the area whose lines alone do not fold as the whole log does sends it to the whole log"
   )
   func itemThatDoesNotFoldAlone() throws {

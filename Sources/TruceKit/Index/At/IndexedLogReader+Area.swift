@@ -9,7 +9,8 @@ extension IndexedLogReader {
   /// (``TailOverlay``). With `events`, every event of those areas is read too (a replay shows
   /// each of them as a step, a timeline marks them), and each must be about items the log
   /// holds: an event of the area about an item elsewhere (a statement in Homs about an Aleppo
-  /// pause) brings that item's lines too.
+  /// pause) brings that item's lines too; so is every event about the items read, wherever it
+  /// was made (a timeline marks a violation report in Homs about an Aleppo pause).
   ///
   /// - Parameters:
   ///   - area: The area asked about.
@@ -65,12 +66,20 @@ extension IndexedLogReader {
     }
     guard try selection.includeCorridorGroups() else { return nil }
     if withEvents {
-      // The events errata leave in a related area.
-      try selection.includeEvents { _, record throws(IndexMismatch) in
+      // The events about the items taken, wherever they were made: a timeline of the area
+      // marks every announcement about an item it draws, and a violation report is among no
+      // item's lines (its pause or offensive is what it is about, as written or as errata make
+      // it). Names are matched by hash: another name's events read are about no item drawn.
+      var about = Set<Int>()
+      for name in selection.names {
+        about.formUnion(try index.positions(linkedTo: name, by: [.subject]))
+      }
+      // And the events errata leave in a related area.
+      try selection.includeEvents { position, record throws(IndexMismatch) in
         guard Int(record.area) < related.count, Int(record.effectiveArea) < related.count else {
           throw IndexMismatch(reason: "the index is damaged")
         }
-        return related[Int(record.effectiveArea)]
+        return related[Int(record.effectiveArea)] || about.contains(position)
       }
     }
     // An event of the area may be about an item elsewhere (a corridor on a pause in another
