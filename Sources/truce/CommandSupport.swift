@@ -6,8 +6,9 @@ enum CommandSupport {
   /// beside it does not match it (and the log is one that can be indexed: as recorded, chained,
   /// whole), so that the next questions need not read it all.
   static func indexInBackgroundIfStale(_ log: EventLog, path: String, _ parsed: ParsedCommand) {
-    guard parsed.values("scenario").isEmpty, AtIndexing.canIndex(log),
-      !AtIndexing.isCurrent(for: log, path: path)
+    // Whether the index is current is asked last: it checks every block of one that matches.
+    guard parsed.values("scenario").isEmpty, AtIndexing.indexesInBackground,
+      AtIndexing.canIndex(log), !AtIndexing.isCurrent(for: log, path: path)
     else { return }
     AtIndexing.startInBackground(logPath: path)
   }

@@ -97,11 +97,17 @@ public enum AtIndexing {
   /// background (the benchmark measures indexing on its own).
   public static let backgroundVariable = "TRUCE_BACKGROUND_INDEX"
 
+  /// Whether indexing in the background is allowed (``backgroundVariable`` is not `0`).
+  public static var indexesInBackground: Bool {
+    guard let setting = getenv(backgroundVariable) else { return true }
+    return String(cString: setting) != "0"
+  }
+
   /// Starts `truce index --log <path>` as a process of its own, detached from this one and from
   /// the terminal, its output discarded; does nothing when the variable above is `0` or this
   /// program's path cannot be found.
   public static func startInBackground(logPath: String) {
-    if let setting = getenv(backgroundVariable), String(cString: setting) == "0" { return }
+    guard indexesInBackground else { return }
     var buffer = [CChar](repeating: 0, count: 4096)
     let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
     guard length > 0 else { return }

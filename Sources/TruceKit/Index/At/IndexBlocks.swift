@@ -142,7 +142,7 @@ final class IndexBlocks {
   /// file, once its blocks are checked: there, or zeros once the index is damaged.
   @inline(__always)
   func record(at offset: Int, count: Int) -> UnsafeRawPointer {
-    assert(count <= IndexBlocks.longestRecord, "a record longer than the zeros kept for it")
+    precondition(count <= IndexBlocks.longestRecord, "a record longer than the zeros kept for it")
     return check(offset, count: count) ? base + offset : UnsafeRawPointer(zeros)
   }
 
