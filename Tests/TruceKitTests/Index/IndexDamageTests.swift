@@ -159,12 +159,18 @@ struct IndexDamageTests {
     #expect((bytes + [0]).withUnsafeBytes { IndexBlocks.checksum($0) } != checksum)
   }
 
-  @Test("The blocks' checksums cover the bytes between the header and the table, block by block")
-  func checksumsCoverBlocks() throws {
+  /// A generated history of 300 events, read whole and indexed; the caller removes it.
+  static func smallIndexedHistory() throws -> (IndexedLogScratch, path: String) {
     let history = try IndexedLogScratch(events: 300, areas: 3, seed: 4)
-    defer { history.remove() }
     let path = try history.prefix(300, named: "log.jsonl", indexed: false)
     _ = try IndexedAnswers.indexed(path)
+    return (history, path)
+  }
+
+  @Test("The blocks' checksums cover the bytes between the header and the table, block by block")
+  func checksumsCoverBlocks() throws {
+    let (history, path) = try Self.smallIndexedHistory()
+    defer { history.remove() }
     let bytes = try FileIO.readAll(path: AtIndex.path(forLog: path))
     let header = try AtIndex(forLog: path).header
     let covered = header.blocksOffset - AtIndexLayout.headerSize
@@ -183,12 +189,11 @@ struct IndexDamageTests {
     }
   }
 
-  @Test("A read past the blocks marks the index damaged; reads within them check each block once")
+  @Test(
+    "A read past the blocks, or into the header, marks the index damaged; reads within them do not")
   func readsOutsideTheBlocks() throws {
-    let history = try IndexedLogScratch(events: 300, areas: 3, seed: 4)
+    let (history, path) = try Self.smallIndexedHistory()
     defer { history.remove() }
-    let path = try history.prefix(300, named: "log.jsonl", indexed: false)
-    _ = try IndexedAnswers.indexed(path)
     let index = try AtIndex(forLog: path)
     index.blocks.check(AtIndexLayout.headerSize, count: IndexBlocks.size + 1)
     index.blocks.check(index.header.blocksOffset - 1, count: 1)
