@@ -75,10 +75,24 @@ struct IndexedAppendTests {
     #expect(kinds.count > 8, "\(kinds)")
   }
 
+  /// How the append index is damaged in a trial.
+  enum IndexDamage: String, CaseIterable, CustomTestStringConvertible {
+    /// A bit flipped in the header or in the record of a name the event gives.
+    case flippedBit
+    /// That record zeroed, as an empty slot is.
+    case zeroedRecord
+    /// That record swapped with another slot's, each with its checksum.
+    case swappedRecords
+    /// The log one line ahead of the index, and a bit flipped in the slot where a name of that
+    /// line would go: the append catches up first.
+    case behindAndFlipped
+    var testDescription: String { rawValue }
+  }
+
   @Test(
-    "A bit flipped in the append index, in the header or the records of the names an event refers to, never changes the append's verdict",
-    .timeLimit(.minutes(5)))
-  func flippedBitsInTheIndex() throws {
+    "A damaged append index (a bit flipped, a record zeroed or moved, the log ahead of it) never changes an append's verdict",
+    .timeLimit(.minutes(5)), arguments: IndexDamage.allCases)
+  func damagedIndexVerdicts(_ damage: IndexDamage) throws {
     let history = try IndexedLogScratch(events: 900, areas: 6, seed: 11)
     defer { history.remove() }
     var random = SplitMix64(seed: 77)
@@ -86,37 +100,69 @@ struct IndexedAppendTests {
     let base = try history.prefix(start, named: "base.jsonl", indexed: true)
     let intact = try FileIO.readAll(path: LogIndex.path(forLog: base))
     let header = try LogIndex(forLog: base, writable: false).header
-    /// Where the slot of a name is, when the index holds it.
-    func slot(of name: String) -> Int? {
-      let hash = NameHash.of(name)
-      return (0..<Int(header.capacity)).first { slot in
-        intact.withUnsafeBytes {
-          UInt64(
-            littleEndian: $0.loadUnaligned(
-              fromByteOffset: IndexHeader.size + slot * NameRecord.size, as: UInt64.self))
-        } == hash
+    let capacity = Int(header.capacity)
+    func hash(atSlot slot: Int) -> UInt64 {
+      intact.withUnsafeBytes {
+        UInt64(
+          littleEndian: $0.loadUnaligned(
+            fromByteOffset: IndexHeader.size + slot * NameRecord.size, as: UInt64.self))
       }
     }
-    var refused = 0
-    for trial in 0..<80 {
-      let object = try candidate(trial, after: start, in: history, random: &random)
-      // The names the event gives (its id, what it is about, what it corrects...) that the
-      // index holds; a bit flipped in one of their records, or in the header.
-      let names = object.values.flatMap { value -> [String] in
+    /// Where the slot of a name is, or the empty slot where it would go.
+    func slot(of name: String) -> (slot: Int, found: Bool) {
+      let wanted = NameHash.of(name)
+      var slot = Int(truncatingIfNeeded: wanted) & (capacity - 1)
+      while hash(atSlot: slot) != 0 && hash(atSlot: slot) != wanted {
+        slot = (slot + 1) & (capacity - 1)
+      }
+      return (slot, hash(atSlot: slot) == wanted)
+    }
+    func names(of object: JSONObject) -> [String] {
+      object.values.flatMap { value -> [String] in
         if let text = value.stringValue { return [text] }
         return value.arrayValue?.compactMap(\.stringValue) ?? []
       }
-      let slots = names.compactMap(slot(of:))
-      let offset =
-        trial % 5 == 0 || slots.isEmpty
-        ? Int(random.next() % UInt64(IndexHeader.size))
-        : IndexHeader.size + slots[Int(random.next() % UInt64(slots.count))] * NameRecord.size
-          + Int(random.next() % UInt64(NameRecord.size))
+    }
+    let used = (0..<capacity).filter { hash(atSlot: $0) != 0 }
+    var refused = 0
+    for trial in 0..<40 {
+      let object = try candidate(trial, after: start, in: history, random: &random)
       let indexed = try history.copy(base, to: "indexed.jsonl")
       let whole = try history.copy(base, to: "whole.jsonl")
       try FileManager.default.removeItem(atPath: whole + ".index")
+      var targets = names(of: object).map(slot(of:)).filter(\.found).map(\.slot)
+      if damage == .behindAndFlipped {
+        // The next line of the history, written without the index, to both logs.
+        let next = try history.event(start + 1)
+        for path in [indexed, whole] {
+          _ = try IndexedLogScratch.appendReadingWholeLog(next, to: path).get()
+        }
+        targets = names(of: next).map(slot(of:)).map(\.slot)
+      }
       var damaged = intact
-      damaged[offset] ^= 1 << UInt8(random.next() % 8)
+      func recordStart(_ slot: Int) -> Int { IndexHeader.size + slot * NameRecord.size }
+      let target = targets.isEmpty ? nil : targets[Int(random.next() % UInt64(targets.count))]
+      switch (damage, target) {
+      case (.flippedBit, nil),
+        (.flippedBit, _) where trial % 5 == 0:
+        damaged[Int(random.next() % UInt64(IndexHeader.size))] ^= 1 << UInt8(random.next() % 8)
+      case (.flippedBit, let slot?), (.behindAndFlipped, let slot?):
+        damaged[recordStart(slot) + Int(random.next() % UInt64(NameRecord.size))] ^=
+          1 << UInt8(random.next() % 8)
+      case (.zeroedRecord, let slot?):
+        damaged.replaceSubrange(
+          recordStart(slot)..<recordStart(slot) + NameRecord.size,
+          with: [UInt8](repeating: 0, count: NameRecord.size))
+      case (.swappedRecords, let slot?):
+        let other = used.filter { $0 != slot }[Int(random.next() % UInt64(used.count - 1))]
+        let first = Array(damaged[recordStart(slot)..<recordStart(slot) + NameRecord.size])
+        damaged.replaceSubrange(
+          recordStart(slot)..<recordStart(slot) + NameRecord.size,
+          with: damaged[recordStart(other)..<recordStart(other) + NameRecord.size])
+        damaged.replaceSubrange(
+          recordStart(other)..<recordStart(other) + NameRecord.size, with: first)
+      case (_, nil): continue
+      }
       try Data(damaged).write(to: URL(fileURLWithPath: LogIndex.path(forLog: indexed)))
       let readingAll = IndexedLogScratch.appendReadingWholeLog(object, to: whole)
       var throughIndex = IndexedLogScratch.appendThroughIndex(object, to: indexed)
@@ -134,9 +180,55 @@ struct IndexedAppendTests {
         "\(throughIndex.map { "\($0)" } ?? "")" == "\(readingAll)", "trial \(trial): \(object)")
       #expect(try FileIO.readAll(path: indexed) == FileIO.readAll(path: whole), "trial \(trial)")
     }
-    print("appends with a bit flipped in the index: 80, the index refused in \(refused)")
-    // Most flips are in what the append reads: the index is not used.
-    #expect(refused > 40)
+    print("appends with the index damaged (\(damage)): 40, the index refused in \(refused)")
+    // Most damage is in what the append reads: the index is not used.
+    #expect(refused > 15)
+  }
+
+  @Test("A table that grows checks every record it copies: a damaged one is not sealed again")
+  func growingChecksEveryRecord() throws {
+    let history = try IndexedLogScratch(events: 800, areas: 6, seed: 3)
+    defer { history.remove() }
+    let path = try history.prefix(300, named: "log.jsonl", indexed: true)
+    let index = try LogIndex(forLog: path)
+    let capacity = Int(index.header.capacity)
+    let used = try index.table.records().count
+    // A bit flipped in the last used slot, which no lookup of the next events passes (checked
+    // below): only the copy as the table grows reads it.
+    var bytes = try FileIO.readAll(path: LogIndex.path(forLog: path))
+    let last = try #require(
+      (0..<capacity).last { slot in
+        bytes.withUnsafeBytes {
+          $0.loadUnaligned(
+            fromByteOffset: IndexHeader.size + slot * NameRecord.size, as: UInt64.self)
+        } != 0
+      })
+    bytes[IndexHeader.size + last * NameRecord.size + 20] ^= 4
+    try Data(bytes).write(to: URL(fileURLWithPath: LogIndex.path(forLog: path)))
+    #expect(throws: IndexMismatch.self) { try LogIndex(forLog: path).table.records() }
+    // Appending until the table has grown: every verdict stays the whole log's, and the index
+    // ends equal to a fresh one.
+    let whole = try history.copy(path, to: "whole.jsonl")
+    try FileManager.default.removeItem(atPath: whole + ".index")
+    var grownAt: Int?
+    for next in 301...800 where grownAt.map({ next <= $0 + 3 }) ?? true {
+      let event = try history.event(next)
+      let expected = IndexedLogScratch.appendReadingWholeLog(event, to: whole)
+      let found = Result { () throws(WriteError) in
+        try IndexedLogScratch.appender(path, usesIndex: true).append(event, source: "the event")
+      }
+      #expect("\(found)" == "\(expected)", "line \(next)")
+      if grownAt == nil, let index = try? LogIndex(forLog: path),
+        index.header.capacity > UInt64(capacity)
+      {
+        grownAt = next
+      }
+    }
+    #expect(grownAt != nil, "the table never grew")
+    #expect(try FileIO.readAll(path: path) == FileIO.readAll(path: whole))
+    let records = try IndexedLogScratch.records(besideLog: path)
+    #expect(records.kept == records.fresh)
+    #expect(try LogIndex(forLog: path).header.capacity > UInt64(capacity))
   }
 
   /// An event to try appending after the first `start` events: one from later in the history

@@ -128,12 +128,12 @@ struct IndexedLogScratch {
   /// The records of the index beside a log, and of an index built afresh from the log.
   static func records(besideLog path: String) throws -> (kept: [NameRecord], fresh: [NameRecord]) {
     let index = try LogIndex(forLog: path)
-    let kept = index.table.records().sorted { $0.hash < $1.hash }
+    let kept = try index.table.records().sorted { $0.hash < $1.hash }
     var image = LogIndex.image(of: try EventLog.read(path: path, options: .writing))
     let fresh = try image.withUnsafeMutableBytes { buffer in
       let base = try #require(buffer.baseAddress)
       let header = try #require(IndexHeader(loadingFrom: base))
-      return NameTable(
+      return try NameTable(
         slots: base + IndexHeader.size, capacity: Int(header.capacity), used: Int(header.used)
       ).records()
     }

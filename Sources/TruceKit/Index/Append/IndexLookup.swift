@@ -27,7 +27,10 @@ struct IndexLookup {
   /// The event whose line starts at `offset`, as recorded.
   mutating func event(at offset: UInt64) throws(IndexMismatch) -> ReadBack {
     let found: (content: [UInt8], end: Int)?
-    do { found = try reader.line(at: Int(offset)) } catch {
+    guard let position = Int(exactly: offset) else {
+      throw IndexMismatch(reason: "no line at byte \(offset)")
+    }
+    do { found = try reader.line(at: position) } catch {
       throw IndexMismatch(reason: "\(error.path): \(error)")
     }
     guard let line = found?.content else {

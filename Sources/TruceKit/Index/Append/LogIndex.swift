@@ -21,6 +21,9 @@ final class LogIndex {
 
   private(set) var file: IndexFile
   private(set) var header: IndexHeader
+  /// Whether an update met a damaged slot and gave up: the index is left marked as updating,
+  /// and this instance never marks it clean again.
+  private(set) var isAbandoned = false
 
   /// The table of names, in the mapped file.
   var table: NameTable {
@@ -46,6 +49,12 @@ final class LogIndex {
     }
     if let boot = BootID.current, header.boot != boot {
       throw IndexMismatch(reason: "\(path) was last written before the system restarted")
+    }
+    // Bounded before they are multiplied or converted.
+    guard header.capacity < 1 << 40, header.used <= header.capacity,
+      header.logLength < 1 << 62, header.lastLineOffset <= header.logLength
+    else {
+      throw IndexMismatch(reason: "\(path) is damaged")
     }
     let capacity = Int(header.capacity)
     guard capacity >= 1, capacity & (capacity - 1) == 0,
@@ -82,6 +91,7 @@ final class LogIndex {
   func record(
     _ events: [(event: Event, offset: Int)], end: Int, lastLine: (offset: Int, hash: SHA256Digest)
   ) throws(FileIOError) {
+    guard !isAbandoned else { throw abandoned() }
     if !table.hasRoom(for: events.count * NameTable.namesPerEvent) {
       try grow(toHold: events.count * NameTable.namesPerEvent)
     }
@@ -97,7 +107,8 @@ final class LogIndex {
     } catch {
       // A damaged slot: the index is left marked as updating, so the next reader rebuilds it
       // rather than trust it. The lines were written; only the index is left behind.
-      return
+      isAbandoned = true
+      throw abandoned()
     }
     header.used = UInt64(table.used)
     if header.eventCount == 0, let first = events.first {
@@ -113,9 +124,21 @@ final class LogIndex {
     header.store(to: file.base)
   }
 
+  /// The error an update that gave up on a damaged index throws.
+  private func abandoned() -> FileIOError {
+    FileIOError(path: file.path, operation: "update (a damaged record)", code: EIO)
+  }
+
   /// Rewrites the index with a table twice as large (or more), so that `extra` more names fit.
   private func grow(toHold extra: Int) throws(FileIOError) {
-    let records = table.records()
+    // Every record is checked as it is copied: a damaged one is not sealed again.
+    let records: [NameRecord]
+    do { records = try table.records() } catch {
+      isAbandoned = true
+      header.state = .updating
+      header.store(to: file.base)
+      throw abandoned()
+    }
     var capacity = Int(header.capacity) * 2
     while !NameTable.fits(records.count + extra, capacity: capacity) { capacity *= 2 }
     let image = LogIndex.image(header: header, capacity: capacity) { table in
@@ -177,6 +200,7 @@ final class LogIndex {
     var bytes = [UInt8](repeating: 0, count: IndexHeader.fileSize(capacity: capacity))
     return bytes.withUnsafeMutableBytes { buffer -> Bool in
       guard let base = buffer.baseAddress else { return false }
+      NameRecord.markEmpty(base + IndexHeader.size, count: capacity)
       var table = NameTable(slots: base + IndexHeader.size, capacity: capacity, used: 0)
       guard fill(&table) else { return false }
       var header = header

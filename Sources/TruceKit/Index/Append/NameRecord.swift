@@ -3,8 +3,9 @@
 ///
 /// Offsets are those of line starts in the log (the header is at 0, so 0 means "none"). A
 /// record is 72 bytes in the file: eight little-endian 64-bit words, in the order of the
-/// stored properties, then their ``ByteHash``, which every lookup checks (``isIntact(at:)``);
-/// an empty slot is 72 zero bytes.
+/// stored properties, then a checksum of them and of the slot's number, which every lookup
+/// checks (``isIntact(at:slot:)``); an empty slot is eight zero words and that checksum, so a
+/// record zeroed, or moved to another slot, does not pass for an empty slot or for itself.
 struct NameRecord: Equatable, Sendable {
   /// The name's hash (see ``NameHash``); 0 marks an empty slot.
   var hash: UInt64 = 0
@@ -54,14 +55,32 @@ struct NameRecord: Equatable, Sendable {
   /// The bytes the checksum covers: the eight words before it.
   private static let checkedSize = 64
 
-  /// Whether the slot at `pointer` is empty (all zeros) or holds a record that matches its
-  /// checksum: a bit flipped in a record, or in an empty slot, is damage.
-  static func isIntact(at pointer: UnsafeRawPointer) -> Bool {
+  /// Whether the slot at `pointer`, number `slot` in its table, matches its checksum (an empty
+  /// one too): a bit flipped in a record or in an empty slot, a record zeroed, or one moved to
+  /// another slot, is damage.
+  static func isIntact(at pointer: UnsafeRawPointer, slot: Int) -> Bool {
     let stored = UInt64(
       littleEndian: pointer.loadUnaligned(fromByteOffset: checkedSize, as: UInt64.self))
-    let words = UnsafeRawBufferPointer(start: pointer, count: checkedSize)
-    if stored == 0 && words.allSatisfy({ $0 == 0 }) { return true }
-    return ByteHash.hash(words) == stored
+    return checksum(UnsafeRawBufferPointer(start: pointer, count: checkedSize), slot: slot)
+      == stored
+  }
+
+  /// The checksum of a record's eight words in slot `slot`: their ``ByteHash``, mixed with the
+  /// slot's number by an odd multiplier (so two slots never share a mix).
+  private static func checksum(_ words: UnsafeRawBufferPointer, slot: Int) -> UInt64 {
+    ByteHash.hash(words) ^ ((UInt64(truncatingIfNeeded: slot) &+ 1) &* 0x9E37_79B9_7F4A_7C15)
+  }
+
+  /// Marks the `count` slots at `slots`, all zeros, as empty: each gets the checksum of eight
+  /// zero words in its place.
+  static func markEmpty(_ slots: UnsafeMutableRawPointer, count: Int) {
+    let zeros = [UInt8](repeating: 0, count: checkedSize)
+    let zeroHash = zeros.withUnsafeBytes { ByteHash.hash($0) }
+    for slot in 0..<count {
+      let mixed = zeroHash ^ ((UInt64(truncatingIfNeeded: slot) &+ 1) &* 0x9E37_79B9_7F4A_7C15)
+      (slots + slot * size).storeBytes(
+        of: mixed.littleEndian, toByteOffset: checkedSize, as: UInt64.self)
+    }
   }
 
   /// Reads a record from the file's bytes.
@@ -82,8 +101,8 @@ struct NameRecord: Equatable, Sendable {
   /// An empty record for a name.
   init(hash: UInt64) { self.hash = hash }
 
-  /// Writes the record into the file's bytes.
-  func store(to pointer: UnsafeMutableRawPointer) {
+  /// Writes the record into slot `slot`, at `pointer`, with its checksum.
+  func store(to pointer: UnsafeMutableRawPointer, slot: Int) {
     let words = [
       hash, eventWord, pauseOffset, corridorOffset, offensiveOffset, suspensionOffset,
       UInt64(bitPattern: firstAnnounced), erratumLink,
@@ -91,8 +110,8 @@ struct NameRecord: Equatable, Sendable {
     for (index, word) in words.enumerated() {
       pointer.storeBytes(of: word.littleEndian, toByteOffset: index * 8, as: UInt64.self)
     }
-    let checksum = ByteHash.hash(
-      UnsafeRawBufferPointer(start: pointer, count: NameRecord.checkedSize))
+    let checksum = NameRecord.checksum(
+      UnsafeRawBufferPointer(start: pointer, count: NameRecord.checkedSize), slot: slot)
     pointer.storeBytes(
       of: checksum.littleEndian, toByteOffset: NameRecord.checkedSize, as: UInt64.self)
   }

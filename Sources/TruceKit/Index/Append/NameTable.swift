@@ -3,7 +3,7 @@
 ///
 /// The table never holds more than ``maximumLoad`` of its slots, so a probe always ends at the
 /// name's slot or an empty one. Every slot a probe passes is checked against its checksum
-/// (``NameRecord/isIntact(at:)``): a damaged one could hide a name, or stand for another, so
+/// (``NameRecord/isIntact(at:slot:)``): a damaged one could hide a name, or stand for another, so
 /// the probe throws instead.
 struct NameTable {
   /// The first record.
@@ -46,22 +46,30 @@ struct NameTable {
     var record = found ? record(at: slot) : NameRecord(hash: hash)
     if !found { used += 1 }
     change(&record)
-    record.store(to: slots + slot * NameRecord.size)
+    record.store(to: slots + slot * NameRecord.size, slot: slot)
   }
 
   /// Adds a record copied from another table (the name is not yet in this one).
   mutating func insert(_ record: NameRecord) throws(IndexMismatch) {
     let (slot, found) = try probe(record.hash)
     if !found { used += 1 }
-    record.store(to: slots + slot * NameRecord.size)
+    record.store(to: slots + slot * NameRecord.size, slot: slot)
   }
 
-  /// Every record in use, in slot order.
-  func records() -> [NameRecord] {
-    (0..<capacity).compactMap { slot in
+  /// Every record in use, in slot order, each checked (as a table grows, every record is
+  /// copied: a damaged one must not be sealed again with a fresh checksum).
+  ///
+  /// - Throws: ``IndexMismatch`` when a slot is damaged.
+  func records() throws(IndexMismatch) -> [NameRecord] {
+    var records: [NameRecord] = []
+    for slot in 0..<capacity {
+      guard NameRecord.isIntact(at: slots + slot * NameRecord.size, slot: slot) else {
+        throw IndexMismatch(reason: "the index is damaged (slot \(slot))")
+      }
       let record = record(at: slot)
-      return record.hash == 0 ? nil : record
+      if record.hash != 0 { records.append(record) }
     }
+    return records
   }
 
   private func record(at slot: Int) -> NameRecord {
@@ -73,7 +81,7 @@ struct NameTable {
     let mask = capacity - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      guard NameRecord.isIntact(at: slots + slot * NameRecord.size) else {
+      guard NameRecord.isIntact(at: slots + slot * NameRecord.size, slot: slot) else {
         throw IndexMismatch(reason: "the index is damaged (slot \(slot))")
       }
       let stored = UInt64(
