@@ -68,18 +68,22 @@ struct NameRecord: Equatable, Sendable {
   /// The checksum of a record's eight words in slot `slot`: their ``ByteHash``, mixed with the
   /// slot's number by an odd multiplier (so two slots never share a mix).
   private static func checksum(_ words: UnsafeRawBufferPointer, slot: Int) -> UInt64 {
-    ByteHash.hash(words) ^ ((UInt64(truncatingIfNeeded: slot) &+ 1) &* 0x9E37_79B9_7F4A_7C15)
+    ByteHash.hash(words) ^ slotMix(slot)
   }
 
-  /// Marks the `count` slots at `slots`, all zeros, as empty: each gets the checksum of eight
-  /// zero words in its place.
+  /// What a slot's number adds to its checksum.
+  private static func slotMix(_ slot: Int) -> UInt64 {
+    (UInt64(truncatingIfNeeded: slot) &+ 1) &* 0x9E37_79B9_7F4A_7C15
+  }
+
+  /// Marks the `count` slots at `slots`, all zeros, as empty: each gets the checksum of its
+  /// eight zero words in its place.
   static func markEmpty(_ slots: UnsafeMutableRawPointer, count: Int) {
-    let zeros = [UInt8](repeating: 0, count: checkedSize)
-    let zeroHash = zeros.withUnsafeBytes { ByteHash.hash($0) }
+    // The eight zero words are hashed once.
+    let zeros = [UInt8](repeating: 0, count: checkedSize).withUnsafeBytes { ByteHash.hash($0) }
     for slot in 0..<count {
-      let mixed = zeroHash ^ ((UInt64(truncatingIfNeeded: slot) &+ 1) &* 0x9E37_79B9_7F4A_7C15)
       (slots + slot * size).storeBytes(
-        of: mixed.littleEndian, toByteOffset: checkedSize, as: UInt64.self)
+        of: (zeros ^ slotMix(slot)).littleEndian, toByteOffset: checkedSize, as: UInt64.self)
     }
   }
 
