@@ -10,15 +10,23 @@
 /// blocks: ``IndexBlocks``): every step is a bijection of the state, so bytes that differ in one
 /// eight-byte word always hash differently.
 enum ByteHash {
-  private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+  /// An odd 64-bit multiplier (the golden ratio's fraction): multiplying by it is a bijection.
+  static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+  /// One step of the hash: a word taken into the state. A bijection of `state` for any `word`,
+  /// and of `word` for any `state`.
+  @inline(__always)
+  static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
+    let mixed = (state ^ word) &* multiplier
+    return mixed ^ (mixed >> 29)
+  }
 
   static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     var hash = UInt64(bytes.count) &* multiplier
     var offset = 0
     while offset + 8 <= bytes.count {
       let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      hash = (hash ^ word) &* multiplier
-      hash ^= hash >> 29
+      hash = step(hash, word)
       offset += 8
     }
     if offset < bytes.count {

@@ -73,7 +73,7 @@ struct NameRecord: Equatable, Sendable {
 
   /// What a slot's number adds to its checksum.
   private static func slotMix(_ slot: Int) -> UInt64 {
-    (UInt64(truncatingIfNeeded: slot) &+ 1) &* 0x9E37_79B9_7F4A_7C15
+    (UInt64(truncatingIfNeeded: slot) &+ 1) &* ByteHash.multiplier
   }
 
   /// Marks the `count` slots at `slots`, all zeros, as empty: each gets the checksum of its

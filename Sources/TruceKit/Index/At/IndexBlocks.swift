@@ -35,16 +35,6 @@ final class IndexBlocks {
     }
   }
 
-  private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-
-  /// One step of ``ByteHash``'s: a bijection of `state` for any `word`, and of `word` for any
-  /// `state`.
-  @inline(__always)
-  private static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
-    let mixed = (state ^ word) &* multiplier
-    return mixed ^ (mixed >> 29)
-  }
-
   /// The checksum of a block, or of the table of checksums: ``ByteHash``'s steps in four lanes
   /// (word `n` goes to lane `n % 4`), which run side by side, about three times as fast as one;
   /// the lanes are then taken in one by one. Every step is a bijection, so bytes that differ in
@@ -57,10 +47,10 @@ final class IndexBlocks {
       UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
     }
     while word + 4 <= words {
-      lanes.0 = step(lanes.0, load(word))
-      lanes.1 = step(lanes.1, load(word + 1))
-      lanes.2 = step(lanes.2, load(word + 2))
-      lanes.3 = step(lanes.3, load(word + 3))
+      lanes.0 = ByteHash.step(lanes.0, load(word))
+      lanes.1 = ByteHash.step(lanes.1, load(word + 1))
+      lanes.2 = ByteHash.step(lanes.2, load(word + 2))
+      lanes.3 = ByteHash.step(lanes.3, load(word + 3))
       word += 4
     }
     // The words left, then the bytes left (as one word), go to the lanes in turn.
@@ -74,14 +64,14 @@ final class IndexBlocks {
     }
     for (offset, value) in rest.enumerated() {
       switch offset {
-      case 0: lanes.0 = step(lanes.0, value)
-      case 1: lanes.1 = step(lanes.1, value)
-      case 2: lanes.2 = step(lanes.2, value)
-      default: lanes.3 = step(lanes.3, value)
+      case 0: lanes.0 = ByteHash.step(lanes.0, value)
+      case 1: lanes.1 = ByteHash.step(lanes.1, value)
+      case 2: lanes.2 = ByteHash.step(lanes.2, value)
+      default: lanes.3 = ByteHash.step(lanes.3, value)
       }
     }
-    var sum = UInt64(bytes.count) &* multiplier
-    for lane in [lanes.0, lanes.1, lanes.2, lanes.3] { sum = step(sum, lane) }
+    var sum = UInt64(bytes.count) &* ByteHash.multiplier
+    for lane in [lanes.0, lanes.1, lanes.2, lanes.3] { sum = ByteHash.step(sum, lane) }
     return sum
   }
 
