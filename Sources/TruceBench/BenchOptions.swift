@@ -5,7 +5,7 @@ import TruceKit
 struct BenchOptions {
   /// The numbers of events to measure.
   var sizes: [Int]
-  /// Whether to run only the in-process fold and replay measures.
+  /// Whether to run only the fold and replay measures.
   var replayOnly: Bool
 
   static let defaultSizes = [10_000, 100_000, 1_000_000]
@@ -16,15 +16,15 @@ struct BenchOptions {
     discussion: """
       Generates logs of 10,000, 100,000 and 1,000,000 events and measures, for each: reading and \
       decoding the file, the fold, a cold and a warm truce at, building the index, appends with \
-      and without it, and peak memory; then the replay in process. Build it as CI does, with \
-      'swift build -c release -Xswiftc -static-executable': it runs the truce binary built \
-      beside it.
+      and without it, and peak memory; then the fold in a fresh process, and the replay. Build it \
+      as CI does, with 'swift build -c release -Xswiftc -static-executable': it runs the truce \
+      binary built beside it.
       """,
     options: [
       .option(
         "sizes", help: "The numbers of events to measure, separated by commas.",
         defaultValue: defaultSizes.map(String.init).joined(separator: ",")),
-      .flag("replay-only", help: "Run only the in-process fold and replay measures."),
+      .flag("replay-only", help: "Run only the fold and replay measures."),
     ])
 
   /// Parses the arguments (without the program's name); help and usage errors exit.

@@ -18,7 +18,7 @@ enum PeakMemory {
   /// The peak resident memory, in bytes, of a run of `executable` with `arguments`; 0 when it
   /// could not be measured.
   static func of(_ executable: String, _ arguments: [String]) -> Int {
-    let helper = Measure.output(selfPath(), [helperFlag, executable] + arguments)
+    let helper = Measure.output(SelfPath.executable(), [helperFlag, executable] + arguments)
     return Int(helper.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
   }
 
@@ -37,12 +37,5 @@ enum PeakMemory {
     _ = wait4(pid, &status, 0, &usage)
     print(Int(usage.ru_maxrss) * 1024)
     exit(0)
-  }
-
-  private static func selfPath() -> String {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    guard length > 0 else { return CommandLine.arguments[0] }
-    return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }

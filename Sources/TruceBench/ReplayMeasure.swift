@@ -1,9 +1,10 @@
 import Foundation
 import TruceKit
 
-/// In-process measures of the fold and of a replay, from events already decoded (decoding is not
-/// timed): ``Projection/init(events:knowledge:hypothetical:)``, a ``Replayer`` pass that shows
-/// only the last events (every event folded one at a time, settled once), and, up to 100k
+/// Measures of the fold (each in a fresh process, see ``FreshFold``) and of a replay (in this
+/// process), from events already decoded (decoding is not timed):
+/// ``Projection/init(events:knowledge:hypothetical:)``, a ``Replayer`` pass that shows only the
+/// last events (every event folded one at a time, settled once), and, up to 100k
 /// events, a ``Replayer`` pass that describes every step.
 enum ReplayMeasure {
   /// Sizes above this are not replayed with every step described (a million steps, each with its
@@ -19,7 +20,7 @@ enum ReplayMeasure {
   static func summary(sizes: [Int], truce: String, work: String) -> String {
     var lines = [
       "",
-      "replay (fold only, from decoded events), in process, best of 3 (1 at 1M):",
+      "replay (fold only, from decoded events), best of 3 (the Replayer: 1 at 1M):",
     ]
     for size in sizes {
       let path = "\(work)/replay-\(size).jsonl"
@@ -27,18 +28,23 @@ enum ReplayMeasure {
         try? FileManager.default.removeItem(atPath: path)
         try? FileManager.default.removeItem(atPath: path + ".head")
       }
-      let generated = Measure.run(truce, ["generate", "--events", "\(size)", "--output", path])
-      guard generated.status == 0, let log = try? EventLog.read(path: path),
+      guard Measure.generateSettled(truce, size: size, at: path),
+        let log = try? EventLog.read(path: path),
         let zone = log.areas.areas.first?.zone
       else {
         lines.append("  \(Format.count(size)) events: generating or reading the log failed")
         continue
       }
-      lines.append("  \(Format.count(size)) events: " + rates(of: log, zone: zone, size: size))
+      lines.append(
+        "  \(Format.count(size)) events: " + rates(of: log, at: path, zone: zone, size: size))
     }
     lines.append(
       "  Projection(events:): the fold of the whole log; its index by id and its lists of"
-        + " statements, proposals and violations are built when first read and not counted.")
+        + " statements, proposals and violations are built when first read and not counted."
+        + " Each run is one fold in a fresh process (a new copy of the benchmark, which reads the log"
+        + " first), so that every page the fold writes is new to it, as in a `truce at` with no"
+        + " index; in the benchmark's own process, which has freed much memory by then, a fold"
+        + " reuses pages and its speed depends on what ran before.")
     lines.append(
       "  Replayer to the last step: a replay that shows only the events placed last (and those"
         + " with no earliest announcement time, which any span takes: under 1%), so every event is"
@@ -48,17 +54,15 @@ enum ReplayMeasure {
   }
 
   /// The rates for one log, in words.
-  private static func rates(of log: EventLog, zone: Zone, size: Int) -> String {
+  private static func rates(of log: EventLog, at path: String, zone: Zone, size: Int) -> String {
     let events = log.effectiveEvents
     let runs = size >= 1_000_000 ? 1 : 3
-    // Projections are kept until the timing ends, so that freeing them is not counted.
-    var kept: [Projection] = []
-    let fold = Measure.best(runs: runs) { kept.append(Projection(events: events)) }
-    kept.removeAll()
+    let fresh = FreshFold.seconds(ofLogAt: path)
     let lastOnly = Replayer(filter: lastStepsFilter(of: events), zone: zone)
     let foldOnly = Measure.best(runs: runs) { _ = lastOnly.steps(of: log) }
+    let freshRate = fresh.map { Format.perSecond(Double(events.count) / $0) } ?? "failed"
     var text =
-      "Projection(events:) \(Format.perSecond(Double(events.count) / fold)),"
+      "Projection(events:) \(freshRate),"
       + " Replayer to the last step \(Format.perSecond(Double(events.count) / foldOnly))"
     if size <= describedLimit {
       let replayer = Replayer(zone: zone)

@@ -5,13 +5,17 @@ import TruceKit
 // Build and run in release mode, as CI builds it:
 // `swift build -c release -Xswiftc -static-executable`, then
 // `.build/release/truce-bench`.
-// (`--sizes 10000,100000` to choose sizes; `--replay-only` for the in-process replay measures
+// (`--sizes 10000,100000` to choose sizes; `--replay-only` for the fold and replay measures
 // alone; `--help` for both). It uses the `truce` binary built beside it.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 // The benchmark runs itself to measure a child's peak memory (not an option for users).
 if arguments.first == PeakMemory.helperFlag {
   PeakMemory.runAsHelper(Array(arguments.dropFirst()))
+}
+// And to time one fold in a fresh process (see ``FreshFold``).
+if arguments.first == FreshFold.helperFlag {
+  FreshFold.runAsHelper(Array(arguments.dropFirst()))
 }
 let options = BenchOptions.parseOrExit(arguments)
 let sizes = options.sizes
@@ -48,9 +52,8 @@ let header = [
 var table = [header]
 for size in sizes where !replayOnly {
   let log = "\(work)/log-\(size).jsonl"
-  let generated = Measure.run(truce, ["generate", "--events", "\(size)", "--output", log])
-  guard generated.status == 0 else {
-    print("generating \(size) events failed (exit \(generated.status))")
+  guard Measure.generateSettled(truce, size: size, at: log) else {
+    print("generating \(size) events failed")
     continue
   }
   let bytes = try Data(contentsOf: URL(fileURLWithPath: log))
@@ -141,7 +144,9 @@ if !replayOnly {
   print("append: the median of 7 more, each checked through the index beside the log;")
   print(
     "at after appends: the median of 5 warm `truce at`s with those 8 lines read beside the index;")
-  print("decode and fold: in-process, from bytes in memory (fold: Projection(events:), as below);")
+  print("decode and fold: in-process, from bytes in memory (fold: Projection(events:), as below,")
+  print(
+    "  but in this process, after the reference decoder freed its memory, whose pages it reuses);")
   print("reference: the plain reference decoder on the same bytes (one run), checked to agree.")
 }
 print(ReplayMeasure.summary(sizes: sizes, truce: truce, work: work))

@@ -36,4 +36,27 @@ struct BenchCommandLineTests {
     #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
     #expect(result.stderr.contains("Usage: truce-bench"))
   }
+
+  @Test("truce-bench --fold-once folds a log in its own process and prints the fold's seconds")
+  func foldOncePrintsSeconds() throws {
+    let log = TruceProcess.repositoryRoot.appendingPathComponent("EventLog/aleppo-2016.jsonl")
+    let result = try TruceProcess.run(
+      ["--fold-once", log.path], program: TruceProcess.benchmark)
+    #expect(result.status == 0)
+    #expect(result.stderr.isEmpty)
+    let seconds = Double(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+    #expect(seconds.map { $0 > 0 && $0 < 10 } == true, "\(result.stdout)")
+    #expect(!result.stdout.contains("truce-bench on"), "the measures started")
+  }
+
+  @Test("truce-bench --fold-once on a log it cannot read fails with nothing on standard output")
+  func foldOnceFailsOnABadLog() throws {
+    let folder = try TruceProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let missing = folder.appendingPathComponent("missing.jsonl")
+    let result = try TruceProcess.run(
+      ["--fold-once", missing.path], program: TruceProcess.benchmark)
+    #expect(result.status == 1)
+    #expect(result.stdout.isEmpty)
+  }
 }
