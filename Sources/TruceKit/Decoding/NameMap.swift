@@ -74,6 +74,16 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   }
 
   /// Every name with its value, in the order entered (until a removal).
+  /// The value `name` has; when it has none, `value` is entered for it first. One lookup, as
+  /// ``enter(_:_:)`` makes.
+  mutating func value(of name: String, enteringIfAbsent value: Value) -> Value {
+    let hash = NameSlots.hash(name)
+    let (found, empty) = find(name, hash: hash)
+    if let slot = found { return values[Int(positions[slot])] }
+    insert(name, value, hash: hash, at: empty)
+    return value
+  }
+
   var entries: [(name: String, value: Value)] { Array(zip(names, values)) }
 
   // MARK: - Slots

@@ -2,7 +2,7 @@
 /// offensive, with drafts of what is not yet reconciled; ``finish(folded:)`` reconciles them.
 ///
 /// Events are read from the list being folded by position and never copied into drafts; each
-/// track is found through one dictionary lookup of its id and built in place.
+/// track is found through one lookup of its id (in a ``NameMap``) and built in place.
 ///
 /// A folder may take only one ``FoldLane`` of the events, so that two fold at once; their parts
 /// are then reconciled separately: ``finishPauses(folded:split:)`` on one;
@@ -13,13 +13,13 @@ struct Folder {
   let events: [Event]
   /// Which of them this folder takes.
   let lane: FoldLane
-  private(set) var pauseSlots: [String: Int] = [:]
+  private(set) var pauseSlots = NameMap<Int>()
   private(set) var pauses: [PauseTrack] = []
   private var pauseDrafts: [PauseDraft] = []
-  private(set) var corridorSlots: [String: Int] = [:]
+  private(set) var corridorSlots = NameMap<Int>()
   private var corridors: [CorridorTrack] = []
   private var corridorDrafts: [CorridorDraft] = []
-  private(set) var offensiveSlots: [String: Int] = [:]
+  private(set) var offensiveSlots = NameMap<Int>()
   private var offensives: [OffensiveTrack] = []
   private(set) var proposals: [Int] = []
   private(set) var statements: [Int] = []
@@ -132,12 +132,8 @@ struct Folder {
   }
 
   /// The slot of an id, given the next free slot if the id has none yet; one hash either way.
-  private static func slot(of id: String, in slots: inout [String: Int], next: Int) -> Int {
-    func claim(_ slot: inout Int) -> Int {
-      if slot < 0 { slot = next }
-      return slot
-    }
-    return claim(&slots[id, default: -1])
+  private static func slot(of id: String, in slots: inout NameMap<Int>, next: Int) -> Int {
+    slots.value(of: id, enteringIfAbsent: next)
   }
 
   /// Reconciles every draft and hands over the tracks, with every dispute; the folder (of every
@@ -190,7 +186,7 @@ struct Folder {
   ///
   /// - Parameter split: Whether to reconcile the groups whole or in halves.
   mutating func finishCorridors(
-    pauses: [PauseTrack], pauseSlots: [String: Int], split: SlotSplit = .whole
+    pauses: [PauseTrack], pauseSlots: NameMap<Int>, split: SlotSplit = .whole
   ) -> [Dispute] {
     let events = events
     // Drafts and tracks are reached through buffer pointers so that reading them does not copy
@@ -246,7 +242,7 @@ private struct CorridorReconciling: @unchecked Sendable {
   let drafts: UnsafeMutableBufferPointer<CorridorDraft>
   let corridors: UnsafeMutableBufferPointer<CorridorTrack>
   let pauses: UnsafeBufferPointer<PauseTrack>
-  let pauseSlots: [String: Int]
+  let pauseSlots: NameMap<Int>
   let events: [Event]
 
   /// Reconciles the groups in `slots`; returns their disputes, in slot order.

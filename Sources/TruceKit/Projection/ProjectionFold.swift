@@ -70,7 +70,7 @@ enum ProjectionFold {
     // halves of the pauses are reconciled at once, and those of the corridor groups.
     var result: FoldResult
     var listed: Folder
-    var pauseSlots: [String: Int]
+    var pauseSlots: NameMap<Int>
     if inLanes {
       var lanes = TwoWay.run(
         parallel: threads,

@@ -15,9 +15,9 @@ struct ProjectionParts: Sendable {
   var possiblyRetracted: [String: String] = [:]
   var hypotheticallyCorrected: Set<String> = []
   /// Positions of tracks by id, so that lookups do not scan.
-  var pauseIndex: [String: Int] = [:]
-  var corridorIndex: [String: Int] = [:]
-  var offensiveIndex: [String: Int] = [:]
+  var pauseIndex = NameMap<Int>()
+  var corridorIndex = NameMap<Int>()
+  var offensiveIndex = NameMap<Int>()
   /// Positions in ``statements`` by subject; built when first asked.
   var statementIndex: [String: [Int]]?
   /// The folded events by id; built when first asked, from ``folded``.

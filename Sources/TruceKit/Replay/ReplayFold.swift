@@ -37,11 +37,11 @@ struct ReplayFold {
   /// Which ids were only possibly announced by the as-of moment.
   private let possiblyKnown: Set<String>
 
-  private var pauseSlots: [String: Int] = [:]
+  private var pauseSlots = NameMap<Int>()
   private(set) var pauses: [PauseItem] = []
-  private var corridorSlots: [String: Int] = [:]
+  private var corridorSlots = NameMap<Int>()
   private(set) var corridors: [CorridorItem] = []
-  private var offensiveSlots: [String: Int] = [:]
+  private var offensiveSlots = NameMap<Int>()
   private(set) var offensives: [OffensiveItem] = []
   /// The dispute each statement on record makes, by the statement's position.
   private(set) var claims: [Int: Dispute] = [:]
@@ -308,24 +308,21 @@ struct ReplayFold {
   }
 
   private mutating func pauseSlot(_ id: String) -> Int {
-    if let slot = pauseSlots[id] { return slot }
-    pauseSlots[id] = pauses.count
-    pauses.append(PauseItem(id: id))
-    return pauses.count - 1
+    let slot = pauseSlots.value(of: id, enteringIfAbsent: pauses.count)
+    if slot == pauses.count { pauses.append(PauseItem(id: id)) }
+    return slot
   }
 
   private mutating func corridorSlot(_ id: String) -> Int {
-    if let slot = corridorSlots[id] { return slot }
-    corridorSlots[id] = corridors.count
-    corridors.append(CorridorItem(id: id))
-    return corridors.count - 1
+    let slot = corridorSlots.value(of: id, enteringIfAbsent: corridors.count)
+    if slot == corridors.count { corridors.append(CorridorItem(id: id)) }
+    return slot
   }
 
   private mutating func offensiveSlot(_ id: String) -> Int {
-    if let slot = offensiveSlots[id] { return slot }
-    offensiveSlots[id] = offensives.count
-    offensives.append(OffensiveItem(id: id))
-    return offensives.count - 1
+    let slot = offensiveSlots.value(of: id, enteringIfAbsent: offensives.count)
+    if slot == offensives.count { offensives.append(OffensiveItem(id: id)) }
+    return slot
   }
 }
 

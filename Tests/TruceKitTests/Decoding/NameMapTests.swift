@@ -57,4 +57,25 @@ struct NameMapTests {
     }
     #expect(disagreements == 0)
   }
+
+  @Test(
+    "A value looked up with one to enter if absent is the first one entered for the name, as a fold's slots need",
+    arguments: [7, 8])
+  func enteringIfAbsentKeepsTheFirstValue(seed: UInt64) {
+    var steps = SplitMix64(seed: seed)
+    var slots = NameMap<Int>()
+    var model: [String: Int] = [:]
+    var disagreements = 0
+    // Enough names that the table grows several times while they are entered.
+    for step in 0..<20_000 {
+      let name = "item-\(steps.below(3_000))"
+      let slot = slots.value(of: name, enteringIfAbsent: step)
+      let expected = model[name] ?? step
+      model[name] = expected
+      if slot != expected { disagreements += 1 }
+    }
+    #expect(disagreements == 0)
+    #expect(slots.count == model.count)
+    #expect(model.allSatisfy { slots[$0.key] == $0.value })
+  }
 }
