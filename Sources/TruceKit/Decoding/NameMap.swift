@@ -24,8 +24,9 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   /// How many names are entered.
   var count: Int { names.count }
 
-  /// An empty table.
-  init() { (tags, positions) = NameSlots.empty(16) }
+  /// An empty table. It allocates nothing until a name is entered: a fold makes three of them
+  /// for every item the index folds alone.
+  init() { (tags, positions) = ([], []) }
 
   /// A table holding these names and values; a name given twice keeps its last value.
   init(dictionaryLiteral elements: (String, Value)...) {
@@ -73,7 +74,6 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
     return true
   }
 
-  /// Every name with its value, in the order entered (until a removal).
   /// The value `name` has; when it has none, `value` is entered for it first. One lookup, as
   /// ``enter(_:_:)`` makes.
   mutating func value(of name: String, enteringIfAbsent value: Value) -> Value {
@@ -84,16 +84,24 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
     return value
   }
 
+  /// Every name with its value, in the order entered (until a removal).
   var entries: [(name: String, value: Value)] { Array(zip(names, values)) }
 
   // MARK: - Slots
 
   /// The slot holding the name (`found`), or else the empty slot where it would go (`empty`).
   private func find(_ name: String, hash: UInt64) -> (found: Int?, empty: Int) {
-    NameSlots.probe(tags, positions, hash: hash) { names[$0] == name }
+    // A table that has never held a name has no slots yet (see `insert`).
+    guard !tags.isEmpty else { return (nil, 0) }
+    return NameSlots.probe(tags, positions, hash: hash) { names[$0] == name }
   }
 
-  private mutating func insert(_ name: String, _ value: Value, hash: UInt64, at slot: Int) {
+  private mutating func insert(_ name: String, _ value: Value, hash: UInt64, at empty: Int) {
+    var slot = empty
+    if tags.isEmpty {
+      rehash(to: 16)
+      slot = find(name, hash: hash).empty
+    }
     tags[slot] = NameSlots.tag(hash)
     positions[slot] = UInt32(truncatingIfNeeded: names.count)
     names.append(name)

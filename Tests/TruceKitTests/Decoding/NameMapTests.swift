@@ -21,6 +21,26 @@ struct NameMapTests {
     #expect(starts.count == 1)
   }
 
+  @Test("A table that never held a name answers every lookup and removal, and then takes names")
+  func emptyTable() {
+    var map = NameMap<Int>()
+    #expect(map["a"] == nil)
+    #expect(!map.contains("a"))
+    map["a"] = nil
+    #expect(map.count == 0)
+    #expect(map.entries.isEmpty)
+    let entered = map.enter("a", 1)
+    #expect(entered)
+    #expect(map["a"] == 1)
+    var reserved = NameMap<Int>()
+    reserved.reserveCapacity(100)
+    #expect(reserved["b"] == nil)
+    let value = reserved.value(of: "b", enteringIfAbsent: 2)
+    #expect(value == 2)
+    #expect(reserved["b"] == 2)
+    #expect(NameMap<Int>() == [:])
+  }
+
   @Test("A map used as a set holds each name once, whatever the order of insertion")
   func setOfNames() {
     var names = NameMap<Void>()
