@@ -1,5 +1,6 @@
 /// A map from names (event ids, pause ids and the like) to values, for the tables a log keeps
-/// of everything it has read: entered and looked up once or more per line while a log is read.
+/// of everything it has read (entered and looked up once or more per line while a log is read),
+/// and for a fold's tables of tracks by id (``Folder``, the replay's `ReplayFold`).
 ///
 /// It does what a `[String: Value]` does, faster for this use, where the table outgrows the
 /// processor's caches and every access to it would miss them:
