@@ -36,10 +36,16 @@ enum FreshFold {
   }
 
   /// In the helper: reads the log (not timed), folds it once (timed) and prints the seconds. The
-  /// allocator is set up as `truce` sets it up.
+  /// allocator is set up as `truce` sets it up. A log that cannot be read is an error on standard
+  /// error (exit 1), with nothing on standard output.
   static func runAsHelper(_ arguments: [String]) -> Never {
     AllocatorArenas.limitToOnePerProcessor()
-    guard let path = arguments.first, var log = try? EventLog.read(path: path) else { exit(1) }
+    guard let path = arguments.first else { exit(64) }
+    var log: EventLog
+    do { log = try EventLog.read(path: path) } catch {
+      FileHandle.standardError.write(Data("truce-bench --fold-once: \(error.description)\n".utf8))
+      exit(1)
+    }
     let events = log.takeEffectiveEvents()
     let start = DispatchTime.now().uptimeNanoseconds
     let projection = Projection(events: events)

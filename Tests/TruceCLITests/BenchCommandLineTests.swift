@@ -49,7 +49,8 @@ struct BenchCommandLineTests {
     #expect(!result.stdout.contains("truce-bench on"), "the measures started")
   }
 
-  @Test("truce-bench --fold-once on a log it cannot read fails with nothing on standard output")
+  @Test(
+    "truce-bench --fold-once on a log it cannot read says why, naming it, and prints no seconds")
   func foldOnceFailsOnABadLog() throws {
     let folder = try TruceProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -58,5 +59,7 @@ struct BenchCommandLineTests {
       ["--fold-once", missing.path], program: TruceProcess.benchmark)
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix("truce-bench --fold-once: "), "\(result.stderr)")
+    #expect(result.stderr.contains(missing.path), "\(result.stderr)")
   }
 }

@@ -23,7 +23,7 @@
 /// item again from its remaining events. Item order (the order a projection lists them in) is
 /// the position of an item's first event still on record.
 ///
-/// Items live in arrays, found by id through one dictionary lookup, and change in place.
+/// Items live in arrays, found by id through one lookup in a ``NameMap``, and change in place.
 /// Event ids must be unique (as in any ``EventLog``).
 struct ReplayFold {
   /// The events to fold, in replay order.
@@ -308,20 +308,23 @@ struct ReplayFold {
   }
 
   private mutating func pauseSlot(_ id: String) -> Int {
-    let slot = pauseSlots.value(of: id, enteringIfAbsent: pauses.count)
-    if slot == pauses.count { pauses.append(PauseItem(id: id)) }
-    return slot
+    Self.slot(of: id, in: &pauseSlots, items: &pauses, making: PauseItem.init(id:))
   }
 
   private mutating func corridorSlot(_ id: String) -> Int {
-    let slot = corridorSlots.value(of: id, enteringIfAbsent: corridors.count)
-    if slot == corridors.count { corridors.append(CorridorItem(id: id)) }
-    return slot
+    Self.slot(of: id, in: &corridorSlots, items: &corridors, making: CorridorItem.init(id:))
   }
 
   private mutating func offensiveSlot(_ id: String) -> Int {
-    let slot = offensiveSlots.value(of: id, enteringIfAbsent: offensives.count)
-    if slot == offensives.count { offensives.append(OffensiveItem(id: id)) }
+    Self.slot(of: id, in: &offensiveSlots, items: &offensives, making: OffensiveItem.init(id:))
+  }
+
+  /// The slot of an item's id, with a new item appended when the id has none yet; one lookup.
+  private static func slot<Item>(
+    of id: String, in slots: inout NameMap<Int>, items: inout [Item], making make: (String) -> Item
+  ) -> Int {
+    let slot = slots.value(of: id, enteringIfAbsent: items.count)
+    if slot == items.count { items.append(make(id)) }
     return slot
   }
 }
