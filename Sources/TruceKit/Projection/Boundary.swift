@@ -27,6 +27,15 @@ public struct BoundaryReport: Hashable, Sendable {
     self.citation = citation
     self.derivation = derivation
   }
+
+  /// Creates a report of a time as written, kept as it is packed.
+  init(range: UncertainInstant, written: WrittenTime, eventID: String, citation: String) {
+    self.range = range
+    self.written = written
+    self.eventID = eventID
+    self.citation = citation
+    derivation = nil
+  }
 }
 
 /// Where every report of a boundary leaves it.

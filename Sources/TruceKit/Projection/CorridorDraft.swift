@@ -99,8 +99,9 @@ struct CorridorDraft {
       if let end = opening.end {
         endReports.append(BoundaryReport(end, of: event))
       } else if let pauseEnd = pause?.endReports, !pauseEnd.isEmpty {
-        let sameSource = pauseEnd.filter { $0.citation == event.citation }
-        for report in sameSource.isEmpty ? pauseEnd : sameSource {
+        // The same source's reports of the pause's end if it gives any, else every report.
+        let sourceGivesEnd = pauseEnd.contains { $0.citation == event.citation }
+        for report in pauseEnd where !sourceGivesEnd || report.citation == event.citation {
           var derived = report
           derived.derivation = "ends with its pause"
           if !endReports.contains(derived) { endReports.append(derived) }

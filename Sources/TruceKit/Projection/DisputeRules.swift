@@ -40,7 +40,8 @@ enum DisputeRules {
     Dispute.Version(
       says: events[position].source.quote ?? events[position].note
         ?? events[position].type.rawValue,
-      citations: [events[position].source.citation], eventIDs: [events[position].id])
+      citationList: SmallList(one: events[position].source.citation),
+      eventIDList: SmallList(one: events[position].id))
   }
 
   /// A dispute when reports give more than one value for the same fact.
@@ -50,7 +51,8 @@ enum DisputeRules {
   ) -> [Dispute] {
     guard values.count > 1 else { return [] }
     let versions = values.map {
-      Dispute.Version(says: says($0.value), citations: $0.citations, eventIDs: $0.eventIDs)
+      Dispute.Version(
+        says: says($0.value), citationList: $0.citationList, eventIDList: $0.eventIDList)
     }
     return [Dispute(subject: subject, aspect: aspect, versions: versions)]
   }

@@ -15,9 +15,11 @@ struct FoldedEvent {
 }
 
 extension BoundaryReport {
-  /// A report taken straight from a time a folded event gives.
+  /// A report taken straight from a time a folded event gives (its written time copied as it is
+  /// packed: unpacking it and packing it again was a twentieth of a fold).
   init(_ stamp: Stamp, of event: FoldedEvent) {
-    self.init(range: stamp.range, spec: stamp.spec, eventID: event.id, citation: event.citation)
+    self.init(
+      range: stamp.range, written: stamp.written, eventID: event.id, citation: event.citation)
   }
 }
 
@@ -29,8 +31,8 @@ extension Array {
     } else {
       append(
         Cited(
-          value, citationList: InlineStrings(event.citation),
-          eventIDList: InlineStrings(event.id)))
+          value, citationList: SmallList(one: event.citation),
+          eventIDList: SmallList(one: event.id)))
     }
   }
 }

@@ -34,7 +34,7 @@ extension PauseDraft {
       says = events[position].type.rawValue
     }
     return Dispute.Version(
-      says: says, citations: [events[position].source.citation],
-      eventIDs: [events[position].id])
+      says: says, citationList: SmallList(one: events[position].source.citation),
+      eventIDList: SmallList(one: events[position].id))
   }
 }

@@ -8,7 +8,7 @@ struct EndCandidate {
 
 /// A suspension being folded: every report of when it began, and of when it ended.
 struct SuspensionDraft {
-  var events: [String]
+  var events: SmallList<String>
   var from: [BoundaryReport]
   var to: [BoundaryReport] = []
 }
@@ -99,7 +99,8 @@ struct PauseDraft {
       suspensions[index].from.append(BoundaryReport(at, of: event))
       suspensions[index].events.append(event.id)
     } else {
-      suspensions.append(SuspensionDraft(events: [event.id], from: [BoundaryReport(at, of: event)]))
+      suspensions.append(
+        SuspensionDraft(events: SmallList(one: event.id), from: [BoundaryReport(at, of: event)]))
     }
     track.eventIDs.append(event.id)
   }

@@ -111,9 +111,32 @@ public struct Dispute: Hashable, Sendable {
     /// What this side says.
     public var says: String
     /// The sources that say it.
-    public var citations: [String]
+    public var citations: [String] {
+      get { citationList.array }
+      set { citationList = SmallList(newValue) }
+    }
     /// The events that carry it.
-    public var eventIDs: [String]
+    public var eventIDs: [String] {
+      get { eventIDList.array }
+      set { eventIDList = SmallList(newValue) }
+    }
+    /// The citations, kept without an array while there is one (as every version of a
+    /// generated history's disputes has).
+    private(set) var citationList: SmallList<String>
+    /// The events, kept without an array while there is one.
+    private(set) var eventIDList: SmallList<String>
+
+    /// Creates a version.
+    public init(says: String, citations: [String], eventIDs: [String]) {
+      self.init(says: says, citationList: SmallList(citations), eventIDList: SmallList(eventIDs))
+    }
+
+    /// Creates a version from lists already made.
+    init(says: String, citationList: SmallList<String>, eventIDList: SmallList<String>) {
+      self.says = says
+      self.citationList = citationList
+      self.eventIDList = eventIDList
+    }
   }
 }
 
@@ -124,17 +147,17 @@ public struct Cited<Value: Hashable & Sendable>: Hashable, Sendable {
   /// Short citations of the sources.
   public var citations: [String] {
     get { citationList.array }
-    set { citationList = InlineStrings(newValue) }
+    set { citationList = SmallList(newValue) }
   }
   /// The events that give it.
   public var eventIDs: [String] {
     get { eventIDList.array }
-    set { eventIDList = InlineStrings(newValue) }
+    set { eventIDList = SmallList(newValue) }
   }
   /// The citations, kept without an array while there is one.
-  private(set) var citationList: InlineStrings
+  private(set) var citationList: SmallList<String>
   /// The events, kept without an array while there is one.
-  private(set) var eventIDList: InlineStrings
+  private(set) var eventIDList: SmallList<String>
 
   /// The same citations for a transformed value.
   public func map<Other>(_ transform: (Value) -> Other) -> Cited<Other> {
@@ -143,11 +166,11 @@ public struct Cited<Value: Hashable & Sendable>: Hashable, Sendable {
 
   /// Creates a cited value.
   public init(_ value: Value, citations: [String], eventIDs: [String]) {
-    self.init(value, citationList: InlineStrings(citations), eventIDList: InlineStrings(eventIDs))
+    self.init(value, citationList: SmallList(citations), eventIDList: SmallList(eventIDs))
   }
 
   /// Creates a cited value from lists already made.
-  init(_ value: Value, citationList: InlineStrings, eventIDList: InlineStrings) {
+  init(_ value: Value, citationList: SmallList<String>, eventIDList: SmallList<String>) {
     self.value = value
     self.citationList = citationList
     self.eventIDList = eventIDList
