@@ -10,7 +10,7 @@
 ///
 /// Two or more elements are kept in an array. The same list always has the same form (one element
 /// is never kept as an array of one), and lists compare and hash element by element, as arrays do.
-public struct SmallList<Element> {
+struct SmallList<Element> {
   fileprivate enum Storage {
     case none
     case one(Element)
@@ -20,12 +20,12 @@ public struct SmallList<Element> {
   private var storage: Storage
 
   /// An empty list.
-  public init() {
+  init() {
     storage = .none
   }
 
   /// A list of these elements, in order.
-  public init(_ elements: [Element]) {
+  init(_ elements: [Element]) {
     switch elements.count {
     case 0: storage = .none
     case 1: storage = .one(elements[0])
@@ -34,12 +34,12 @@ public struct SmallList<Element> {
   }
 
   /// A list of one element.
-  public init(one element: Element) {
+  init(one element: Element) {
     storage = .one(element)
   }
 
   /// The elements, in order, as an array.
-  public var array: [Element] {
+  var array: [Element] {
     switch storage {
     case .none: []
     case .one(let element): [element]
@@ -48,7 +48,7 @@ public struct SmallList<Element> {
   }
 
   /// Adds an element at the end.
-  public mutating func append(_ element: Element) {
+  mutating func append(_ element: Element) {
     switch storage {
     case .none: storage = .one(element)
     case .one(let held): storage = .many([held, element])
@@ -62,9 +62,9 @@ public struct SmallList<Element> {
 }
 
 extension SmallList: RandomAccessCollection {
-  public var startIndex: Int { 0 }
+  var startIndex: Int { 0 }
 
-  public var endIndex: Int {
+  var endIndex: Int {
     switch storage {
     case .none: 0
     case .one: 1
@@ -72,7 +72,7 @@ extension SmallList: RandomAccessCollection {
     }
   }
 
-  public subscript(position: Int) -> Element {
+  subscript(position: Int) -> Element {
     switch storage {
     case .one(let element) where position == 0: return element
     case .many(let elements): return elements[position]
@@ -82,21 +82,32 @@ extension SmallList: RandomAccessCollection {
 }
 
 extension SmallList: ExpressibleByArrayLiteral {
-  public init(arrayLiteral elements: Element...) {
+  init(arrayLiteral elements: Element...) {
     self.init(elements)
   }
 }
 
 extension SmallList: Equatable where Element: Equatable {
-  public static func == (lhs: SmallList, rhs: SmallList) -> Bool {
+  static func == (lhs: SmallList, rhs: SmallList) -> Bool {
     lhs.elementsEqual(rhs)
   }
 }
 
 extension SmallList: Hashable where Element: Hashable {
-  public func hash(into hasher: inout Hasher) {
+  func hash(into hasher: inout Hasher) {
     hasher.combine(count)
     for element in self { hasher.combine(element) }
+  }
+}
+
+extension SmallList where Element: Equatable {
+  /// Whether the list holds this element (without the collection's walk by index).
+  func contains(_ element: Element) -> Bool {
+    switch storage {
+    case .none: false
+    case .one(let held): held == element
+    case .many(let elements): elements.contains(element)
+    }
   }
 }
 
@@ -105,5 +116,5 @@ extension SmallList: Sendable where Element: Sendable {}
 extension SmallList.Storage: Sendable where Element: Sendable {}
 
 extension SmallList: CustomStringConvertible {
-  public var description: String { array.description }
+  var description: String { array.description }
 }
