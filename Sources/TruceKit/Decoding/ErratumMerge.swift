@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Merges an erratum's `set` object into the line of the event it corrects, as bytes: a key the
 /// event has gets the new value in place, a new key is added at the end, in `set`'s order.
 enum ErratumMerge {
@@ -37,30 +43,54 @@ enum ErratumMerge {
         added.append(change)
       }
     }
-    var result: [UInt8] = []
-    result.reserveCapacity(base.count + set.count)
-    result.append(UInt8(ascii: "{"))
-    func append(
+    // Every member's key and value, with its quotes, colon and comma, fits in the two objects'
+    // bytes together.
+    return [UInt8](unsafeUninitializedCapacity: base.count + set.count + 2) { buffer, written in
+      var output = OutputBytes(buffer: buffer)
+      output.put(UInt8(ascii: "{"))
+      for (index, member) in members.enumerated() {
+        if let replacement = replacements[index] {
+          output.put(key: member.key, in: base, value: replacement, in: set)
+        } else {
+          output.put(key: member.key, in: base, value: member.value, in: base)
+        }
+      }
+      for member in added { output.put(key: member.key, in: set, value: member.value, in: set) }
+      output.put(UInt8(ascii: "}"))
+      written = output.count
+    }
+  }
+
+  /// The merged line being written, into room made for it.
+  private struct OutputBytes {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    mutating func put(_ byte: UInt8) {
+      precondition(count < buffer.count, "a merged line longer than its parts")
+      buffer[count] = byte
+      count += 1
+    }
+
+    mutating func put(_ bytes: UnsafeRawBufferPointer) {
+      precondition(count + bytes.count <= buffer.count, "a merged line longer than its parts")
+      UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[count...])
+        .copyMemory(from: bytes)
+      count += bytes.count
+    }
+
+    /// A member, after a comma unless it is the first.
+    mutating func put(
       key: Range<Int>, in keyBytes: UnsafeRawBufferPointer, value: Range<Int>,
       in valueBytes: UnsafeRawBufferPointer
     ) {
-      if result.count > 1 { result.append(UInt8(ascii: ",")) }
-      result.append(UInt8(ascii: "\""))
-      result.append(contentsOf: UnsafeRawBufferPointer(rebasing: keyBytes[key]))
-      result.append(UInt8(ascii: "\""))
-      result.append(UInt8(ascii: ":"))
-      result.append(contentsOf: UnsafeRawBufferPointer(rebasing: valueBytes[value]))
+      if count > 1 { put(UInt8(ascii: ",")) }
+      put(UInt8(ascii: "\""))
+      put(UnsafeRawBufferPointer(rebasing: keyBytes[key]))
+      put(UInt8(ascii: "\""))
+      put(UInt8(ascii: ":"))
+      put(UnsafeRawBufferPointer(rebasing: valueBytes[value]))
     }
-    for (index, member) in members.enumerated() {
-      if let replacement = replacements[index] {
-        append(key: member.key, in: base, value: replacement, in: set)
-      } else {
-        append(key: member.key, in: base, value: member.value, in: base)
-      }
-    }
-    for member in added { append(key: member.key, in: set, value: member.value, in: set) }
-    result.append(UInt8(ascii: "}"))
-    return result
   }
 
   /// A top-level member: its key's raw bytes (between its quotes) and its value's raw bytes.
@@ -74,92 +104,9 @@ enum ErratumMerge {
   /// The top-level members of an object that is valid JSON, found by skipping over values
   /// rather than tokenizing them: the lines merged were checked when they were read.
   static func members(of bytes: UnsafeRawBufferPointer) -> [Member] {
-    var result: [Member] = []
-    var cursor = 0
-    let count = bytes.count
-    func skipSpace() {
-      while cursor < count {
-        switch bytes[cursor] {
-        case 0x20, 0x09, 0x0A, 0x0D: cursor += 1
-        default: return
-        }
-      }
-    }
-    /// Moves past a string whose opening quote is at the cursor; whether it held an escape or
-    /// a byte beyond ASCII.
-    func skipString() -> Bool {
-      var needsText = false
-      cursor += 1
-      while cursor < count {
-        let byte = bytes[cursor]
-        if byte == UInt8(ascii: "\"") { break }
-        if byte == UInt8(ascii: "\\") {
-          needsText = true
-          cursor += 2
-          continue
-        }
-        if byte >= 0x80 { needsText = true }
-        cursor += 1
-      }
-      cursor += 1
-      return needsText
-    }
-    /// Moves past the value at the cursor.
-    func skipValue() {
-      guard cursor < count else { return }
-      switch bytes[cursor] {
-      case UInt8(ascii: "\""):
-        _ = skipString()
-      case UInt8(ascii: "{"), UInt8(ascii: "["):
-        var depth = 0
-        while cursor < count {
-          switch bytes[cursor] {
-          case UInt8(ascii: "\""):
-            _ = skipString()
-            continue
-          case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-          case UInt8(ascii: "}"), UInt8(ascii: "]"):
-            depth -= 1
-            if depth == 0 {
-              cursor += 1
-              return
-            }
-          default: break
-          }
-          cursor += 1
-        }
-      default:
-        // A number or a literal runs to the next delimiter.
-        while cursor < count {
-          switch bytes[cursor] {
-          case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D:
-            return
-          default: cursor += 1
-          }
-        }
-      }
-    }
-    skipSpace()
-    guard cursor < count, bytes[cursor] == UInt8(ascii: "{") else { return result }
-    cursor += 1
-    while true {
-      skipSpace()
-      guard cursor < count, bytes[cursor] == UInt8(ascii: "\"") else { return result }
-      let keyStart = cursor + 1
-      let keyNeedsText = skipString()
-      let keyEnd = cursor - 1
-      skipSpace()
-      guard cursor < count, bytes[cursor] == UInt8(ascii: ":") else { return result }
-      cursor += 1
-      skipSpace()
-      let valueStart = cursor
-      skipValue()
-      result.append(
-        Member(key: keyStart..<keyEnd, value: valueStart..<cursor, keyNeedsText: keyNeedsText))
-      skipSpace()
-      guard cursor < count, bytes[cursor] == UInt8(ascii: ",") else { return result }
-      cursor += 1
-    }
+    guard let base = bytes.baseAddress else { return [] }
+    var scanner = MemberScanner(bytes: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+    return scanner.members()
   }
 
   /// Whether two members have the same key, as the reference compares keys: as text, with
@@ -170,7 +117,8 @@ enum ErratumMerge {
   ) -> Bool {
     guard first.keyNeedsText || second.keyNeedsText else {
       return first.key.count == second.key.count
-        && UnsafeRawBufferPointer(rebasing: firstBytes[first.key]).elementsEqual(
+        && bytesEqual(
+          UnsafeRawBufferPointer(rebasing: firstBytes[first.key]),
           UnsafeRawBufferPointer(rebasing: secondBytes[second.key]))
     }
     return keyText(first, in: firstBytes) == keyText(second, in: secondBytes)
@@ -181,7 +129,19 @@ enum ErratumMerge {
     guard !member.keyNeedsText else { return fixedKeys.contains(keyText(member, in: bytes)) }
     guard member.key.count <= 4 else { return false }
     let key = UnsafeRawBufferPointer(rebasing: bytes[member.key])
-    return fixedKeyBytes.contains { $0.elementsEqual(key) }
+    return fixedKeyBytes.contains { fixed in
+      fixed.count == key.count && fixed.withUnsafeBytes { bytesEqual($0, key) }
+    }
+  }
+
+  /// Whether two runs of bytes of the same length are equal (compared with `memcmp`, where a
+  /// generic comparison took a call per byte).
+  private static func bytesEqual(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer)
+    -> Bool
+  {
+    guard first.count == second.count else { return false }
+    guard let left = first.baseAddress, let right = second.baseAddress else { return true }
+    return memcmp(left, right, first.count) == 0
   }
 
   private static let fixedKeyBytes = fixedKeys.map { Array($0.utf8) }

@@ -96,4 +96,57 @@ struct ErratumMergeTests {
       try merged(#"{"s\u0065q":2}"#, into: #"{"id":"x","seq":1}"#)
     }
   }
+
+  @Test(
+    "Eight bytes at a time, a scan stops at the first quote, backslash or byte beyond ASCII",
+    arguments: [UInt8(ascii: "a"), 0x00, 0x01, 0x21, 0x23, 0x5B, 0x7F])
+  func wordsStopAtTheFirstStoppingByte(filler: UInt8) {
+    let stopping: (UInt8) -> Bool = { $0 == 0x22 || $0 == 0x5C || $0 >= 0x80 }
+    // One byte of every value at every place, a second one of some after it.
+    for first in 0..<8 {
+      for value in 0...255 {
+        for second in [nil] + Array(first + 1..<8) {
+          for other: UInt8 in second == nil ? [filler] : [0x22, 0x5C, 0x80, 0x00, 0x21] {
+            var bytes = [UInt8](repeating: filler, count: 8)
+            bytes[first] = UInt8(value)
+            if let second { bytes[second] = other }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            let stops = ErratumMerge.MemberScanner.stops(in: word)
+            let expected = bytes.firstIndex(where: stopping)
+            #expect(
+              (stops == 0 ? nil : stops.trailingZeroBitCount / 8) == expected,
+              "\(bytes)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test(
+    "Members are found past strings of every length, with an escape or a byte beyond ASCII at any place",
+    arguments: ["\\\"", "\\\\", "é", "\\u00e9", "x"])
+  func membersPastLongStrings(inserted: String) throws {
+    for length in 0..<40 {
+      for place in 0...length {
+        var text = String(repeating: "t", count: length)
+        text.insert(contentsOf: inserted, at: text.index(text.startIndex, offsetBy: place))
+        let line = #"{"id":"x","note":""# + text + #"","k\#(text)":[1,"\#(text)"],"z":2}"#
+        let bytes = Array(line.utf8)
+        try bytes.withUnsafeBytes { buffer in
+          let expected = try membersOnTheTape(buffer)
+          #expect(ErratumMerge.members(of: buffer) == expected, "\(line)")
+        }
+      }
+    }
+  }
+
+  @Test("A merged line is exactly as long as its members, for sets larger and smaller than it")
+  func mergedLengths() throws {
+    #expect(
+      try merged(#"{"note":"a much longer note than before"}"#, into: #"{"note":"a"}"#)
+        == #"{"note":"a much longer note than before"}"#)
+    #expect(
+      try merged(#"{ "note" : "b" , "n" : 1 }"#, into: #"{ "id" : "x" , "note" : "aaaa" }"#)
+        == #"{"id":"x","note":"b","n":1}"#)
+  }
 }
