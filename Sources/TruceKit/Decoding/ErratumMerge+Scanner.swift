@@ -1,14 +1,13 @@
 extension ErratumMerge {
   /// Finds the top-level members of an object that is valid JSON by skipping over values; the
-  /// text of strings is passed over eight bytes at a time.
+  /// text of strings is passed over eight bytes at a time (``WordScan``).
   struct MemberScanner {
-    let bytes: UnsafePointer<UInt8>
-    let count: Int
+    let bytes: UnsafeRawBufferPointer
+    private var count: Int { bytes.count }
     private var cursor = 0
 
-    init(bytes: UnsafePointer<UInt8>, count: Int) {
+    init(bytes: UnsafeRawBufferPointer) {
       self.bytes = bytes
-      self.count = count
     }
 
     /// The members, in order; those before the first thing that is not a member, if any.
@@ -54,16 +53,10 @@ extension ErratumMerge {
       var needsText = false
       cursor += 1
       while cursor < count {
-        // Eight bytes at a time, up to the first quote, backslash or byte beyond ASCII.
-        if cursor + 8 <= count {
-          let word = UnsafeRawPointer(bytes + cursor).loadUnaligned(as: UInt64.self)
-          let stops = MemberScanner.stops(in: word)
-          if stops == 0 {
-            cursor += 8
-            continue
-          }
-          cursor += stops.trailingZeroBitCount / 8
-        }
+        // Plain ASCII is passed over eight bytes at a time; a valid line's strings hold no
+        // control characters, the other bytes the scan stops at.
+        cursor = WordScan.firstStringSpecial(bytes, from: cursor)
+        guard cursor < count else { break }
         let byte = bytes[cursor]
         if byte == UInt8(ascii: "\"") { break }
         if byte == UInt8(ascii: "\\") {
@@ -76,20 +69,6 @@ extension ErratumMerge {
       }
       cursor += 1
       return needsText
-    }
-
-    /// Where eight bytes (little-endian) hold a quote, a backslash or a byte beyond ASCII: the
-    /// high bit of such bytes set, 0 when there is none. The lowest bit set is always at the
-    /// first such byte; bits above it may be set for bytes that are not (a borrow carried up
-    /// from it), so only the lowest is to be relied on.
-    @inline(__always)
-    static func stops(in word: UInt64) -> UInt64 {
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
-      func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-      let quotes = zeroBytes(word ^ (ones &* UInt64(UInt8(ascii: "\""))))
-      let backslashes = zeroBytes(word ^ (ones &* UInt64(UInt8(ascii: "\\"))))
-      return quotes | backslashes | (word & highs)
     }
 
     /// Moves past the value at the cursor.

@@ -104,8 +104,7 @@ enum ErratumMerge {
   /// The top-level members of an object that is valid JSON, found by skipping over values
   /// rather than tokenizing them: the lines merged were checked when they were read.
   static func members(of bytes: UnsafeRawBufferPointer) -> [Member] {
-    guard let base = bytes.baseAddress else { return [] }
-    var scanner = MemberScanner(bytes: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+    var scanner = MemberScanner(bytes: bytes)
     return scanner.members()
   }
 
