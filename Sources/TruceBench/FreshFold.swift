@@ -37,10 +37,10 @@ enum FreshFold {
 
   /// In the helper: reads the log (not timed), folds it once (timed) and prints the seconds. The
   /// allocator is set up as `truce` sets it up. A log that cannot be read is an error on standard
-  /// error (exit 1), with nothing on standard output.
+  /// error (exit 1), with nothing on standard output; no log given, a usage error (exit 64).
   static func runAsHelper(_ arguments: [String]) -> Never {
     AllocatorArenas.limitToOnePerProcessor()
-    guard let path = arguments.first else { exit(64) }
+    guard let path = arguments.first else { SelfPath.exitMissing("<log>", after: helperFlag) }
     var log: EventLog
     do { log = try EventLog.read(path: path) } catch {
       FileHandle.standardError.write(Data("truce-bench --fold-once: \(error.description)\n".utf8))

@@ -24,7 +24,9 @@ enum PeakMemory {
 
   /// In the helper: runs the program (its output discarded) and prints its peak memory in bytes.
   static func runAsHelper(_ arguments: [String]) -> Never {
-    guard let executable = arguments.first else { exit(64) }
+    guard let executable = arguments.first else {
+      SelfPath.exitMissing("<program> [<argument> ...]", after: helperFlag)
+    }
     let argv = arguments.map { strdup($0) } + [nil]
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)

@@ -62,4 +62,15 @@ struct BenchCommandLineTests {
     #expect(result.stderr.hasPrefix("truce-bench --fold-once: "), "\(result.stderr)")
     #expect(result.stderr.contains(missing.path), "\(result.stderr)")
   }
+
+  @Test(
+    "truce-bench's helper flags without their argument are a usage error that names the flag",
+    arguments: ["--fold-once", "--peak-memory-of"])
+  func helperFlagsWithoutTheirArgument(flag: String) throws {
+    let result = try TruceProcess.run([flag], program: TruceProcess.benchmark)
+    #expect(result.status == 64)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix("Error: Missing value for '\(flag) "), "\(result.stderr)")
+    #expect(result.stderr.contains("Usage: truce-bench \(flag) "), "\(result.stderr)")
+  }
 }
