@@ -48,8 +48,8 @@ struct CorridorDraft {
   }
 
   /// Folds the corridor event at `position`; other events are ignored.
-  mutating func fold(_ position: Int, into track: inout CorridorTrack, in events: [Event]) {
-    switch events[position].payload {
+  mutating func fold(_ position: Int, into track: inout CorridorTrack, in events: some FoldEvents) {
+    switch events.payload(at: position) {
     case .corridorOpened(let opening):
       open(opening, FoldedEvent(position, in: events), into: &track)
     case .corridorClosed(_, let at):
@@ -89,7 +89,8 @@ struct CorridorDraft {
   /// (so each source's version is kept). Derived boundaries are marked as such.
   ///
   /// - Parameter pause: What the pause named by the first report gives, if it is on record.
-  mutating func finish(_ track: inout CorridorTrack, pause: PauseFacts?, in events: [Event]) {
+  mutating func finish(_ track: inout CorridorTrack, pause: PauseFacts?, in events: some FoldEvents)
+  {
     var startReports: [BoundaryReport] = []
     var endReports: [BoundaryReport] = []
     var restsOn: [String] = []
@@ -121,14 +122,14 @@ struct CorridorDraft {
 
   /// Starts derived from the announcements, for when no report gives a start of its own; each
   /// derivation is put into words once, however often the group is reconciled.
-  private mutating func derivedStarts(_ pause: PauseFacts?, in events: [Event])
+  private mutating func derivedStarts(_ pause: PauseFacts?, in events: some FoldEvents)
     -> [BoundaryReport]
   {
     let pauseStart = pause?.start ?? UncertainInstant(earliest: nil, latest: nil)
     var reports: [BoundaryReport] = []
     for index in openings.indices {
       let event = openings[index].event
-      let announced = events[event.position].announced
+      let announced = events.announced(at: event.position)
       let derivation =
         openings[index].derivation
         ?? "opens with its announcement (\(announced)), not before its pause"

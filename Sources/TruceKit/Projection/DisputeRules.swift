@@ -25,23 +25,26 @@ enum DisputeRules {
 
   /// The dispute a statement makes with the events it contradicts; none while none of them is on
   /// the record.
-  static func claim(_ position: Int, in events: [Event], folded: (String) -> Int?) -> Dispute? {
-    guard !events[position].disputes.isEmpty else { return nil }
-    let targets = events[position].disputes.compactMap(folded)
+  static func claim(_ position: Int, in events: some FoldEvents, folded: (String) -> Int?)
+    -> Dispute?
+  {
+    let disputed = events.disputes(at: position)
+    guard !disputed.isEmpty else { return nil }
+    let targets = disputed.compactMap(folded)
     guard let first = targets.first else { return nil }
     var versions = [version(of: position, in: events)]
     for target in targets { versions.append(version(of: target, in: events)) }
-    let subject = events[position].subject ?? events[first].subject ?? events[first].id
+    let subject =
+      events.subject(at: position) ?? events.subject(at: first) ?? events.id(at: first)
     return Dispute(subject: subject, aspect: "claim", versions: versions)
   }
 
   /// One side of a claim: what an event's source says, in its words when quoted.
-  private static func version(of position: Int, in events: [Event]) -> Dispute.Version {
+  private static func version(of position: Int, in events: some FoldEvents) -> Dispute.Version {
     Dispute.Version(
-      says: events[position].source.quote ?? events[position].note
-        ?? events[position].type.rawValue,
-      citationList: SmallList(one: events[position].source.citation),
-      eventIDList: SmallList(one: events[position].id))
+      says: events.words(at: position) ?? events.type(at: position).rawValue,
+      citationList: SmallList(one: events.citation(at: position)),
+      eventIDList: SmallList(one: events.id(at: position)))
   }
 
   /// A dispute when reports give more than one value for the same fact.

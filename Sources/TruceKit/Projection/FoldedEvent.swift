@@ -5,12 +5,10 @@ struct FoldedEvent {
   let id: String
   let citation: String
 
-  init(_ position: Int, in events: [Event]) {
+  init(_ position: Int, in events: some FoldEvents) {
     self.position = position
-    // Through a buffer pointer, the event is read in place rather than copied out first.
-    (id, citation) = events.withUnsafeBufferPointer { events in
-      (events[position].id, events[position].source.citation)
-    }
+    id = events.id(at: position)
+    citation = events.citation(at: position)
   }
 }
 

@@ -8,9 +8,9 @@
 /// are then reconciled separately: ``finishPauses(folded:split:)`` on one;
 /// ``finishOffensives()``, ``claims(folded:)`` and, once the pauses are done,
 /// ``finishCorridors(pauses:pauseSlots:split:)`` on the other.
-struct Folder {
+struct Folder<Events: FoldEvents> {
   /// The events being folded (only some positions are folded).
-  let events: [Event]
+  let events: Events
   /// Which of them this folder takes.
   let lane: FoldLane
   private(set) var pauseSlots = NameMap<Int>()
@@ -26,7 +26,7 @@ struct Folder {
   private(set) var violations: [Int] = []
 
   /// A folder for some of `events`; `expected` is how many will be folded, to size the tables.
-  init(events: [Event], expected: Int, lane: FoldLane = .all) {
+  init(events: Events, expected: Int, lane: FoldLane = .all) {
     self.events = events
     self.lane = lane
     // Room for tracks as a generated history has them (one per 10 to 40 events), so that the
@@ -47,8 +47,9 @@ struct Folder {
 
   /// Folds the event at `position`, which must be one the folder's lane takes.
   mutating func fold(_ position: Int) {
-    assert(FoldLane.bits(of: events[position].payload) & lane.bit != 0, "not this lane's event")
-    switch events[position].payload {
+    let payload = events.payload(at: position)
+    assert(FoldLane.bits(of: payload) & lane.bit != 0, "not this lane's event")
+    switch payload {
     case .pauseDeclared(let declaration):
       let slot = pauseSlot(declaration.pause, position)
       pauseDrafts[slot].declare(
@@ -71,7 +72,7 @@ struct Folder {
       let slot = Folder.slot(of: opening.corridor, in: &corridorSlots, next: corridors.count)
       if slot == corridors.count {
         corridors.append(
-          CorridorDraft.emptyTrack(id: opening.corridor, area: events[position].area))
+          CorridorDraft.emptyTrack(id: opening.corridor, area: events.area(at: position)))
         corridorDrafts.append(CorridorDraft())
       }
       corridorDrafts[slot].open(opening, FoldedEvent(position, in: events), into: &corridors[slot])
@@ -96,7 +97,7 @@ struct Folder {
       if lane != .pauses { statements.append(position) }
       guard kind == .condition, lane != .others else { return }
       let event = FoldedEvent(position, in: events)
-      let condition = Folder.condition(stated: position, in: events)
+      let condition = events.condition(statedAt: position)
       for subject in about {
         guard let slot = pauseSlots[subject] else { continue }
         PauseDraft.addCondition(condition, by: event, to: &pauses[slot])
@@ -107,17 +108,12 @@ struct Folder {
     }
   }
 
-  /// The words of a condition a statement sets.
-  static func condition(stated position: Int, in events: [Event]) -> String {
-    events[position].source.quote ?? events[position].note ?? "condition"
-  }
-
   /// The slot of a pause, started when the pause is first met: in an event other than its
   /// declaration when the declaration was not yet announced at the as-of moment.
   private mutating func pauseSlot(_ id: String, _ position: Int) -> Int {
     let slot = Folder.slot(of: id, in: &pauseSlots, next: pauses.count)
     if slot == pauses.count {
-      pauses.append(PauseDraft.emptyTrack(id: id, area: events[position].area))
+      pauses.append(PauseDraft.emptyTrack(id: id, area: events.area(at: position)))
       pauseDrafts.append(PauseDraft())
     }
     return slot
@@ -126,7 +122,7 @@ struct Folder {
   private mutating func offensiveSlot(_ id: String, _ position: Int) -> Int {
     let slot = Folder.slot(of: id, in: &offensiveSlots, next: offensives.count)
     if slot == offensives.count {
-      offensives.append(OffensiveDraft.emptyTrack(id: id, area: events[position].area))
+      offensives.append(OffensiveDraft.emptyTrack(id: id, area: events.area(at: position)))
     }
     return slot
   }
@@ -238,12 +234,12 @@ struct FoldResult {
 /// The corridor groups of a folder and their drafts, reconciled a range of slots at a time: two
 /// threads may reconcile disjoint ranges at once (each slot's draft and track are its own; the
 /// pauses and events are only read).
-private struct CorridorReconciling: @unchecked Sendable {
+private struct CorridorReconciling<Events: FoldEvents>: @unchecked Sendable {
   let drafts: UnsafeMutableBufferPointer<CorridorDraft>
   let corridors: UnsafeMutableBufferPointer<CorridorTrack>
   let pauses: UnsafeBufferPointer<PauseTrack>
   let pauseSlots: NameMap<Int>
-  let events: [Event]
+  let events: Events
 
   /// Reconciles the groups in `slots`; returns their disputes, in slot order.
   func finish(_ slots: Range<Int>) -> [Dispute] {
@@ -274,10 +270,10 @@ private struct CorridorReconciling: @unchecked Sendable {
 /// The pauses of a folder and their drafts, reconciled a range of slots at a time: two threads
 /// may reconcile disjoint ranges at once (each slot's draft and track are its own; the events and
 /// positions are only read).
-private struct PauseReconciling: @unchecked Sendable {
+private struct PauseReconciling<Events: FoldEvents>: @unchecked Sendable {
   let drafts: UnsafeMutableBufferPointer<PauseDraft>
   let pauses: UnsafeMutableBufferPointer<PauseTrack>
-  let events: [Event]
+  let events: Events
   let folded: [String: Int]
 
   /// Reconciles the pauses in `slots`; returns their disputes in slot order, those of daily
@@ -301,5 +297,12 @@ private struct PauseReconciling: @unchecked Sendable {
       drafts[slot] = PauseDraft()
     }
     return (disputes, dailyHours)
+  }
+}
+
+extension FoldEvents {
+  /// The words of the condition the statement at `position` sets.
+  func condition(statedAt position: Int) -> String {
+    words(at: position) ?? "condition"
   }
 }

@@ -9,9 +9,9 @@ enum OffensiveDraft {
   }
 
   /// Folds the offensive event at `position`; other events are ignored.
-  static func fold(_ position: Int, into track: inout OffensiveTrack, in events: [Event]) {
+  static func fold(_ position: Int, into track: inout OffensiveTrack, in events: some FoldEvents) {
     let event = FoldedEvent(position, in: events)
-    switch events[position].payload {
+    switch events.payload(at: position) {
     case .offensiveLaunched(let launch): self.launch(launch, event, into: &track)
     case .offensiveScaledBack(_, let at): phase(.scaledBack, at: at, event, into: &track)
     case .offensiveIntensified(_, let at): phase(.intensified, at: at, event, into: &track)

@@ -5,10 +5,10 @@ extension PauseDraft {
   ///   - pause: The pause's id.
   ///   - folded: The position of the folded event with an id, if one is folded.
   func characterizationDisputes(
-    of pause: String, in events: [Event], folded: (String) -> Int?
+    of pause: String, in events: some FoldEvents, folded: (String) -> Int?
   ) -> [Dispute] {
     recharacterizations.compactMap { position in
-      let others = events[position].sameAnnouncementAs.compactMap(folded)
+      let others = events.sameAnnouncementAs(at: position).compactMap(folded)
       // Until another report of the announcement is on the record, nothing is disputed.
       guard !others.isEmpty else { return nil }
       return Dispute(
@@ -17,9 +17,9 @@ extension PauseDraft {
     }
   }
 
-  private func version(of position: Int, in events: [Event]) -> Dispute.Version {
+  private func version(of position: Int, in events: some FoldEvents) -> Dispute.Version {
     let says: String
-    switch events[position].payload {
+    switch events.payload(at: position) {
     case .pauseDeclared(let declaration):
       let window = [
         declaration.window.start.map { "from \($0)" }, declaration.window.end.map { "until \($0)" },
@@ -31,10 +31,10 @@ extension PauseDraft {
         "an extension of the pause in force"
         + (end.map { " until \($0)" } ?? ", new end not reported")
     default:
-      says = events[position].type.rawValue
+      says = events.type(at: position).rawValue
     }
     return Dispute.Version(
-      says: says, citationList: SmallList(one: events[position].source.citation),
-      eventIDList: SmallList(one: events[position].id))
+      says: says, citationList: SmallList(one: events.citation(at: position)),
+      eventIDList: SmallList(one: events.id(at: position)))
   }
 }

@@ -41,9 +41,9 @@ struct PauseDraft {
   }
 
   /// Folds the pause event at `position`; other events are ignored.
-  mutating func fold(_ position: Int, into track: inout PauseTrack, in events: [Event]) {
+  mutating func fold(_ position: Int, into track: inout PauseTrack, in events: some FoldEvents) {
     let event = FoldedEvent(position, in: events)
-    switch events[position].payload {
+    switch events.payload(at: position) {
     case .pauseDeclared(let declaration): declare(declaration, event, into: &track, in: events)
     case .pauseExtended(_, let end): extend(to: end, event, into: &track)
     case .pauseSuspended(_, let at): suspend(at: at, event, into: &track, in: events)
@@ -55,7 +55,7 @@ struct PauseDraft {
 
   mutating func declare(
     _ declaration: PauseDeclaration, _ event: FoldedEvent, into track: inout PauseTrack,
-    in events: [Event]
+    in events: some FoldEvents
   ) {
     track.eventIDs.append(event.id)
     track.kinds.addCited(declaration.kind, by: event)
@@ -68,7 +68,7 @@ struct PauseDraft {
     // A declaration that reports the same announcement as another event (an extension, in
     // another source's words) describes a new stage: its window start is that stage's, not
     // the pause's; its end competes with the other reports of the end.
-    if events[event.position].sameAnnouncementAs.isEmpty {
+    if events.sameAnnouncementAs(at: event.position).isEmpty {
       if let start = declaration.window.start {
         startReports.append(BoundaryReport(start, of: event))
       } else {
@@ -88,10 +88,10 @@ struct PauseDraft {
   }
 
   mutating func suspend(
-    at: Stamp, _ event: FoldedEvent, into track: inout PauseTrack, in events: [Event]
+    at: Stamp, _ event: FoldedEvent, into track: inout PauseTrack, in events: some FoldEvents
   ) {
-    let same = events[event.position].sameAnnouncementAs
-    let disputed = events[event.position].disputes
+    let same = events.sameAnnouncementAs(at: event.position)
+    let disputed = events.disputes(at: event.position)
     if let index = suspensions.firstIndex(where: { draft in
       draft.events.contains { same.contains($0) || disputed.contains($0) }
     }) {
@@ -126,7 +126,7 @@ struct PauseDraft {
   }
 
   /// Sets the track's start, end and suspensions from the reports so far.
-  mutating func finish(_ track: inout PauseTrack, in events: [Event]) {
+  mutating func finish(_ track: inout PauseTrack, in events: some FoldEvents) {
     track.start = start(in: events)
     track.end = end(in: events)
     track.suspensions = suspensions.map { draft in
@@ -136,22 +136,22 @@ struct PauseDraft {
 
   /// The start: every declaration's own start; failing any, the pause is taken to start with
   /// the announcement certainly made first (the one whose latest possible time is earliest).
-  private mutating func start(in events: [Event]) -> Boundary {
+  private mutating func start(in events: some FoldEvents) -> Boundary {
     if !startReports.isEmpty { return Boundary(reports: startReports) }
     let first = startlessDeclarations.min { lhs, rhs in
-      let left = events[lhs].announced.range
-      let right = events[rhs].announced.range
+      let left = events.announcedRange(at: lhs)
+      let right = events.announcedRange(at: rhs)
       return (left.latest ?? .distantFuture, left.earliest ?? .distantPast)
         < (right.latest ?? .distantFuture, right.earliest ?? .distantPast)
     }
     guard let first else { return Boundary() }
     // The derived report is put into words once, however often the pause is reconciled.
     if let derived = derivedStart, derived.position == first { return derived.boundary }
-    let announced = events[first].announced
+    let announced = events.announced(at: first)
     let boundary = Boundary(reports: [
       BoundaryReport(
-        range: announced.range, spec: nil, eventID: events[first].id,
-        citation: events[first].source.citation,
+        range: announced.range, spec: nil, eventID: events.id(at: first),
+        citation: events.citation(at: first),
         derivation: "start not given: from its announcement (\(announced))")
     ])
     derivedStart = (first, boundary)
@@ -162,13 +162,14 @@ struct PauseDraft {
   /// extension supersedes, and only ends announced certainly before it; other reports of the
   /// end (declarations, extensions that cannot be ordered) compete, and differing ones make a
   /// dispute.
-  private func end(in events: [Event]) -> Boundary {
+  private func end(in events: some FoldEvents) -> Boundary {
     if !endings.isEmpty { return Boundary(reports: endings) }
     var reports: [BoundaryReport] = []
     for candidate in endCandidates {
       guard let end = candidate.end else { continue }
       let superseded = endCandidates.contains { other in
-        events[other.event.position].type == .pauseExtended && other.event.id != candidate.event.id
+        events.type(at: other.event.position) == .pauseExtended
+          && other.event.id != candidate.event.id
           && isCertainlyLater(other.event.position, than: candidate.event.position, in: events)
       }
       if !superseded { reports.append(BoundaryReport(end, of: candidate.event)) }
@@ -176,14 +177,16 @@ struct PauseDraft {
     return Boundary(reports: reports)
   }
 
-  private func isCertainlyLater(_ position: Int, than other: Int, in events: [Event]) -> Bool {
-    if events[position].sameAnnouncementAs.contains(events[other].id)
-      || events[other].sameAnnouncementAs.contains(events[position].id)
+  private func isCertainlyLater(_ position: Int, than other: Int, in events: some FoldEvents)
+    -> Bool
+  {
+    if events.sameAnnouncementAs(at: position).contains(events.id(at: other))
+      || events.sameAnnouncementAs(at: other).contains(events.id(at: position))
     {
       return false
     }
-    guard let earliest = events[position].announced.range.earliest,
-      let latest = events[other].announced.range.latest
+    guard let earliest = events.announcedRange(at: position).earliest,
+      let latest = events.announcedRange(at: other).latest
     else {
       return false
     }

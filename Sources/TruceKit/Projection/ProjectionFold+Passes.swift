@@ -19,9 +19,9 @@ extension ProjectionFold {
   /// retracted, what is referred to.
   ///
   /// - Parameter split: Whether to survey the list whole or in halves.
-  static func survey(_ events: [Event], count: Int, knowledge: Knowledge, split: SlotSplit)
-    -> Survey
-  {
+  static func survey(
+    _ events: some FoldEvents, count: Int, knowledge: Knowledge, split: SlotSplit
+  ) -> Survey {
     let parts = split.run(over: count) { survey(events, $0, knowledge: knowledge) }
     var whole = Survey()
     for part in parts {
@@ -34,34 +34,30 @@ extension ProjectionFold {
   }
 
   /// ``survey(_:count:knowledge:split:)`` for the events in `range`.
-  private static func survey(_ events: [Event], _ range: Range<Int>, knowledge: Knowledge)
-    -> Survey
-  {
+  private static func survey(
+    _ events: some FoldEvents, _ range: Range<Int>, knowledge: Knowledge
+  ) -> Survey {
     var survey = Survey()
     let filters = knowledge.asOf != nil
-    events.withUnsafeBufferPointer { events in
-      for position in range {
-        if filters {
-          switch knowledge.status(of: events[position]) {
-          case .unknown:
-            survey.unknown.append(position)
-            continue
-          case .possiblyKnown: survey.possiblyKnown.insert(events[position].id)
-          case .known: break
-          }
-        }
-        if events[position].type == .retraction,
-          case .retraction(let target) = events[position].payload
-        {
-          survey.retractions.append((target, position))
-        }
-        if !events[position].disputes.isEmpty {
-          survey.referenced += events[position].disputes
-        }
-        if !events[position].sameAnnouncementAs.isEmpty {
-          survey.referenced += events[position].sameAnnouncementAs
+    for position in range {
+      if filters {
+        switch knowledge.status(ofAnnounced: events.announcedRange(at: position)) {
+        case .unknown:
+          survey.unknown.append(position)
+          continue
+        case .possiblyKnown: survey.possiblyKnown.insert(events.id(at: position))
+        case .known: break
         }
       }
+      if events.type(at: position) == .retraction,
+        case .retraction(let target) = events.payload(at: position)
+      {
+        survey.retractions.append((target, position))
+      }
+      let disputes = events.disputes(at: position)
+      if !disputes.isEmpty { survey.referenced += disputes }
+      let sameAnnouncementAs = events.sameAnnouncementAs(at: position)
+      if !sameAnnouncementAs.isEmpty { survey.referenced += sameAnnouncementAs }
     }
     return survey
   }
@@ -79,7 +75,9 @@ extension ProjectionFold {
   }
 
   /// Folds the positions of a list that `lane` takes in `plan`.
-  static func fold(_ events: [Event], _ plan: Plan, _ lane: FoldLane) -> Folder {
+  static func fold<Events: FoldEvents>(_ events: Events, _ plan: Plan, _ lane: FoldLane)
+    -> Folder<Events>
+  {
     var folder = Folder(
       events: events, expected: plan.lanes.count - plan.skipped.count, lane: lane)
     let bit = lane.bit
@@ -97,7 +95,8 @@ extension ProjectionFold {
   ///   - marks: Ids marked ``Mark/retracted`` or ``Mark/referenced``.
   ///   - split: Whether to plan the list whole or in halves.
   static func resolve(
-    _ events: [Event], count: Int, unknown: [Int], marks: [String: Int], split: SlotSplit
+    _ events: some FoldEvents, count: Int, unknown: [Int], marks: [String: Int],
+    split: SlotSplit
   ) -> Plan {
     // Few ids are marked: most are let go after one cheap hash, in either half.
     let filter = IDPrefilter(marks.keys, count: marks.count)
@@ -119,7 +118,7 @@ extension ProjectionFold {
   /// ``resolve(_:count:unknown:marks:split:)`` for the events in `range`; `filter` holds the
   /// marked ids.
   private static func resolve(
-    _ events: [Event], _ range: Range<Int>, unknown: [Int], marks: [String: Int],
+    _ events: some FoldEvents, _ range: Range<Int>, unknown: [Int], marks: [String: Int],
     filter: IDPrefilter
   ) -> (lanes: [UInt8], skipped: [Int], referenced: [(id: String, position: Int)]) {
     var lanes = [UInt8](repeating: 0, count: range.count)
@@ -127,24 +126,23 @@ extension ProjectionFold {
     var referenced: [(id: String, position: Int)] = []
     // The first unknown position in the range.
     var nextUnknown = firstIndex(atOrAfter: range.lowerBound, in: unknown)
-    events.withUnsafeBufferPointer { events in
-      for position in range {
-        if nextUnknown < unknown.count && unknown[nextUnknown] == position {
-          nextUnknown += 1
-          skipped.append(position)
-          continue
-        }
-        if !marks.isEmpty, filter.mayContain(events[position].id),
-          let mark = marks[events[position].id]
-        {
+    for position in range {
+      if nextUnknown < unknown.count && unknown[nextUnknown] == position {
+        nextUnknown += 1
+        skipped.append(position)
+        continue
+      }
+      if !marks.isEmpty {
+        let id = events.id(at: position)
+        if filter.mayContain(id), let mark = marks[id] {
           if mark == Mark.retracted {
             skipped.append(position)
             continue
           }
-          referenced.append((events[position].id, position))
+          referenced.append((id, position))
         }
-        lanes[position - range.lowerBound] = FoldLane.bits(of: events[position].payload)
       }
+      lanes[position - range.lowerBound] = FoldLane.bits(of: events.payload(at: position))
     }
     return (lanes, skipped, referenced)
   }

@@ -21,38 +21,45 @@ enum ProjectionFold {
   ///   cores); by default, when the list is long (``parallelEvents``) and there are. The result
   ///   is the same either way.
   static func parts(of input: FoldInput, inLanes: Bool? = nil) -> ProjectionParts {
-    let cores = input.count >= parallelEvents || inLanes == true ? System.activeCores : 1
-    let lanes = inLanes ?? (cores > 1)
-    // Events are read through a buffer pointer: reading a field of an array's element copied the
-    // element's body first.
-    return input.events.withUnsafeBufferPointer { events in
-      parts(of: input, events, inLanes: lanes, threads: lanes && cores > 1)
-    }
+    parts(of: input, reading: input.events, inLanes: inLanes)
   }
 
-  private static func parts(
-    of input: FoldInput, _ events: UnsafeBufferPointer<Event>, inLanes: Bool, threads: Bool
+  /// Folds `input`, reading its events from `events` (the same events, in the same order, in
+  /// whatever form `events` holds them); the parts' ``ProjectionParts/folded`` still name
+  /// `input`'s list.
+  ///
+  /// - Parameter inLanes: As for ``parts(of:inLanes:)``.
+  static func parts<Events: FoldEvents>(
+    of input: FoldInput, reading events: Events, inLanes: Bool? = nil
+  ) -> ProjectionParts {
+    precondition(events.count == input.events.count, "another list than the input's")
+    let cores = input.count >= parallelEvents || inLanes == true ? System.activeCores : 1
+    let lanes = inLanes ?? (cores > 1)
+    return parts(of: input, events, inLanes: lanes, threads: lanes && cores > 1)
+  }
+
+  private static func parts<Events: FoldEvents>(
+    of input: FoldInput, _ events: Events, inLanes: Bool, threads: Bool
   ) -> ProjectionParts {
     var parts = ProjectionParts()
     // In lanes, every pass is split in halves too; in one pass, nothing is (the reference the
     // tests hold the lanes to).
     let split = inLanes ? SlotSplit.halves(atOnce: threads) : .whole
     if !input.hypothetical.isEmpty {
-      for position in 0..<input.count where input.hypothetical.contains(events[position].id) {
-        if case .erratum(let target, _) = events[position].payload {
+      for position in 0..<input.count where input.hypothetical.contains(events.id(at: position)) {
+        if case .erratum(let target, _) = events.payload(at: position) {
           parts.hypotheticallyCorrected.insert(target)
         }
       }
     }
     // First pass: what is known, what is retracted, what is referred to.
-    let surveyed = survey(
-      input.events, count: input.count, knowledge: input.knowledge, split: split)
+    let surveyed = survey(events, count: input.count, knowledge: input.knowledge, split: split)
     parts.possiblyKnown = surveyed.possiblyKnown
     var marks: [String: Int] = [:]
     marks.reserveCapacity(surveyed.referenced.count + surveyed.retractions.count)
     for id in surveyed.referenced { marks[id] = Mark.referenced }
     for (target, position) in surveyed.retractions {
-      let id = events[position].id
+      let id = events.id(at: position)
       if parts.possiblyKnown.contains(id) {
         parts.possiblyRetracted[target] = id
       } else {
@@ -62,21 +69,21 @@ enum ProjectionFold {
     }
     // Second pass: which positions are folded, in which lanes, and where referenced events are.
     let plan = resolve(
-      input.events, count: input.count, unknown: surveyed.unknown, marks: marks, split: split)
+      events, count: input.count, unknown: surveyed.unknown, marks: marks, split: split)
     // Third pass: fold. Boundaries weigh announcement times themselves (see ``Boundary`` and
     // ``PauseTrack``), so the order of folding changes only the order in which reports are listed.
     // A long list is folded in two lanes at once, pauses on a helper thread and the rest here
     // (the lanes share nothing until corridor groups are reconciled with their pauses); then the
     // halves of the pauses are reconciled at once, and those of the corridor groups.
     var result: FoldResult
-    var listed: Folder
+    var listed: Folder<Events>
     var pauseSlots: NameMap<Int>
     if inLanes {
       var lanes = TwoWay.run(
         parallel: threads,
-        helper: { fold(input.events, plan, .pauses) },
+        helper: { fold(events, plan, .pauses) },
         caller: {
-          var others = fold(input.events, plan, .others)
+          var others = fold(events, plan, .others)
           let disputes = others.finishOffensives() + others.claims(folded: plan.folded)
           return (folder: others, disputes: disputes)
         })
@@ -92,7 +99,7 @@ enum ProjectionFold {
       pauseSlots = lanes.helped.pauseSlots
       listed = lanes.called.folder
     } else {
-      listed = fold(input.events, plan, .all)
+      listed = fold(events, plan, .all)
       result = listed.finish(folded: plan.folded)
       pauseSlots = listed.pauseSlots
     }

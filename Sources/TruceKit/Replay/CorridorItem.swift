@@ -30,10 +30,10 @@ struct CorridorItem {
   }
 
   /// Folds one more event; a closure counts only once the corridors opened.
-  mutating func apply(_ position: Int, in events: [Event]) {
+  mutating func apply(_ position: Int, in events: some FoldEvents) {
     if !isOnRecord {
-      guard case .corridorOpened = events[position].payload else { return }
-      track = CorridorDraft.emptyTrack(id: id, area: events[position].area)
+      guard case .corridorOpened = events.payload(at: position) else { return }
+      track = CorridorDraft.emptyTrack(id: id, area: events.area(at: position))
       order = position
       isOnRecord = true
     }
@@ -41,7 +41,7 @@ struct CorridorItem {
   }
 
   /// Takes an event off the record and folds the group again from the rest.
-  mutating func remove(_ position: Int, in events: [Event]) {
+  mutating func remove(_ position: Int, in events: some FoldEvents) {
     members.removeAll { $0 == position }
     draft = CorridorDraft()
     track = CorridorDraft.emptyTrack(id: id, area: "")
@@ -52,7 +52,7 @@ struct CorridorItem {
 
   /// Reconciles the track with its pause and lists its disputes again (only when there may be
   /// some: putting times into words is the costly part).
-  mutating func settle(pause: CorridorDraft.PauseFacts?, in events: [Event]) {
+  mutating func settle(pause: CorridorDraft.PauseFacts?, in events: some FoldEvents) {
     guard isOnRecord else {
       disputes = []
       return

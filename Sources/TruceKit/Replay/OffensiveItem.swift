@@ -27,16 +27,16 @@ struct OffensiveItem {
     var disputes: [Dispute]
   }
 
-  mutating func apply(_ position: Int, in events: [Event]) {
+  mutating func apply(_ position: Int, in events: some FoldEvents) {
     if !isOnRecord {
-      building = OffensiveDraft.emptyTrack(id: id, area: events[position].area)
+      building = OffensiveDraft.emptyTrack(id: id, area: events.area(at: position))
       order = position
       isOnRecord = true
     }
     OffensiveDraft.fold(position, into: &building, in: events)
   }
 
-  mutating func remove(_ position: Int, in events: [Event]) {
+  mutating func remove(_ position: Int, in events: some FoldEvents) {
     members.removeAll { $0 == position }
     building = OffensiveDraft.emptyTrack(id: id, area: "")
     isOnRecord = false

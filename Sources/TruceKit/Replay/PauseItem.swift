@@ -36,16 +36,16 @@ struct PauseItem {
   }
 
   /// Folds one more event (a report about the pause, or a condition stated about it).
-  mutating func apply(_ position: Int, in events: [Event]) {
-    if case .statement = events[position].payload {
+  mutating func apply(_ position: Int, in events: some FoldEvents) {
+    if case .statement = events.payload(at: position) {
       // A condition counts only once the pause is on record.
       guard isOnRecord else { return }
-      let condition = Folder.condition(stated: position, in: events)
+      let condition = events.condition(statedAt: position)
       PauseDraft.addCondition(condition, by: FoldedEvent(position, in: events), to: &track)
       return
     }
     if !isOnRecord {
-      track = PauseDraft.emptyTrack(id: id, area: events[position].area)
+      track = PauseDraft.emptyTrack(id: id, area: events.area(at: position))
       order = position
       isOnRecord = true
     }
@@ -53,7 +53,7 @@ struct PauseItem {
   }
 
   /// Takes an event off the record and folds the pause again from the rest.
-  mutating func remove(_ position: Int, in events: [Event]) {
+  mutating func remove(_ position: Int, in events: some FoldEvents) {
     members.removeAll { $0 == position }
     draft = PauseDraft()
     track = PauseDraft.emptyTrack(id: id, area: "")
@@ -66,7 +66,7 @@ struct PauseItem {
 
   /// Reconciles the track and lists its disputes again (those of a boundary or of the hours
   /// only when these changed: putting times into words is the costly part).
-  mutating func settle(in events: [Event], folded: (String) -> Int?) {
+  mutating func settle(in events: some FoldEvents, folded: (String) -> Int?) {
     guard isOnRecord else {
       disputes = []
       dailyHours = []

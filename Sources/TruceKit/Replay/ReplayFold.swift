@@ -69,19 +69,16 @@ struct ReplayFold {
     var positions: [String: Int] = [:]
     positions.reserveCapacity(events.count)
     var possiblyKnown: Set<String> = []
-    // Read in place: iterating the array would copy every event.
-    let unique = events.withUnsafeBufferPointer { events in
-      for position in events.indices {
-        guard positions.updateValue(position, forKey: events[position].id) == nil else {
-          return false
-        }
-        if knowledge.asOf != nil && knowledge.status(of: events[position]) == .possiblyKnown {
-          possiblyKnown.insert(events[position].id)
-        }
+    // Read field by field: iterating the array would copy every event.
+    for position in 0..<events.count {
+      let id = events.id(at: position)
+      guard positions.updateValue(position, forKey: id) == nil else { return nil }
+      if knowledge.asOf != nil
+        && knowledge.status(ofAnnounced: events.announcedRange(at: position)) == .possiblyKnown
+      {
+        possiblyKnown.insert(id)
       }
-      return true
     }
-    guard unique else { return nil }
     self.events = events
     self.positions = positions
     self.possiblyKnown = possiblyKnown
@@ -122,9 +119,9 @@ struct ReplayFold {
   private mutating func foldEvent() {
     let position = count
     count += 1
-    let id = events[position].id
+    let id = events.id(at: position)
     // A retraction withdraws its target even when it is itself withdrawn, as in a projection.
-    if case .retraction(let target) = events[position].payload, !possiblyKnown.contains(id),
+    if case .retraction(let target) = events.payload(at: position), !possiblyKnown.contains(id),
       retracted.insert(target).inserted, let withdrawn = positions[target], withdrawn < position
     {
       unfold(withdrawn)
@@ -144,14 +141,14 @@ struct ReplayFold {
   // MARK: - Folding and withdrawing
 
   private mutating func fold(_ position: Int) {
-    switch FoldRoute(events[position].payload) {
+    switch FoldRoute(events.payload(at: position)) {
     case .pause(let pause):
       let slot = pauseSlot(pause)
       touch(.pause(slot))
       pauses[slot].members.append(position)
       pauses[slot].apply(position, in: events)
-      if case .pauseDeclared = events[position].payload {
-        for other in events[position].sameAnnouncementAs {
+      if case .pauseDeclared = events.payload(at: position) {
+        for other in events.sameAnnouncementAs(at: position) {
           watchers[other, default: []].append(.pause(slot))
         }
       }
@@ -171,7 +168,7 @@ struct ReplayFold {
       offensives[slot].members.append(position)
       offensives[slot].apply(position, in: events)
     case .statement(let isCondition):
-      if isCondition, case .statement(_, let about) = events[position].payload {
+      if isCondition, case .statement(_, let about) = events.payload(at: position) {
         for pause in Set(about) {
           guard let slot = pauseSlots[pause], pauses[slot].isOnRecord else { continue }
           touch(.pause(slot))
@@ -179,7 +176,7 @@ struct ReplayFold {
           pauses[slot].apply(position, in: events)
         }
       }
-      for target in events[position].disputes {
+      for target in events.disputes(at: position) {
         watchers[target, default: []].append(.claim(position))
       }
       touch(.claim(position))
@@ -190,7 +187,7 @@ struct ReplayFold {
 
   /// Takes a folded event off the record: its item is folded again from the rest.
   private mutating func unfold(_ position: Int) {
-    switch FoldRoute(events[position].payload) {
+    switch FoldRoute(events.payload(at: position)) {
     case .pause(let pause):
       guard let slot = pauseSlots[pause] else { return }
       touch(.pause(slot))
@@ -206,7 +203,7 @@ struct ReplayFold {
       touch(.offensive(slot))
       offensives[slot].remove(position, in: events)
     case .statement:
-      if case .statement(_, let about) = events[position].payload {
+      if case .statement(_, let about) = events.payload(at: position) {
         for pause in Set(about) {
           guard let slot = pauseSlots[pause], pauses[slot].members.contains(position) else {
             continue
@@ -268,7 +265,7 @@ struct ReplayFold {
     for index in touched.offensives.indices { offensives[touched.offensives[index].slot].settle() }
     for index in touched.claims.indices {
       let position = touched.claims[index].position
-      let onRecord = !retracted.contains(events[position].id)
+      let onRecord = !retracted.contains(events.id(at: position))
       claims[position] =
         onRecord ? DisputeRules.claim(position, in: events, folded: folded.position(of:)) : nil
     }

@@ -7,36 +7,6 @@ import Testing
 /// reconciling on its own thread) gives exactly what one folder gives.
 @Suite("Folding in two lanes")
 struct FoldLaneTests {
-  /// Everything a fold yields, compared field by field; `context` names the case.
-  private func expectSame(
-    _ lanes: ProjectionParts, _ one: ProjectionParts, _ context: String,
-    sourceLocation: SourceLocation = #_sourceLocation
-  ) {
-    #expect(lanes.pauses == one.pauses, "pauses, \(context)", sourceLocation: sourceLocation)
-    #expect(
-      lanes.corridors == one.corridors, "corridors, \(context)", sourceLocation: sourceLocation)
-    #expect(
-      lanes.offensives == one.offensives, "offensives, \(context)", sourceLocation: sourceLocation)
-    #expect(lanes.disputes == one.disputes, "disputes, \(context)", sourceLocation: sourceLocation)
-    #expect(
-      lanes.listed.proposals == one.listed.proposals
-        && lanes.listed.statements == one.listed.statements
-        && lanes.listed.violations == one.listed.violations,
-      "lists, \(context)", sourceLocation: sourceLocation)
-    #expect(
-      lanes.pauseIndex == one.pauseIndex && lanes.corridorIndex == one.corridorIndex
-        && lanes.offensiveIndex == one.offensiveIndex,
-      "indexes, \(context)", sourceLocation: sourceLocation)
-    #expect(
-      lanes.folded.skipped == one.folded.skipped && lanes.folded.count == one.folded.count,
-      "skipped, \(context)", sourceLocation: sourceLocation)
-    #expect(
-      lanes.possiblyKnown == one.possiblyKnown && lanes.retracted == one.retracted
-        && lanes.possiblyRetracted == one.possiblyRetracted
-        && lanes.hypotheticallyCorrected == one.hypotheticallyCorrected,
-      "knowledge and corrections, \(context)", sourceLocation: sourceLocation)
-  }
-
   private func parts(_ input: FoldInput, inLanes: Bool) -> ProjectionParts {
     ProjectionFold.parts(of: input, inLanes: inLanes)
   }
@@ -62,7 +32,7 @@ struct FoldLaneTests {
       let input = FoldInput(
         events: list, count: list.count, knowledge: knowledge ?? .everything, hypothetical: [])
       let context = "\(order), as of \(fraction.map { "\($0)" } ?? "everything")"
-      expectSame(parts(input, inLanes: true), parts(input, inLanes: false), context)
+      expectSameParts(parts(input, inLanes: true), parts(input, inLanes: false), context)
     }
   }
 
@@ -84,7 +54,7 @@ struct FoldLaneTests {
     for count in [0, 1, 2, 3, 100, events.count / 2, events.count - 1] {
       let input = FoldInput(
         events: events, count: count, knowledge: .everything, hypothetical: hypothetical)
-      expectSame(parts(input, inLanes: true), parts(input, inLanes: false), "first \(count)")
+      expectSameParts(parts(input, inLanes: true), parts(input, inLanes: false), "first \(count)")
     }
   }
 
@@ -109,7 +79,7 @@ struct FoldLaneTests {
         #expect(one.folded.skipped.contains { $0 < events.count })
         #expect(one.folded.skipped.contains { $0 >= events.count })
       }
-      expectSame(
+      expectSameParts(
         parts(input, inLanes: true), one, "twice, as of \(String(describing: knowledge.asOf))")
     }
   }
@@ -168,7 +138,7 @@ struct FoldLaneTests {
     let one = parts(input, inLanes: false)
     #expect(one.disputes.filter { $0.aspect == "daily hours" }.count == 6)
     #expect(one.disputes.filter { $0.aspect == "end" }.count == 6)
-    expectSame(parts(input, inLanes: true), one, "six disputed pauses")
+    expectSameParts(parts(input, inLanes: true), one, "six disputed pauses")
   }
 
   @Test("On the bundled history, as known at the end of every day of autumn 2016")
@@ -182,12 +152,12 @@ struct FoldLaneTests {
       let end = try #require(Stamp(.day(day), in: utc).range.latest)
       let input = FoldInput(
         events: events, count: events.count, knowledge: Knowledge(asOf: end), hypothetical: [])
-      expectSame(parts(input, inLanes: true), parts(input, inLanes: false), "as of \(day)")
+      expectSameParts(parts(input, inLanes: true), parts(input, inLanes: false), "as of \(day)")
       day = day.adding(days: 1)
     }
     let whole = FoldInput(
       events: events, count: events.count, knowledge: .everything, hypothetical: [])
-    expectSame(parts(whole, inLanes: true), parts(whole, inLanes: false), "everything")
+    expectSameParts(parts(whole, inLanes: true), parts(whole, inLanes: false), "everything")
   }
 
   @Test(
