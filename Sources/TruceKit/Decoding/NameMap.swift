@@ -88,6 +88,10 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   /// Every name with its value, in the order entered (until a removal).
   var entries: [(name: String, value: Value)] { Array(zip(names, values)) }
 
+  /// The name of the entry at `index`, in the order entered (a table from which nothing is
+  /// removed keeps every entry where it was entered).
+  func name(atEntry index: Int) -> String { names[index] }
+
   // MARK: - Slots
 
   /// The slot holding the name (`found`), or else the empty slot where it would go (`empty`).

@@ -134,8 +134,13 @@ public indirect enum EventPayload: Hashable, Sendable {
 
 extension Event {
   /// The pause, corridor group, offensive or proposal this event is about, if any.
-  public var subject: String? {
-    switch payload {
+  public var subject: String? { payload.subject }
+}
+
+extension EventPayload {
+  /// The pause, corridor group, offensive or proposal an event with this body is about, if any.
+  var subject: String? {
+    switch self {
     case .pauseDeclared(let declaration): return declaration.pause
     case .pauseExtended(let pause, _), .pauseSuspended(let pause, _), .pauseResumed(let pause, _),
       .pauseEnded(let pause, _, _):

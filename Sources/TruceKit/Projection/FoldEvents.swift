@@ -33,12 +33,18 @@ protocol FoldEvents: Sendable {
   func disputes(at position: Int) -> [String]
   /// The ids of the events that report the same announcement as the event at `position`.
   func sameAnnouncementAs(at position: Int) -> [String]
+  /// The lanes of a fold that take the event at `position` (``FoldLane/bits(of:)``).
+  func lanes(at position: Int) -> UInt8
 }
 
 extension FoldEvents {
   /// When the event at `position` was announced, as a range.
   func announcedRange(at position: Int) -> UncertainInstant {
     announced(at: position).range
+  }
+
+  func lanes(at position: Int) -> UInt8 {
+    FoldLane.bits(of: payload(at: position))
   }
 }
 

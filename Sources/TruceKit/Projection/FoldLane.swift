@@ -34,4 +34,18 @@ enum FoldLane: Sendable {
       return 2
     }
   }
+
+  /// ``bits(of:)`` for an event of type `type`, given a statement's kind (`nil` for other
+  /// types): for a list that keeps the type apart from the body.
+  static func bits(of type: EventType, statementKind: StatementKind?) -> UInt8 {
+    // Every type named: a new type of pause event must be given its lane here.
+    switch type {
+    case .pauseDeclared, .pauseExtended, .pauseSuspended, .pauseResumed, .pauseEnded: return 1
+    case .statement: return statementKind == .condition ? 3 : 2
+    case .corridorOpened, .corridorClosed, .offensiveLaunched, .offensiveScaledBack,
+      .offensiveIntensified, .offensiveEnded, .violationReported, .proposal, .erratum,
+      .retraction:
+      return 2
+    }
+  }
 }

@@ -142,7 +142,7 @@ extension ProjectionFold {
           referenced.append((id, position))
         }
       }
-      lanes[position - range.lowerBound] = FoldLane.bits(of: events.payload(at: position))
+      lanes[position - range.lowerBound] = events.lanes(at: position)
     }
     return (lanes, skipped, referenced)
   }

@@ -1,0 +1,163 @@
+/// Events held as fixed-size records, every name a number, with what a fold reads of them and
+/// nothing else: the compact event store of `docs/compact-event-store.md`.
+///
+/// A record (``EventRecord``, 64 bytes) keeps an event's id, type, area, announcement, source's
+/// citation and words, where its links and payload begin in the pools; the payload's fields are
+/// words in one pool and its stamps in another (see ``PayloadWriter``). Names (ids, areas,
+/// citations, pause ids, parties, free text) are held once each in a ``NameNumbers``.
+///
+/// Not kept: when an event was reported or recorded and by whom, who announced it, its line,
+/// sequence number and chain link, its source's other fields. An answer that shows an event
+/// reads it from its line again.
+///
+/// Records are made from decoded events for now (``append(_:)``); the plan is for the decoder's
+/// workers to write them straight from a line's tokens.
+struct CompactEvents: FoldEvents {
+  private var records: [EventRecord] = []
+  private var pools = PayloadWriter()
+
+  /// An empty store.
+  init() {}
+
+  /// A store of `events`, in order.
+  init(_ events: [Event]) {
+    records.reserveCapacity(events.count)
+    events.withUnsafeBufferPointer { events in
+      for index in events.indices { append(events[index]) }
+    }
+  }
+
+  /// How many events are held.
+  var count: Int { records.count }
+
+  /// How many distinct names the events hold.
+  var nameCount: Int { pools.names.count }
+
+  /// The bytes the records and pools take (their elements, not their arrays' spare room, nor
+  /// the names' table and strings).
+  var recordBytes: Int {
+    records.count * MemoryLayout<EventRecord>.stride + pools.words.count * 4
+      + pools.stamps.count * MemoryLayout<Stamp>.stride
+  }
+
+  /// Adds an event after the others.
+  mutating func append(_ event: borrowing Event) {
+    let record = EventRecord(
+      id: pools.names.number(of: event.id), area: pools.names.number(of: event.area),
+      citation: pools.names.number(of: event.source.citation),
+      words: pools.names.number(ofOptional: event.source.quote ?? event.note),
+      links: UInt32(pools.words.count), payloadStamp: UInt32(pools.stamps.count),
+      disputeCount: UInt16(clamping: event.disputes.count),
+      sameCount: UInt16(clamping: event.sameAnnouncementAs.count), type: event.type,
+      announced: event.announced)
+    precondition(
+      record.disputeCount == event.disputes.count
+        && record.sameCount == event.sameAnnouncementAs.count,
+      "more than 65,535 links in one event")
+    for id in event.disputes { pools.name(id) }
+    for id in event.sameAnnouncementAs { pools.name(id) }
+    pools.write(event.payload)
+    precondition(
+      pools.words.count <= UInt32.max && pools.stamps.count <= UInt32.max, "pools past 2^32")
+    records.append(record)
+  }
+
+  func id(at position: Int) -> String {
+    pools.names.name(record(position).id)
+  }
+
+  func type(at position: Int) -> EventType {
+    record(position).type
+  }
+
+  func area(at position: Int) -> String {
+    pools.names.name(record(position).area)
+  }
+
+  func announced(at position: Int) -> Stamp {
+    record(position).announced
+  }
+
+  func announcedRange(at position: Int) -> UncertainInstant {
+    records.withUnsafeBufferPointer { $0[position].announced.range }
+  }
+
+  func payload(at position: Int) -> EventPayload {
+    let record = record(position)
+    return pools.words.withUnsafeBufferPointer { words in
+      pools.stamps.withUnsafeBufferPointer { stamps in
+        var reader = PayloadReader(
+          words: words, stamps: stamps, names: pools.names, word: record.payloadWord,
+          stamp: Int(record.payloadStamp))
+        return reader.read(record.type)
+      }
+    }
+  }
+
+  func citation(at position: Int) -> String {
+    pools.names.name(record(position).citation)
+  }
+
+  func words(at position: Int) -> String? {
+    pools.names.optionalName(record(position).words)
+  }
+
+  func subject(at position: Int) -> String? {
+    payload(at: position).subject
+  }
+
+  func disputes(at position: Int) -> [String] {
+    let record = record(position)
+    return links(from: Int(record.links), count: Int(record.disputeCount))
+  }
+
+  func sameAnnouncementAs(at position: Int) -> [String] {
+    let record = record(position)
+    return links(from: Int(record.links) + Int(record.disputeCount), count: Int(record.sameCount))
+  }
+
+  func lanes(at position: Int) -> UInt8 {
+    let record = record(position)
+    guard record.type == .statement else {
+      return FoldLane.bits(of: record.type, statementKind: nil)
+    }
+    // A statement's kind is the first word of its body.
+    let kind = StatementKind.compactCases[Int(pools.words[record.payloadWord])]
+    return FoldLane.bits(of: record.type, statementKind: kind)
+  }
+
+  /// The record at `position`, read in place.
+  private func record(_ position: Int) -> EventRecord {
+    records.withUnsafeBufferPointer { $0[position] }
+  }
+
+  /// The names numbered by `count` words from `start`.
+  private func links(from start: Int, count: Int) -> [String] {
+    guard count > 0 else { return [] }
+    return pools.words.withUnsafeBufferPointer { words in
+      (start..<start + count).map { pools.names.name(words[$0]) }
+    }
+  }
+}
+
+/// One event of a ``CompactEvents`` store: names as numbers of its ``NameNumbers`` (0 for none),
+/// links and payload as positions in its pools.
+struct EventRecord {
+  var id: UInt32
+  var area: UInt32
+  var citation: UInt32
+  /// The source's quote, else the event's note.
+  var words: UInt32
+  /// Where the ids it disputes begin in the pool of words, followed by those of the events that
+  /// report the same announcement, then by its payload's words.
+  var links: UInt32
+  /// Where its payload's stamps begin in the pool of stamps.
+  var payloadStamp: UInt32
+  var disputeCount: UInt16
+  var sameCount: UInt16
+  var type: EventType
+  var announced: Stamp
+
+  /// Where its payload's words begin in the pool of words.
+  var payloadWord: Int { Int(links) + Int(disputeCount) + Int(sameCount) }
+}

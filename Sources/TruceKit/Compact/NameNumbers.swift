@@ -1,0 +1,40 @@
+/// Names (ids, areas, citations, free text) held once each and referred to by number, for
+/// records that hold every name as a 4-byte number rather than a 16-byte string.
+///
+/// Number 0 stands for no name (an absent optional); the first name entered is number 1.
+struct NameNumbers: Sendable {
+  /// Each name's number; entry `n` of the map is name `n + 1`.
+  private var numbers = NameMap<UInt32>()
+
+  /// An empty table.
+  init() {}
+
+  /// How many names are held.
+  var count: Int { numbers.count }
+
+  /// Makes room for `capacity` names without growing.
+  mutating func reserveCapacity(_ capacity: Int) {
+    numbers.reserveCapacity(capacity)
+  }
+
+  /// The number of `name`, entered if it is new.
+  mutating func number(of name: String) -> UInt32 {
+    numbers.value(of: name, enteringIfAbsent: UInt32(numbers.count + 1))
+  }
+
+  /// The number of `name`, entered if it is new; 0 for `nil`.
+  mutating func number(ofOptional name: String?) -> UInt32 {
+    guard let name else { return 0 }
+    return number(of: name)
+  }
+
+  /// The name numbered `number`, which must not be 0.
+  func name(_ number: UInt32) -> String {
+    numbers.name(atEntry: Int(number) - 1)
+  }
+
+  /// The name numbered `number`; `nil` for 0.
+  func optionalName(_ number: UInt32) -> String? {
+    number == 0 ? nil : name(number)
+  }
+}

@@ -1,0 +1,117 @@
+import Testing
+
+@testable import TruceKit
+
+/// Events held as compact records read back, field by field, as the fold reads the events they
+/// were made from, and fold to the same projection.
+@Suite("The compact event store")
+struct CompactEventsTests {
+  /// A generated history with errata, retractions, disputes, day-only dates and times near
+  /// clock changes, long enough to be folded in lanes.
+  private static let generated: Result<EventLog, any Error> = Result {
+    try GeneratorScratch.log(events: 12_000, areas: 9, seed: 73)
+  }
+
+  private static func log(_ history: String) throws -> EventLog {
+    history == "bundled" ? try TestLog.bundled() : try generated.get()
+  }
+
+  @Test(
+    "Every record reads back what the fold reads of its event", arguments: ["bundled", "generated"])
+  func recordsReadBackTheirEvents(history: String) throws {
+    let events = try Self.log(history).events
+    let compact = CompactEvents(events)
+    #expect(compact.count == events.count)
+    var mismatches: [String] = []
+    for position in events.indices {
+      let id = events.id(at: position)
+      let same =
+        compact.id(at: position) == id && compact.type(at: position) == events.type(at: position)
+        && compact.area(at: position) == events.area(at: position)
+        && compact.announced(at: position) == events.announced(at: position)
+        && compact.announcedRange(at: position) == events.announcedRange(at: position)
+        && compact.payload(at: position) == events.payload(at: position)
+        && compact.citation(at: position) == events.citation(at: position)
+        && compact.words(at: position) == events.words(at: position)
+        && compact.subject(at: position) == events.subject(at: position)
+        && compact.disputes(at: position) == events.disputes(at: position)
+        && compact.sameAnnouncementAs(at: position) == events.sameAnnouncementAs(at: position)
+        && compact.lanes(at: position) == FoldLane.bits(of: events.payload(at: position))
+      if !same { mismatches.append(id) }
+    }
+    #expect(mismatches.isEmpty, "records that differ from their events: \(mismatches.prefix(5))")
+  }
+
+  @Test("The histories hold every kind of payload and field the records write")
+  func historiesCoverThePayloads() throws {
+    let events = try Self.log("generated").events + Self.log("bundled").events
+    let types = Set(events.map(\.type))
+    #expect(types == Set(EventType.allCases))
+    #expect(events.contains { !$0.disputes.isEmpty })
+    #expect(events.contains { !$0.sameAnnouncementAs.isEmpty })
+    #expect(events.contains { $0.source.quote == nil && $0.note != nil })
+    #expect(events.contains { $0.source.quote != nil })
+    #expect(
+      events.contains {
+        if case .pauseDeclared(let declaration) = $0.payload {
+          return declaration.dailyHours != nil && !declaration.parties.isEmpty
+            && declaration.window.start != nil && declaration.window.end != nil
+        }
+        return false
+      })
+    #expect(
+      events.contains {
+        if case .corridorOpened(let opening) = $0.payload {
+          return opening.count != nil && !opening.users.isEmpty && opening.route != nil
+        }
+        return false
+      })
+    #expect(
+      events.contains {
+        if case .pauseExtended(_, nil) = $0.payload { return true }
+        return false
+      })
+  }
+
+  @Test(
+    "Records fold as their events do, as known at moments through the history",
+    arguments: ["bundled", "generated"])
+  func recordsFoldAsEvents(history: String) throws {
+    let effective = try Self.log(history).effectiveEvents
+    let compact = CompactEvents(effective)
+    let moments = [0.2, 0.5, 0.8].compactMap {
+      effective[Int(Double(effective.count) * $0)].announced.range.earliest
+    }
+    for knowledge in [Knowledge.everything] + moments.map({ Knowledge(asOf: $0) }) {
+      let input = FoldInput(
+        events: effective, count: effective.count, knowledge: knowledge, hypothetical: [])
+      expectSameParts(
+        ProjectionFold.parts(of: input, reading: compact), ProjectionFold.parts(of: input),
+        "\(history), as of \(String(describing: knowledge.asOf))")
+    }
+  }
+
+  @Test("Names are held once: the history twice over holds no more names, and twice the records")
+  func namesAreShared() throws {
+    let events = try Self.log("bundled").events
+    let once = CompactEvents(events)
+    let twice = CompactEvents(events + events)
+    #expect(twice.nameCount == once.nameCount)
+    #expect(twice.recordBytes == 2 * once.recordBytes)
+    #expect(MemoryLayout<EventRecord>.stride == 64)
+  }
+
+  @Test("A name is numbered once, from 1, and read back by its number")
+  func namesAreNumberedOnce() {
+    var names = NameNumbers()
+    let first = names.number(of: "p-1")
+    let second = names.number(of: "Reuters")
+    #expect(first == 1 && second == 2)
+    #expect(names.number(of: "p-1") == 1)
+    #expect(names.number(ofOptional: nil) == 0)
+    #expect(names.count == 2)
+    #expect(names.name(2) == "Reuters")
+    #expect(names.optionalName(0) == nil)
+    #expect(names.optionalName(1) == "p-1")
+  }
+}
