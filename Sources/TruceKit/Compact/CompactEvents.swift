@@ -1,14 +1,14 @@
-/// Events held as fixed-size records, every name a number, with what a fold reads of them and
-/// nothing else: the compact event store of `docs/compact-event-store.md`.
+/// Events held as fixed-size records, every name a number, with what a fold reads of them (and
+/// the rest of their payloads): the compact event store of `docs/compact-event-store.md`.
 ///
-/// A record (``EventRecord``, 64 bytes) keeps an event's id, type, area, announcement, source's
+/// A record (``EventRecord``, 56 bytes) keeps an event's id, type, area, announcement, source's
 /// citation and words, where its links and payload begin in the pools; the payload's fields are
 /// words in one pool and its stamps in another (see ``PayloadWriter``). Names (ids, areas,
 /// citations, pause ids, parties, free text) are held once each in a ``NameNumbers``.
 ///
 /// Not kept: when an event was reported or recorded and by whom, who announced it, its line,
-/// sequence number and chain link, its source's other fields. An answer that shows an event
-/// reads it from its line again.
+/// sequence number and chain link, its source's other fields. An answer that shows an event is
+/// to read it from its line again.
 ///
 /// Records are made from decoded events for now (``append(_:)``); the plan is for the decoder's
 /// workers to write them straight from a line's tokens.

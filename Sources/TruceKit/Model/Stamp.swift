@@ -7,7 +7,7 @@ public struct Stamp: Hashable, Sendable, CustomStringConvertible {
   }
   /// The instants the time may name.
   public var range: UncertainInstant
-  /// The spec, in 16 bytes rather than 32 (``WrittenTime``).
+  /// The spec, in 8 bytes rather than 32 (``WrittenTime``).
   private(set) var written: WrittenTime
 
   /// Pairs a written time with its resolution.

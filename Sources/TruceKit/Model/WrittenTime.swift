@@ -1,22 +1,18 @@
-/// A ``TimeSpec`` kept in 16 bytes: the common forms (an instant with its anchor, a day, a week, a
-/// month, a range of days open or not) packed into 64 bits, any other in a box.
+import Synchronization
+
+/// A ``TimeSpec`` kept in 8 bytes: the common forms (an instant with its anchor, a day, a week, a
+/// month, a range of days open or not) packed into 64 bits, any other by its number in a table
+/// of such specs that the process keeps (``UnpackedSpecs``).
 ///
 /// Every event holds three ``Stamp``s and a million events are held at once: a `TimeSpec` takes
-/// 25 bytes (32 with its padding), this takes 16. The packing is exact and one-to-one, so two
-/// written times are equal exactly when their specs are.
+/// 25 bytes (32 with its padding), this takes 8 (16 when it kept a box for the other forms,
+/// which a generated history never writes). The packing is exact and one-to-one, and the table
+/// numbers each spec once, so two written times are equal exactly when their specs are.
 struct WrittenTime: Hashable, Sendable {
-  /// The packed form (its low three bits say which), or 0 when the spec is boxed.
-  private let bits: UInt64
-  /// The spec, when it has no packed form.
-  private let box: Box?
-
-  /// A spec kept whole.
-  private final class Box: Hashable, Sendable {
-    let spec: TimeSpec
-    init(_ spec: TimeSpec) { self.spec = spec }
-    static func == (lhs: Box, rhs: Box) -> Bool { lhs.spec == rhs.spec }
-    func hash(into hasher: inout Hasher) { hasher.combine(spec) }
-  }
+  /// The packed form (its low three bits say which, never 0), or the spec's number in
+  /// ``UnpackedSpecs`` shifted left by three (low bits 0; numbers start at 1, so the bits are
+  /// never 0, which ``OptionalWrittenTime`` keeps for none).
+  fileprivate let bits: UInt64
 
   private enum Form: UInt64 {
     case instant = 1
@@ -25,18 +21,15 @@ struct WrittenTime: Hashable, Sendable {
 
   /// Keeps a spec.
   init(_ spec: TimeSpec) {
-    if let bits = WrittenTime.packed(spec) {
-      self.bits = bits
-      box = nil
-    } else {
-      bits = 0
-      box = Box(spec)
-    }
+    bits = WrittenTime.packed(spec) ?? UInt64(UnpackedSpecs.number(of: spec)) << 3
+  }
+
+  fileprivate init(bits: UInt64) {
+    self.bits = bits
   }
 
   /// The spec kept.
   var spec: TimeSpec {
-    if let box { return box.spec }
     switch Form(rawValue: bits & 7) {
     case .instant:
       let seconds = Int64(field(25, 17))
@@ -59,7 +52,7 @@ struct WrittenTime: Hashable, Sendable {
       let to = field(26, 1) == 1 ? TimeSpec.day(CivilDate(daysSinceEpoch: day(at: 27))) : nil
       return .range(from: from, to: to)
     case nil:
-      preconditionFailure("a written time is packed or boxed")
+      return UnpackedSpecs.spec(Int(bits >> 3))
     }
   }
 
@@ -123,5 +116,48 @@ struct WrittenTime: Hashable, Sendable {
       }
       return bits
     }
+  }
+}
+
+/// The written times without a packed form that the process has met, each numbered once, for
+/// the life of the process: ranges with an instant, a week or a month at an end, and dates
+/// outside the years the packing covers. They are rare (no generated history writes one), so
+/// one lock guards the table.
+enum UnpackedSpecs {
+  private struct Table {
+    var specs: [TimeSpec] = []
+    var numbers: [TimeSpec: Int] = [:]
+  }
+
+  private static let table = Mutex(Table())
+
+  /// The number of `spec` (from 1), entered if new.
+  static func number(of spec: TimeSpec) -> Int {
+    table.withLock { table in
+      if let number = table.numbers[spec] { return number }
+      table.specs.append(spec)
+      table.numbers[spec] = table.specs.count
+      return table.specs.count
+    }
+  }
+
+  /// The spec numbered `number`.
+  static func spec(_ number: Int) -> TimeSpec {
+    table.withLock { $0.specs[number - 1] }
+  }
+}
+
+/// A written time or none, in 8 bytes where a `WrittenTime?` takes 16 (none is the bits 0, which
+/// no written time has): a million events' tracks hold about as many boundary reports.
+struct OptionalWrittenTime: Hashable, Sendable {
+  private let bits: UInt64
+
+  init(_ written: WrittenTime?) {
+    bits = written?.bits ?? 0
+  }
+
+  /// The written time, if there is one.
+  var value: WrittenTime? {
+    bits == 0 ? nil : WrittenTime(bits: bits)
   }
 }

@@ -4,11 +4,12 @@ public struct BoundaryReport: Hashable, Sendable {
   public var range: UncertainInstant
   /// The time as the source wrote it, when the report is not derived.
   public var spec: TimeSpec? {
-    get { written?.spec }
-    set { written = newValue.map(WrittenTime.init) }
+    get { written.value?.spec }
+    set { written = OptionalWrittenTime(newValue.map(WrittenTime.init)) }
   }
-  /// The spec, in 16 bytes (``WrittenTime``): a million events' tracks hold as many reports.
-  private var written: WrittenTime?
+  /// The spec, in 8 bytes (``OptionalWrittenTime``): a million events' tracks hold about as many
+  /// reports.
+  private var written: OptionalWrittenTime
   /// The event that carries the report.
   public var eventID: String
   /// A short citation of the event's source.
@@ -22,7 +23,7 @@ public struct BoundaryReport: Hashable, Sendable {
     derivation: String? = nil
   ) {
     self.range = range
-    written = spec.map(WrittenTime.init)
+    written = OptionalWrittenTime(spec.map(WrittenTime.init))
     self.eventID = eventID
     self.citation = citation
     self.derivation = derivation
@@ -31,7 +32,7 @@ public struct BoundaryReport: Hashable, Sendable {
   /// Creates a report of a time as written, kept as it is packed.
   init(range: UncertainInstant, written: WrittenTime, eventID: String, citation: String) {
     self.range = range
-    self.written = written
+    self.written = OptionalWrittenTime(written)
     self.eventID = eventID
     self.citation = citation
     derivation = nil

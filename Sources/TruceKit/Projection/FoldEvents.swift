@@ -3,10 +3,10 @@
 /// replay's items see events.
 ///
 /// Nothing here hands out a whole ``Event``: a fold needs about a third of an event's fields
-/// (not when it was reported or recorded, nor by whom, nor a proposal's terms), so a list that
-/// holds events in another form (records with names as numbers, see
-/// `docs/compact-event-store.md`) can be folded without building them. A list of ``Event``s
-/// conforms by reading each field in place.
+/// (not when it was reported or recorded, nor by whom, nor its sequence number or line), so a
+/// list that holds events in another form (records with names as numbers: ``CompactEvents``)
+/// can be folded without building them. A list of ``Event``s conforms by reading each field in
+/// place.
 ///
 /// Positions run from 0 to `count - 1`; reading outside them is a programming error.
 protocol FoldEvents: Sendable {

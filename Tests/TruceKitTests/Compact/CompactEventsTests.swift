@@ -98,7 +98,7 @@ struct CompactEventsTests {
     let twice = CompactEvents(events + events)
     #expect(twice.nameCount == once.nameCount)
     #expect(twice.recordBytes == 2 * once.recordBytes)
-    #expect(MemoryLayout<EventRecord>.stride == 64)
+    #expect(MemoryLayout<EventRecord>.stride == 56)
   }
 
   @Test("A name is numbered once, from 1, and read back by its number")
