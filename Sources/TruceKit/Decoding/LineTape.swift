@@ -56,6 +56,12 @@ struct LineTape {
   private let rootKeyStack = TapeStack<Int32>(capacity: 64)
   /// The known keys the top-level object has, as ``FieldName/bit``s.
   private(set) var rootKeysPresent: UInt64 = 0
+  /// The key each object is likely to hold next (see ``KeyPrediction``).
+  private let prediction = KeyPrediction()
+  /// For each open container, the ``KeyPrediction`` slot of its next key.
+  private let keySlots = TapeStack<UInt8>(capacity: 8)
+  /// The last key read, whose value a container opened next is.
+  private var lastKey = FieldName.unknown
 
   /// The entries of the line tokenized last, valid until the next line is tokenized.
   var entries: UnsafeBufferPointer<Entry> { entryStore.elements }
@@ -81,6 +87,8 @@ struct LineTape {
     entryStore.removeAll()
     open.removeAll()
     namesUsed.removeAll()
+    keySlots.removeAll()
+    lastKey = .unknown
     rootKeysPresent = 0
     var scanner = TapeScanner(bytes: bytes)
     scanner.skipWhitespace()
@@ -101,6 +109,7 @@ struct LineTape {
             next: 0, count: 0))
         open.append(entryStore.count - 1)
         namesUsed.append(0)
+        keySlots.append(UInt8(KeyPrediction.slot(opening: lastKey)))
         scanner.position += 1
         scanner.skipWhitespace()
         let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
@@ -108,6 +117,7 @@ struct LineTape {
           scanner.position += 1
           open.removeLast()
           namesUsed.removeLast()
+          keySlots.removeLast()
           close(at: entryStore.count - 1, end: scanner.position)
         } else {
           if isObject { try readKey(&scanner) }
@@ -153,6 +163,7 @@ struct LineTape {
         scanner.position += 1
         open.removeLast()
         namesUsed.removeLast()
+        keySlots.removeLast()
         close(at: top, end: scanner.position)
         if open.isEmpty {
           scanner.skipWhitespace()
@@ -167,15 +178,30 @@ struct LineTape {
 
   /// Reads a member's key and the colon after it, rejecting a key the object already has.
   private mutating func readKey(_ scanner: inout TapeScanner) throws(TapeSyntaxError) {
-    guard !scanner.atEnd, scanner.bytes[scanner.position] == UInt8(ascii: "\"") else {
-      throw scanner.unexpected("a key in double quotes")
-    }
     let keyStart = scanner.position
-    let string = try scanner.string()
-    var key = Entry(
-      kind: .string, escaped: string.escaped, start: Int32(keyStart + 1), end: Int32(string.end),
-      next: Int32(entryStore.count + 1), count: 0)
-    key.name = FieldName(key, in: scanner)
+    let slot = Int(keySlots.last)
+    let predicted = prediction.predicted(in: slot)
+    // The predicted key, quoted, with its colon: the key is taken as it is (see KeyPrediction).
+    let matched = prediction.matchLength(of: predicted, at: keyStart, in: scanner.bytes)
+    var key: Entry
+    if matched > 0 {
+      key = Entry(
+        kind: .string, escaped: false, start: Int32(keyStart + 1),
+        end: Int32(keyStart + matched - 2), next: Int32(entryStore.count + 1), count: 0)
+      key.name = predicted
+    } else {
+      guard !scanner.atEnd, scanner.bytes[scanner.position] == UInt8(ascii: "\"") else {
+        throw scanner.unexpected("a key in double quotes")
+      }
+      let string = try scanner.string()
+      key = Entry(
+        kind: .string, escaped: string.escaped, start: Int32(keyStart + 1),
+        end: Int32(string.end), next: Int32(entryStore.count + 1), count: 0)
+      key.name = FieldName(key, in: scanner)
+      prediction.learn(key.name, in: slot)
+    }
+    keySlots.last = UInt8(KeyPrediction.slot(after: key.name))
+    lastKey = key.name
     // A known name can equal only itself; other keys are compared with every key.
     let isDuplicate: Bool
     if key.name != .unknown, !namesUsed.isEmpty {
@@ -198,11 +224,15 @@ struct LineTape {
         message: "duplicate key \(scanner.text(key.start, key.end, escaped: key.escaped))")
     }
     entryStore.append(key)
-    scanner.skipWhitespace()
-    guard !scanner.atEnd, scanner.bytes[scanner.position] == UInt8(ascii: ":") else {
-      throw scanner.unexpected("':' after the key")
+    if matched > 0 {
+      scanner.position = keyStart + matched
+    } else {
+      scanner.skipWhitespace()
+      guard !scanner.atEnd, scanner.bytes[scanner.position] == UInt8(ascii: ":") else {
+        throw scanner.unexpected("':' after the key")
+      }
+      scanner.position += 1
     }
-    scanner.position += 1
     scanner.skipWhitespace()
   }
 

@@ -107,6 +107,63 @@ struct LineTapeTests {
     }
   }
 
+  @Test("A tape that has learned a log's keys reads every line, mutated or not, as a new tape does")
+  func learnedKeys() throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 400, areas: 6, seed: 9).write(to: scratch.log)
+    let lines = try FileIO.readAll(path: scratch.log).split(separator: UInt8(ascii: "\n"))
+      .map(Array.init)
+    // Keys that match a learned one only in part, or spell it otherwise, and repeated keys.
+    let tricky = [
+      #"{"seq":1,"seq":2}"#, #"{"seq" :1,"id":"x"}"#, #"{"s\u0065q":1,"seq":2}"#,
+      #"{"seqx":1,"id":"x"}"#, #"{"se"#, #"{"seq":"#, #"{"seq":1,"id""#,
+      #"{"recorded":{"at":"x","at":"y"}}"#, #"{"recorded":[{"at":1},{"at":2,"by":3}]}"#,
+      #"{"seq":{"seq":{"id":1}},"id":2}"#, #"{"id":1,"seq":2,"id":3}"#,
+    ].map { Array($0.utf8) }
+    let replacements = Array(#"":, {}\es"#.utf8)
+    var learned = LineTape()
+    var random = SplitMix64(seed: 77)
+    var disagreements: [String] = []
+    for round in 0..<12_000 {
+      var line = round % 5 == 4 ? tricky[round / 5 % tricky.count] : lines[round % lines.count]
+      if round % 3 == 0 {
+        let position = Int(random.next() % UInt64(line.count))
+        switch random.next() % 3 {
+        case 0: line[position] = replacements[Int(random.next() % UInt64(replacements.count))]
+        case 1: line.remove(at: position)
+        default: line.insert(line[position], at: position)
+        }
+      }
+      var fresh = LineTape()
+      let byLearned = Self.reading(line, with: &learned)
+      let byFresh = Self.reading(line, with: &fresh)
+      if byLearned != byFresh {
+        disagreements.append(
+          "\(String(decoding: line, as: UTF8.self)):\n  learned \(byLearned)\n  fresh \(byFresh)")
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(3).joined(separator: "\n"))")
+  }
+
+  /// What `tape` makes of `line`: every entry and the top-level keys found, or its error.
+  static func reading(_ line: [UInt8], with tape: inout LineTape) -> String {
+    line.withUnsafeBytes { bytes in
+      do throws(TapeSyntaxError) {
+        try tape.tokenize(bytes)
+      } catch {
+        return "error at \(error.offset): \(error.message)"
+      }
+      let entries = tape.entries.map {
+        "\($0.kind) \($0.escaped) \($0.start) \($0.end) \($0.next) \($0.count) \($0.name)"
+      }
+      let keys = (0..<64).filter { tape.rootKeysPresent & (1 << UInt64($0)) != 0 }.map {
+        "\($0)@\(tape.rootKeys[$0])"
+      }
+      return entries.joined(separator: "; ") + " | " + keys.joined(separator: " ")
+    }
+  }
+
   /// `nil` when the tape and the parser read a line's string values alike (or both reject it);
   /// otherwise the values each reads.
   static func values(_ line: [UInt8]) -> String? {
