@@ -25,11 +25,7 @@ struct LineTapeTests {
 
   @Test("Lines of a generated log with bytes changed, cut or repeated are judged alike")
   func mutatedLines() throws {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: 400, areas: 6, seed: 4).write(to: scratch.log)
-    let lines = try FileIO.readAll(path: scratch.log).split(separator: UInt8(ascii: "\n"))
-      .map(Array.init)
+    let lines = try Self.generatedLines(seed: 4)
     var random = SplitMix64(seed: 2024)
     var disagreements: [String] = []
     let interesting: [UInt8] =
@@ -109,11 +105,7 @@ struct LineTapeTests {
 
   @Test("A tape that has learned a log's keys reads every line, mutated or not, as a new tape does")
   func learnedKeys() throws {
-    let scratch = try GeneratorScratch()
-    defer { scratch.remove() }
-    _ = try HistoryGenerator(events: 400, areas: 6, seed: 9).write(to: scratch.log)
-    let lines = try FileIO.readAll(path: scratch.log).split(separator: UInt8(ascii: "\n"))
-      .map(Array.init)
+    let lines = try Self.generatedLines(seed: 9)
     // Keys that match a learned one only in part, or spell it otherwise, and repeated keys.
     let tricky = [
       #"{"seq":1,"seq":2}"#, #"{"seq" :1,"id":"x"}"#, #"{"s\u0065q":1,"seq":2}"#,
@@ -144,6 +136,15 @@ struct LineTapeTests {
       }
     }
     #expect(disagreements.isEmpty, "\(disagreements.prefix(3).joined(separator: "\n"))")
+  }
+
+  /// The lines of a generated log of 400 events in 6 areas.
+  static func generatedLines(seed: UInt64) throws -> [[UInt8]] {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 400, areas: 6, seed: seed).write(to: scratch.log)
+    return try FileIO.readAll(path: scratch.log).split(separator: UInt8(ascii: "\n"))
+      .map(Array.init)
   }
 
   /// What `tape` makes of `line`: every entry and the top-level keys found, or its error.
