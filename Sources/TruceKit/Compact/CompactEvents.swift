@@ -47,15 +47,9 @@ struct CompactEvents: FoldEvents {
       citation: pools.names.number(of: event.source.citation),
       words: pools.names.number(ofOptional: event.source.quote ?? event.note),
       links: UInt32(pools.words.count), payloadStamp: UInt32(pools.stamps.count),
-      disputeCount: UInt16(clamping: event.disputes.count),
-      sameCount: UInt16(clamping: event.sameAnnouncementAs.count), type: event.type,
-      announced: event.announced)
-    precondition(
-      record.disputeCount == event.disputes.count
-        && record.sameCount == event.sameAnnouncementAs.count,
-      "more than 65,535 links in one event")
-    for id in event.disputes { pools.name(id) }
-    for id in event.sameAnnouncementAs { pools.name(id) }
+      type: event.type, announced: event.announced)
+    pools.list(event.disputes)
+    pools.list(event.sameAnnouncementAs)
     pools.write(event.payload)
     precondition(
       pools.words.count <= UInt32.max && pools.stamps.count <= UInt32.max, "pools past 2^32")
@@ -78,16 +72,12 @@ struct CompactEvents: FoldEvents {
     record(position).announced
   }
 
-  func announcedRange(at position: Int) -> UncertainInstant {
-    records.withUnsafeBufferPointer { $0[position].announced.range }
-  }
-
   func payload(at position: Int) -> EventPayload {
     let record = record(position)
     return pools.words.withUnsafeBufferPointer { words in
       pools.stamps.withUnsafeBufferPointer { stamps in
         var reader = PayloadReader(
-          words: words, stamps: stamps, names: pools.names, word: record.payloadWord,
+          words: words, stamps: stamps, names: pools.names, word: payloadWord(of: record),
           stamp: Int(record.payloadStamp))
         return reader.read(record.type)
       }
@@ -107,13 +97,12 @@ struct CompactEvents: FoldEvents {
   }
 
   func disputes(at position: Int) -> [String] {
-    let record = record(position)
-    return links(from: Int(record.links), count: Int(record.disputeCount))
+    list(at: Int(record(position).links))
   }
 
   func sameAnnouncementAs(at position: Int) -> [String] {
-    let record = record(position)
-    return links(from: Int(record.links) + Int(record.disputeCount), count: Int(record.sameCount))
+    let disputes = Int(record(position).links)
+    return list(at: disputes + 1 + Int(pools.words[disputes]))
   }
 
   func lanes(at position: Int) -> UInt8 {
@@ -122,7 +111,7 @@ struct CompactEvents: FoldEvents {
       return FoldLane.bits(of: record.type, statementKind: nil)
     }
     // A statement's kind is the first word of its body.
-    let kind = StatementKind.compactCases[Int(pools.words[record.payloadWord])]
+    let kind = StatementKind.compactCases[Int(pools.words[payloadWord(of: record)])]
     return FoldLane.bits(of: record.type, statementKind: kind)
   }
 
@@ -131,11 +120,19 @@ struct CompactEvents: FoldEvents {
     records.withUnsafeBufferPointer { $0[position] }
   }
 
-  /// The names numbered by `count` words from `start`.
-  private func links(from start: Int, count: Int) -> [String] {
+  /// Where a record's payload begins in the pool of words: after its two lists of links.
+  private func payloadWord(of record: EventRecord) -> Int {
+    let disputes = Int(record.links)
+    let same = disputes + 1 + Int(pools.words[disputes])
+    return same + 1 + Int(pools.words[same])
+  }
+
+  /// The names of the list written at `start` in the pool of words (its count, then each name).
+  private func list(at start: Int) -> [String] {
+    let count = Int(pools.words[start])
     guard count > 0 else { return [] }
     return pools.words.withUnsafeBufferPointer { words in
-      (start..<start + count).map { pools.names.name(words[$0]) }
+      (start + 1...start + count).map { pools.names.name(words[$0]) }
     }
   }
 }
@@ -148,16 +145,12 @@ struct EventRecord {
   var citation: UInt32
   /// The source's quote, else the event's note.
   var words: UInt32
-  /// Where the ids it disputes begin in the pool of words, followed by those of the events that
-  /// report the same announcement, then by its payload's words.
+  /// Where, in the pool of words, the list of the ids it disputes begins (a count, then each
+  /// id), followed by the list of the events that report the same announcement, then by its
+  /// payload's words.
   var links: UInt32
   /// Where its payload's stamps begin in the pool of stamps.
   var payloadStamp: UInt32
-  var disputeCount: UInt16
-  var sameCount: UInt16
   var type: EventType
   var announced: Stamp
-
-  /// Where its payload's words begin in the pool of words.
-  var payloadWord: Int { Int(links) + Int(disputeCount) + Int(sameCount) }
 }

@@ -101,6 +101,19 @@ struct CompactEventsTests {
     #expect(MemoryLayout<EventRecord>.stride == 56)
   }
 
+  @Test("An event with more links than 16 bits count reads back whole")
+  func manyLinks() throws {
+    var event = try #require(try Self.log("bundled").events.first)
+    event.disputes = (0..<70_000).map { "disputed-\($0)" }
+    event.sameAnnouncementAs = ["same-a", "same-b"]
+    let compact = CompactEvents([event, event])
+    for position in 0..<2 {
+      #expect(compact.disputes(at: position) == event.disputes)
+      #expect(compact.sameAnnouncementAs(at: position) == event.sameAnnouncementAs)
+      #expect(compact.payload(at: position) == event.payload)
+    }
+  }
+
   @Test("A name is numbered once, from 1, and read back by its number")
   func namesAreNumberedOnce() {
     var names = NameNumbers()
