@@ -37,7 +37,7 @@ enum AtCommand {
           CommandSupport.keepUntilExit(answer)
           // Unmapping the index and closing the log are left to the exit too.
           CommandSupport.keepUntilExit(indexed)
-          let code = render(answer, parsed, logFile: indexed.file, areas: indexed.areas)
+          let code = write(answer, parsed, logFile: indexed.file, areas: indexed.areas)
           // Lines appended since the index was built are read with every answer: past a few,
           // index the log again.
           if indexed.wantsRebuild { AtIndexing.startInBackground(logPath: path) }
@@ -46,7 +46,9 @@ enum AtCommand {
       }
     }
     var log: EventLog
-    switch CommandSupport.loadLog(parsed, keptUntilExit: false) {
+    // Folded only, and a few events shown: the events are held as records, and those shown read
+    // again from their lines.
+    switch CommandSupport.loadLog(parsed, keptUntilExit: false, holdingRecords: true) {
     case .success(let loaded): log = loaded
     case .failure(let error): return CommandSupport.fail(error.description)
     }
@@ -59,7 +61,7 @@ enum AtCommand {
     let answer = query.answer(consuming: &log)
     CommandSupport.keepUntilExit(answer)
     CommandSupport.keepUntilExit(log)
-    let code = render(answer, parsed, logFile: log.file, areas: log.areas)
+    let code = write(answer, parsed, logFile: log.file, areas: log.areas)
     // The next questions need not read the whole log: index it, without keeping this answer
     // waiting.
     CommandSupport.indexInBackgroundIfStale(log, path: path, parsed)
@@ -106,16 +108,23 @@ enum AtCommand {
     }
   }
 
-  private static func render(
+  /// Renders the answer and writes it, unless an event it shows could not be read again from the
+  /// log (``Projection/rereadFailure``): then nothing is written but the error.
+  private static func write(
     _ answer: AtAnswer, _ parsed: ParsedCommand, logFile: String, areas: AreaRegistry
   ) -> ExitCode {
+    let output: [UInt8]
     if parsed.flag("json") {
-      StandardStreams.writeOut(bytes: AtJSONRenderer(logFile: logFile).renderedBytes(answer))
+      output = AtJSONRenderer(logFile: logFile).renderedBytes(answer)
     } else {
       var renderer = AtTextRenderer(logFile: logFile, areas: areas, utcOnly: parsed.flag("utc"))
       renderer.scenarios = CommandSupport.scenarioTitles(parsed)
-      StandardStreams.writeOut(renderer.render(answer))
+      output = Array(renderer.render(answer).utf8)
     }
+    if let failure = answer.projection.rereadFailure {
+      return CommandSupport.fail(failure.description)
+    }
+    StandardStreams.writeOut(bytes: output)
     return .success
   }
 }

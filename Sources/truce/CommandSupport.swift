@@ -27,10 +27,15 @@ enum CommandSupport {
   ///
   /// The log read is left for the system to reclaim at exit (``keepUntilExit(_:)``), unless
   /// `keptUntilExit` is `false` (for a caller that hands its events over, and keeps it itself).
-  static func loadLog(_ parsed: ParsedCommand, keptUntilExit: Bool = true) -> Result<
-    EventLog, LoadFailure
-  > {
-    loadBaseAndLayered(parsed, keptUntilExit: keptUntilExit).map(\.layered)
+  /// Without scenarios, `holdingRecords` holds the events as records (``ReadOptions/holdsRecords``)
+  /// for a caller that only folds them.
+  static func loadLog(
+    _ parsed: ParsedCommand, keptUntilExit: Bool = true, holdingRecords: Bool = false
+  ) -> Result<EventLog, LoadFailure> {
+    loadLayered(
+      parsed, scenarioPaths: parsed.values("scenario"), keptUntilExit: keptUntilExit,
+      holdingRecords: holdingRecords
+    ).map { $0.layered?.log ?? $0.base }
   }
 
   /// The base log and the log with the `--scenario` files layered on it (the same log when there
@@ -48,7 +53,8 @@ enum CommandSupport {
   /// Reads scenarios and their base (`--log`, else the scenarios' shared `base`, else the bundled
   /// history) and layers them on it.
   static func loadLayered(
-    _ parsed: ParsedCommand, scenarioPaths: [String], keptUntilExit: Bool = true
+    _ parsed: ParsedCommand, scenarioPaths: [String], keptUntilExit: Bool = true,
+    holdingRecords: Bool = false
   ) -> Result<(base: EventLog, layered: LayeredLog?), LoadFailure> {
     var scenarios: [Scenario] = []
     for path in scenarioPaths {
@@ -64,7 +70,8 @@ enum CommandSupport {
     }
     let log: EventLog
     do {
-      let (read, warnings) = try LogReading.read(path: path)
+      let (read, warnings) = try LogReading.read(
+        path: path, holdingRecords: holdingRecords && scenarios.isEmpty)
       for warning in warnings { StandardStreams.writeError("warning: \(warning)\n") }
       log = read
       if keptUntilExit { keepUntilExit(log) }

@@ -1,19 +1,25 @@
 /// Events held as fixed-size records, every name a number, with what a fold reads of them (and
 /// the rest of their payloads): the compact event store of `docs/compact-event-store.md`.
 ///
-/// A record (``EventRecord``, 56 bytes) keeps an event's id, type, area, announcement, source's
+/// A record (``EventRecord``, 48 bytes) keeps an event's type, area, announcement, source's
 /// citation and words, where its links and payload begin in the pools; the payload's fields are
-/// words in one pool and its stamps in another (see ``PayloadWriter``). Names (ids, areas,
-/// citations, pause ids, parties, free text) are held once each in a ``NameNumbers``.
+/// words in one pool and its stamps in another (see ``PayloadWriter``). Names (areas, citations,
+/// pause ids, parties, free text, the ids events refer to) are held once each in a
+/// ``NameNumbers``. Each event's own id is held beside its record, in a list of ids: ids do not
+/// repeat, so numbering them would cost a lookup each (four fifths of the names) and save
+/// nothing.
 ///
 /// Not kept: when an event was reported or recorded and by whom, who announced it, its line,
 /// sequence number and chain link, its source's other fields. An answer that shows an event is
 /// to read it from its line again.
 ///
-/// Records are made from decoded events for now (``append(_:)``); the plan is for the decoder's
-/// workers to write them straight from a line's tokens.
+/// Records are made from decoded events (``append(_:)``): by the log's line-by-line stage when a
+/// log is read to be folded only (``ReadOptions/holdsRecords``), each event let go once its record
+/// is written. The plan is for the decoder's workers to write them straight from a line's tokens.
 struct CompactEvents: FoldEvents {
   private var records: [EventRecord] = []
+  /// Each record's event's id, by the same position.
+  private var ids: [String] = []
   private var pools = PayloadWriter()
 
   /// An empty store.
@@ -21,7 +27,7 @@ struct CompactEvents: FoldEvents {
 
   /// A store of `events`, in order.
   init(_ events: [Event]) {
-    records.reserveCapacity(events.count)
+    reserveCapacity(events.count)
     events.withUnsafeBufferPointer { events in
       for index in events.indices { append(events[index]) }
     }
@@ -30,20 +36,33 @@ struct CompactEvents: FoldEvents {
   /// How many events are held.
   var count: Int { records.count }
 
+  /// Makes room for about `capacity` records, their pools and names without growing: pools
+  /// grown by doubling copy everything they hold each time. (A generated history writes about
+  /// eight words and one and a quarter stamps an event, and a name for every four; room
+  /// reserved and never written takes address space, not memory.)
+  mutating func reserveCapacity(_ capacity: Int) {
+    records.reserveCapacity(capacity)
+    ids.reserveCapacity(capacity)
+    pools.words.reserveCapacity(capacity * 10)
+    pools.stamps.reserveCapacity(capacity * 3 / 2)
+    pools.names.reserveCapacity(capacity / 4)
+  }
+
   /// How many distinct names the events hold.
   var nameCount: Int { pools.names.count }
 
-  /// The bytes the records and pools take (their elements, not their arrays' spare room, nor
-  /// the names' table and strings).
+  /// The bytes the records, ids and pools take (their elements, not their arrays' spare room, nor
+  /// the names' table, nor strings longer than 15 bytes).
   var recordBytes: Int {
-    records.count * MemoryLayout<EventRecord>.stride + pools.words.count * 4
+    records.count * MemoryLayout<EventRecord>.stride + ids.count * MemoryLayout<String>.stride
+      + pools.words.count * 4
       + pools.stamps.count * MemoryLayout<Stamp>.stride
   }
 
   /// Adds an event after the others.
   mutating func append(_ event: borrowing Event) {
     let record = EventRecord(
-      id: pools.names.number(of: event.id), area: pools.names.number(of: event.area),
+      area: pools.names.number(of: event.area),
       citation: pools.names.number(of: event.source.citation),
       words: pools.names.number(ofOptional: event.source.quote ?? event.note),
       links: UInt32(pools.words.count), payloadStamp: UInt32(pools.stamps.count),
@@ -54,10 +73,49 @@ struct CompactEvents: FoldEvents {
     precondition(
       pools.words.count <= UInt32.max && pools.stamps.count <= UInt32.max, "pools past 2^32")
     records.append(record)
+    ids.append(event.id)
+  }
+
+  /// Puts `event`'s record in place of the one at `position` (an event amended by an erratum).
+  ///
+  /// The replaced record's links, payload and names stay in the pools, unread.
+  mutating func replace(at position: Int, with event: borrowing Event) {
+    append(event)
+    records.withUnsafeMutableBufferPointer { records in
+      records.swapAt(position, records.count - 1)
+    }
+    records.removeLast()
+    ids.swapAt(position, ids.count - 1)
+    ids.removeLast()
+  }
+
+  /// Removes the records at `positions` (ascending, each once), moving the others up in order
+  /// without copying the array.
+  mutating func remove(atAscending positions: [Int]) {
+    guard !positions.isEmpty else { return }
+    records.withUnsafeMutableBufferPointer { Self.remove(atAscending: positions, from: $0) }
+    records.removeLast(positions.count)
+    ids.withUnsafeMutableBufferPointer { Self.remove(atAscending: positions, from: $0) }
+    ids.removeLast(positions.count)
+  }
+
+  /// Moves the elements not at `positions` (ascending, each once) up in order, leaving the last
+  /// `positions.count` for the caller to remove.
+  private static func remove<Element>(
+    atAscending positions: [Int], from elements: UnsafeMutableBufferPointer<Element>
+  ) {
+    var kept = positions[0]
+    for (index, removed) in positions.enumerated() {
+      let end = index + 1 < positions.count ? positions[index + 1] : elements.count
+      for position in removed + 1..<end {
+        elements.swapAt(kept, position)
+        kept += 1
+      }
+    }
   }
 
   func id(at position: Int) -> String {
-    pools.names.name(record(position).id)
+    ids.withUnsafeBufferPointer { $0[position] }
   }
 
   func type(at position: Int) -> EventType {
@@ -137,10 +195,9 @@ struct CompactEvents: FoldEvents {
   }
 }
 
-/// One event of a ``CompactEvents`` store: names as numbers of its ``NameNumbers`` (0 for none),
-/// links and payload as positions in its pools.
+/// One event of a ``CompactEvents`` store, but for its id: names as numbers of its
+/// ``NameNumbers`` (0 for none), links and payload as positions in its pools.
 struct EventRecord {
-  var id: UInt32
   var area: UInt32
   var citation: UInt32
   /// The source's quote, else the event's note.

@@ -2,9 +2,16 @@
 /// records that hold every name as a 4-byte number rather than a 16-byte string.
 ///
 /// Number 0 stands for no name (an absent optional); the first name entered is number 1.
+///
+/// A log names the same few areas, sources, parties and phrases again and again, and the decoder
+/// hands them over as the same strings (short ones held in the string itself, longer ones shared
+/// through its interner). So before the table, a name is looked for in a small cache of recent
+/// names by the string's own bits (``RecentNames``): a hit costs a few instructions, where the
+/// table hashes the name's bytes and compares them.
 struct NameNumbers: Sendable {
   /// Each name's number; entry `n` of the map is name `n + 1`.
   private var numbers = NameMap<UInt32>()
+  private var recent = RecentNames()
 
   /// An empty table.
   init() {}
@@ -19,7 +26,10 @@ struct NameNumbers: Sendable {
 
   /// The number of `name`, entered if it is new.
   mutating func number(of name: String) -> UInt32 {
-    numbers.value(of: name, enteringIfAbsent: UInt32(numbers.count + 1))
+    if let known = recent.number(of: name) { return known }
+    let number = numbers.value(of: name, enteringIfAbsent: UInt32(numbers.count + 1))
+    recent.remember(name, number)
+    return number
   }
 
   /// The number of `name`, entered if it is new; 0 for `nil`.

@@ -45,6 +45,7 @@ enum FastLogDecoder {
       file: file, header: try LogHeaderLine.decode(headerBytes, file: file),
       headerLine: headerBytes, headerEnd: headerEnd, storage: storage)
     var state = LogState(log: log)
+    if options.holdsRecords { state.log.records = CompactEvents() }
     var decoder = LineDecoder(areas: log.header.areas)
     let completeEnd = max(try source.lastCompleteEnd(), headerEnd)
     let spans = try LineRunPipeline.spans(of: source, from: headerEnd, to: completeEnd)
@@ -65,7 +66,11 @@ enum FastLogDecoder {
         // Room for every line, estimated from the first run's.
         let runBytes = max(1, (run.ends.last ?? headerEnd) - headerEnd)
         let lineCount = run.outcomes.count * pipeline.byteCount / runBytes + 16
-        state.log.events.reserveCapacity(lineCount)
+        if options.holdsRecords {
+          state.log.records?.reserveCapacity(lineCount)
+        } else {
+          state.log.events.reserveCapacity(lineCount)
+        }
         state.log.eventLines.reserveCapacity(lineCount)
         state.log.known.events.reserveCapacity(lineCount)
         // And for the errata's tables, at the first run's share of errata (with room to spare):

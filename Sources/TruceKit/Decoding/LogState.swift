@@ -38,7 +38,7 @@ struct LogState {
     guard let event = outcome.event.take() else {
       preconditionFailure("a line decoded without a failure has an event")
     }
-    let expectedSeq = precedingEvents + log.events.count + 1
+    let expectedSeq = precedingEvents + log.eventCount + 1
     guard event.seq == expectedSeq else {
       throw LogError(
         file: file, line: line, field: "seq",
@@ -68,7 +68,12 @@ struct LogState {
     }
     log.known.register(event)
     if let range { log.eventLines.append(range) }
-    log.events.append(event)
+    if log.records != nil {
+      // Written in place (through an optional's binding, the store would be copied).
+      log.records?.append(event)
+    } else {
+      log.events.append(event)
+    }
   }
 
   /// The error for a problem the first stage found.
@@ -102,7 +107,7 @@ struct LogState {
   private mutating func checkChain(_ event: Event, line: Int, expectedPrev: SHA256Digest?)
     throws(LogError)
   {
-    if precedingEvents == 0 && log.events.isEmpty { log.isChained = event.link != nil }
+    if precedingEvents == 0 && log.eventCount == 0 { log.isChained = event.link != nil }
     guard let link = event.link else {
       guard !log.isChained else {
         throw chainError(

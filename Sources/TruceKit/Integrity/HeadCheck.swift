@@ -43,7 +43,7 @@ public enum HeadStatus: Hashable, Sendable, CustomStringConvertible {
   /// own bytes (in memory or in its file), among its complete lines only.
   static func of(_ log: EventLog, storage: LogBytes, head: LogHead?) -> HeadStatus {
     of(
-      isChained: log.isChained, eventCount: log.events.count, lastLineHash: log.lastLineHash,
+      isChained: log.isChained, eventCount: log.eventCount, lastLineHash: log.lastLineHash,
       completeLength: log.completeLength, head: head
     ) { length in
       guard length <= log.completeLength else { return nil }

@@ -3,19 +3,26 @@
 public enum LogReading {
   /// Reads a log for answering questions.
   ///
+  /// - Parameters:
+  ///   - path: The log file.
+  ///   - holdingRecords: Whether to hold the events as records (``ReadOptions/holdsRecords``),
+  ///     for a caller that only folds them.
   /// - Returns: The log and the warnings a reader should see.
   /// - Throws: ``LogError`` when a complete line is bad.
-  public static func read(path: String) throws(LogError) -> (EventLog, [String]) {
+  public static func read(path: String, holdingRecords: Bool = false) throws(LogError) -> (
+    EventLog, [String]
+  ) {
     let snapshot: (log: LogBytes, head: [UInt8]?)
     do { snapshot = try LogBytes.snapshot(path: FileIO.resolved(path)) } catch {
       throw LogError(file: path, line: nil, problem: .unreadable(error.description))
     }
-    let log = try FastLogDecoder.parse(snapshot.log, file: path, options: .reading)
+    let log = try FastLogDecoder.parse(
+      snapshot.log, file: path, options: holdingRecords ? .readingRecords : .reading)
     var warnings: [String] = []
     if let torn = log.torn {
       warnings.append(
         "\(path):\(torn.line): the last line is incomplete (\(torn.bytes.count) bytes, a write cut "
-          + "short); answering from the \(log.events.count) complete events. Run 'truce verify "
+          + "short); answering from the \(log.eventCount) complete events. Run 'truce verify "
           + "--repair' to set it aside.")
     }
     var head: LogHead?

@@ -8,8 +8,11 @@ public struct EventLog: Sendable {
   public var file: String
   /// The header: format version and areas.
   public var header: LogHeader
-  /// Every event, in file order, as recorded.
+  /// Every event, in file order, as recorded; empty when the log holds them as ``records``.
   public var events: [Event]
+  /// Every event as a record, in file order, when the log was read to be folded only
+  /// (``ReadOptions/holdsRecords``); `nil` otherwise.
+  var records: CompactEvents?
   /// Events as amended by errata, by the id of the event amended.
   public var amendments: [String: Event]
   /// Ids of events voided by errata.
@@ -17,6 +20,9 @@ public struct EventLog: Sendable {
 
   /// The areas the log declares.
   public var areas: AreaRegistry { header.areas }
+
+  /// How many events the log holds, as events or as records.
+  public var eventCount: Int { records?.count ?? events.count }
 
   /// Ids of hypothetical events, added by scenarios (empty for a log as recorded).
   public var hypothetical: Set<String> = []
@@ -217,9 +223,16 @@ public struct EventLog: Sendable {
   /// subset of a log's lines, or a scenario's events). Each comes with its amended form (`nil`
   /// when voided, which wins), as ``effectiveEvents`` takes it.
   private func correctedPositionsByScanning() -> [(position: Int, amended: Event?)] {
+    correctedPositionsByScanning(count: events.count) { events[$0].id }
+  }
+
+  /// ``correctedPositionsByScanning()`` for a list of `count` events whose ids `id` gives.
+  func correctedPositionsByScanning(count: Int, id: (Int) -> String) -> [(
+    position: Int, amended: Event?
+  )] {
     var corrected: [(position: Int, amended: Event?)] = []
-    for position in events.indices {
-      let id = events[position].id
+    for position in 0..<count {
+      let id = id(position)
       if voided.contains(id) {
         corrected.append((position, nil))
       } else if let amended = amendments[id] {
@@ -233,9 +246,15 @@ public struct EventLog: Sendable {
   /// amended form (`nil` when voided, which wins); `nil` when an id is not where ``lineByID``
   /// says (a log not read from a file).
   private func correctedPositions() -> [(position: Int, amended: Event?)]? {
+    correctedPositions(count: events.count) { events[$0].id }
+  }
+
+  /// ``correctedPositions()`` for a list of `count` events whose ids `id` gives.
+  func correctedPositions(count: Int, id eventID: (Int) -> String) -> [(
+    position: Int, amended: Event?
+  )]? {
     func position(of id: String) -> Int? {
-      guard let line = lineByID[id], events.indices.contains(line - 2),
-        events[line - 2].id == id
+      guard let line = lineByID[id], (0..<count).contains(line - 2), eventID(line - 2) == id
       else { return nil }
       return line - 2
     }

@@ -5,6 +5,10 @@ public struct ReadOptions: Hashable, Sendable {
   /// Whether a last line cut short by an interrupted write is set aside (and reported in
   /// ``EventLog/torn``) rather than failing the read.
   public var toleratesTornTail: Bool
+  /// Whether the events are held as compact records (``EventLog/records``) rather than in
+  /// ``EventLog/events``, each let go once its record is written: for a caller that only folds
+  /// them and shows a few (``AtQuery/answer(consuming:)``). ``EventLog/events`` is then empty.
+  public var holdsRecords = false
 
   /// How much of the hash chain to check.
   public enum ChainCheck: Hashable, Sendable {
@@ -28,6 +32,12 @@ public struct ReadOptions: Hashable, Sendable {
   public static let verifying = ReadOptions(chain: .full, toleratesTornTail: false)
   /// For writing: check the tail; a torn tail must be repaired first.
   public static let writing = ReadOptions(chain: .tail, toleratesTornTail: false)
+  /// As ``reading``, with the events held as records: for a cold `truce at`.
+  public static let readingRecords: ReadOptions = {
+    var options = ReadOptions.reading
+    options.holdsRecords = true
+    return options
+  }()
 }
 
 /// The bytes of a last line that an interrupted write left without its newline.

@@ -15,29 +15,51 @@ struct EventPositions: Sendable {
   init(_ selection: FoldInput.Selection) {
     (tags, positions) = NameSlots.empty(
       NameSlots.count(for: selection.count - selection.skipped.count))
-    selection.events.withUnsafeBufferPointer { events in
-      selection.forEachSelected { position, id in
-        let hash = NameSlots.hash(id)
-        let (found, empty) = find(id, hash: hash, in: events)
-        guard found == nil else { return }
-        tags[empty] = NameSlots.tag(hash)
-        positions[empty] = UInt32(truncatingIfNeeded: position)
+    switch selection.list {
+    case .events(let events):
+      events.withUnsafeBufferPointer { events in
+        enter(selection) { events[$0].id == $1 }
       }
+    case .records(let records):
+      enter(selection) { records.records.id(at: $0) == $1 }
+    }
+  }
+
+  /// Enters each selected position under its id, unless an earlier one has the same id
+  /// (`matches` compares a position's id with an id).
+  private mutating func enter(
+    _ selection: FoldInput.Selection, matching matches: (Int, borrowing String) -> Bool
+  ) {
+    selection.forEachSelected { position, id in
+      let hash = NameSlots.hash(id)
+      let (found, empty) = find(hash: hash) { matches($0, id) }
+      guard found == nil else { return }
+      tags[empty] = NameSlots.tag(hash)
+      positions[empty] = UInt32(truncatingIfNeeded: position)
     }
   }
 
   /// Where the event with `id` is in `events` (the list this was built from), or `nil`.
   func position(of id: String, in events: [Event]) -> Int? {
     events.withUnsafeBufferPointer { events in
-      find(id, hash: NameSlots.hash(id), in: events).found.map { Int(positions[$0]) }
+      find(hash: NameSlots.hash(id)) { events[$0].id == id }.found.map { Int(positions[$0]) }
     }
   }
 
-  /// The slot holding `id`, if any, and the slot where the probe for it stopped.
-  private func find(_ id: String, hash: UInt64, in events: UnsafeBufferPointer<Event>)
-    -> (found: Int?, empty: Int)
-  {
-    NameSlots.probe(tags, positions, hash: hash) { events[$0].id == id }
+  /// Where the event with `id` is in `list` (the list this was built from), or `nil`.
+  func position(of id: String, in list: FoldedList) -> Int? {
+    switch list {
+    case .events(let events): position(of: id, in: events)
+    case .records(let records):
+      find(hash: NameSlots.hash(id)) { records.records.id(at: $0) == id }.found.map {
+        Int(positions[$0])
+      }
+    }
   }
 
+  /// The slot holding the id `matches` takes (given a position), if any, and the slot where the
+  /// probe for it stopped.
+  private func find(hash: UInt64, matching matches: (Int) -> Bool) -> (found: Int?, empty: Int) {
+    NameSlots.probe(tags, positions, hash: hash, isName: matches)
+  }
 }

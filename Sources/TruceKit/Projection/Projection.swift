@@ -134,6 +134,36 @@ public struct Projection: Sendable {
     store = ProjectionStore(ProjectionFold.parts(of: input))
   }
 
+  /// Folds events held as records, with errata already applied (see
+  /// ``EventLog/takeEffectiveRecords()``): the same projection as of the same events decoded,
+  /// whose events, when asked for, are read again from the log's lines.
+  init(records: RecordedEvents, knowledge: Knowledge = .everything) {
+    self.knowledge = knowledge
+    hypothetical = []
+    let input = FoldInput(
+      list: .records(records), count: records.count, knowledge: knowledge, hypothetical: [])
+    store = ProjectionStore(ProjectionFold.parts(of: input))
+  }
+
+  /// When the folded events are held as records, the first of them that could not be read again
+  /// from the log to be shown whole (a tool that ignores the log's lock changed the file): an
+  /// answer that showed it must not be trusted. `nil` when there was none.
+  public var rereadFailure: LogError? {
+    store.read { $0.folded.list.rereadFailure }
+  }
+
+  /// What a question filters proposals by (id, area, announcement), with each one's place among
+  /// ``proposals``: read without building them (over records, each proposal built is read again
+  /// from its line).
+  func proposalFacts() -> [ProposalFacts] {
+    store.read { $0.proposalFacts() }
+  }
+
+  /// The proposal at a place among ``proposals``, without building the list.
+  func proposal(at index: Int) -> Event {
+    store.read { $0.proposal(at: index) }
+  }
+
   /// The projection of the first `count` events of a list, folded only when first read: a
   /// replay makes one for every step, and most are never looked at.
   init(

@@ -21,7 +21,10 @@ enum ProjectionFold {
   ///   cores); by default, when the list is long (``parallelEvents``) and there are. The result
   ///   is the same either way.
   static func parts(of input: FoldInput, inLanes: Bool? = nil) -> ProjectionParts {
-    parts(of: input, reading: input.events, inLanes: inLanes)
+    switch input.list {
+    case .events(let events): parts(of: input, reading: events, inLanes: inLanes)
+    case .records(let records): parts(of: input, reading: records.records, inLanes: inLanes)
+    }
   }
 
   /// Folds `input`, reading its events from `events` (the same events, in the same order, in
@@ -32,7 +35,7 @@ enum ProjectionFold {
   static func parts<Events: FoldEvents>(
     of input: FoldInput, reading events: Events, inLanes: Bool? = nil
   ) -> ProjectionParts {
-    precondition(events.count == input.events.count, "another list than the input's")
+    precondition(events.count == input.list.count, "another list than the input's")
     let cores = input.count >= parallelEvents || inLanes == true ? System.activeCores : 1
     let lanes = inLanes ?? (cores > 1)
     return parts(of: input, events, inLanes: lanes, threads: lanes && cores > 1)
@@ -113,7 +116,7 @@ enum ProjectionFold {
     parts.corridorIndex = listed.corridorSlots
     parts.offensiveIndex = listed.offensiveSlots
     parts.folded = FoldInput.Selection(
-      events: input.events, count: input.count, skipped: plan.skipped)
+      list: input.list, count: input.count, skipped: plan.skipped)
     return parts
   }
 

@@ -25,7 +25,16 @@ struct ProjectionParts: Sendable {
   /// Where the folded events are in ``folded``, by id; built when one is first asked for.
   var eventPositions: EventPositions?
   /// Which events were folded.
-  var folded = FoldInput.Selection(events: [], count: 0, skipped: [])
+  var folded = FoldInput.Selection(list: .events([]), count: 0, skipped: [])
+}
+
+/// What a question filters a proposal by: its id, area and announcement, and its place among a
+/// projection's proposals.
+struct ProposalFacts: Sendable {
+  var index: Int
+  var id: String
+  var area: String
+  var announced: UncertainInstant
 }
 
 /// Where the proposals, statements and violations are in the list folded.
@@ -39,15 +48,38 @@ extension ProjectionParts {
   /// Proposals, built now if not yet.
   mutating func builtProposals() -> [Event] {
     if let proposals { return proposals }
-    let built = listed.proposals.map { folded.events[$0] }
+    let built = listed.proposals.map { folded.list.event(at: $0) }
     proposals = built
     return built
+  }
+
+  /// What a question filters proposals by, for each in the order of ``builtProposals()``, read
+  /// without building them.
+  func proposalFacts() -> [ProposalFacts] {
+    if let proposals {
+      return proposals.indices.map { index in
+        ProposalFacts(
+          index: index, id: proposals[index].id, area: proposals[index].area,
+          announced: proposals[index].announced.range)
+      }
+    }
+    return listed.proposals.indices.map { index in
+      let position = listed.proposals[index]
+      return ProposalFacts(
+        index: index, id: folded.list.id(at: position), area: folded.list.area(at: position),
+        announced: folded.list.announced(at: position).range)
+    }
+  }
+
+  /// The proposal at a place in the order of ``builtProposals()``, without building the list.
+  func proposal(at index: Int) -> Event {
+    proposals?[index] ?? folded.list.event(at: listed.proposals[index])
   }
 
   /// Statements, built now if not yet.
   mutating func builtStatements() -> [Event] {
     if let statements { return statements }
-    let built = listed.statements.map { folded.events[$0] }
+    let built = listed.statements.map { folded.list.event(at: $0) }
     statements = built
     return built
   }
@@ -55,20 +87,20 @@ extension ProjectionParts {
   /// The statement at a position in the list of statements, without building the list (an
   /// answer asks about a few subjects among hundreds of thousands of statements).
   func statement(at index: Int) -> Event {
-    statements?[index] ?? folded.events[listed.statements[index]]
+    statements?[index] ?? folded.list.event(at: listed.statements[index])
   }
 
   /// The positions in the list of statements of those about each subject.
   func builtStatementIndex() -> [String: [Int]] {
     if let statements { return ProjectionFold.statementIndex(statements.lazy.map(\.payload)) }
     // Each statement's payload only: copying whole events retains every string they hold.
-    return ProjectionFold.statementIndex(listed.statements.lazy.map { folded.events[$0].payload })
+    return ProjectionFold.statementIndex(listed.statements.lazy.map { folded.list.payload(at: $0) })
   }
 
   /// Violations, built now if not yet.
   mutating func builtViolations() -> [Event] {
     if let violations { return violations }
-    let built = listed.violations.map { folded.events[$0] }
+    let built = listed.violations.map { folded.list.event(at: $0) }
     violations = built
     return built
   }
@@ -88,26 +120,39 @@ extension ProjectionParts {
   private mutating func read<Part>(event id: String, _ part: (borrowing Event) -> Part) -> Part? {
     if let events { return events[id].map { part($0) } }
     if eventPositions == nil { eventPositions = EventPositions(folded) }
-    return eventPositions?.position(of: id, in: folded.events).map { part(folded.events[$0]) }
+    guard let position = eventPositions?.position(of: id, in: folded.list) else { return nil }
+    if case .events(let events) = folded.list {
+      return events.withUnsafeBufferPointer { part($0[position]) }
+    }
+    return part(folded.list.event(at: position))
   }
 
   /// The folded events `isWanted` takes, each id once (the first folded, as in ``builtEvents()``),
   /// read in place: a question about a few of a million events need not build the table of
   /// every event by id, nor copy the events it passes over.
+  ///
+  /// Over records, every event is read again from its line to be asked about.
   mutating func foldedEvents(where isWanted: (borrowing Event) -> Bool) -> [Event] {
     if let events { return events.values.filter { isWanted($0) } }
     var wanted: [Int] = []
-    folded.events.withUnsafeBufferPointer { events in
+    switch folded.list {
+    case .events(let events):
+      events.withUnsafeBufferPointer { events in
+        folded.forEachSelected { position, _ in
+          if isWanted(events[position]) { wanted.append(position) }
+        }
+      }
+    case .records(let records):
       folded.forEachSelected { position, _ in
-        if isWanted(events[position]) { wanted.append(position) }
+        if isWanted(records.event(at: position)) { wanted.append(position) }
       }
     }
     guard !wanted.isEmpty else { return [] }
     if eventPositions == nil { eventPositions = EventPositions(folded) }
     let positions = eventPositions
     return wanted.compactMap { position in
-      let event = folded.events[position]
-      return positions?.position(of: event.id, in: folded.events) == position ? event : nil
+      let event = folded.list.event(at: position)
+      return positions?.position(of: event.id, in: folded.list) == position ? event : nil
     }
   }
 

@@ -37,6 +37,10 @@ public struct AtQuery: Sendable {
   /// a copy with the errata applied: the log is left without its events (see
   /// ``EventLog/takeEffectiveEvents()``), nor what was kept for checking later lines and reading
   /// lines back (its bytes, tables by id, errata's merged lines), which the answer does not read.
+  ///
+  /// A log read with its events held as records (``ReadOptions/holdsRecords``) is folded from
+  /// them, and the events the answer shows are read again from their lines (the log's bytes are
+  /// kept open for that, by the answer): check ``Projection/rereadFailure`` before showing it.
   public func answer(consuming log: inout EventLog) -> AtAnswer {
     answer(consuming: &log, keeping: nil)
   }
@@ -45,6 +49,16 @@ public struct AtQuery: Sendable {
   /// ``answer(from:keeping:)`` does).
   func answer(consuming log: inout EventLog, keeping kept: Kept?) -> AtAnswer {
     let hypothetical = log.hypothetical
+    if let records = log.takeEffectiveRecords() {
+      log.storage = LogBytes([])
+      log.lineByID = [:]
+      log.known = KnownSubjects()
+      log.amendedLines = [:]
+      log.amendments = [:]
+      let projection = Projection(
+        records: records, knowledge: Knowledge(asOf: asOf?.asOfInstant))
+      return answer(from: log, projection: projection, keeping: kept)
+    }
     log.eventLines = []
     log.storage = LogBytes([])
     let events = log.takeEffectiveEvents()
@@ -85,9 +99,11 @@ public struct AtQuery: Sendable {
         omittedConflicts = possible.count - contextLimit
       }
     }
-    var proposals = projection.proposals.filter { proposal in
+    // Filtered by what the fold read of them; only those listed are built (read again from
+    // their lines, when the log held records).
+    var proposals = projection.proposalFacts().filter { proposal in
       (kept?.proposals.contains(proposal.id) ?? true)
-        && proposal.announced.range.isPossibly(atOrBefore: moment.asOfInstant)
+        && proposal.announced.isPossibly(atOrBefore: moment.asOfInstant)
         && relation(of: proposal.area, in: log.areas) != nil
     }
     var omittedProposals = 0
@@ -97,7 +113,7 @@ public struct AtQuery: Sendable {
     }
     return AtAnswer(
       moment: moment, zone: zone, asOf: asOf, area: area, items: items,
-      conflicts: conflicts, proposals: proposals,
+      conflicts: conflicts, proposals: proposals.map { projection.proposal(at: $0.index) },
       disputes: projection.disputes.filter { shownIDs.contains($0.subject) },
       projection: projection, omitted: omitted, omittedConflicts: omittedConflicts,
       omittedProposals: omittedProposals)
@@ -112,8 +128,8 @@ public struct AtQuery: Sendable {
 
   /// Keeps the `limit` proposals announced last (by their latest possible announcement, those
   /// with no latest last of all; ties keep the listed order), in their listed order.
-  static func latest(_ proposals: [Event], limit: Int) -> [Event] {
-    let latest = proposals.map(\.announced.range.latest)
+  static func latest(_ proposals: [ProposalFacts], limit: Int) -> [ProposalFacts] {
+    let latest = proposals.map(\.announced.latest)
     let ordered = proposals.indices.sorted { left, right in
       switch (latest[left], latest[right]) {
       case (let a?, let b?) where a != b: return a > b

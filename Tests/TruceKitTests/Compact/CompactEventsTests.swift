@@ -98,7 +98,7 @@ struct CompactEventsTests {
     let twice = CompactEvents(events + events)
     #expect(twice.nameCount == once.nameCount)
     #expect(twice.recordBytes == 2 * once.recordBytes)
-    #expect(MemoryLayout<EventRecord>.stride == 56)
+    #expect(MemoryLayout<EventRecord>.stride == 48)
   }
 
   @Test("An event with more links than 16 bits count reads back whole")
@@ -126,5 +126,25 @@ struct CompactEventsTests {
     #expect(names.name(2) == "Reuters")
     #expect(names.optionalName(0) == nil)
     #expect(names.optionalName(1) == "p-1")
+  }
+
+  @Test(
+    "A name is numbered as before, met as the same string or an equal one held apart, past the size of the cache of recent names"
+  )
+  func namesThroughTheCacheOfRecentNames() {
+    var names = NameNumbers()
+    // Longer than 15 bytes, so each is held in storage of its own; and short ones, held inline.
+    let long = (0..<3 * RecentNames.slotCount).map { "a name held in storage of its own, \($0)" }
+    let short = (0..<RecentNames.slotCount).map { "s\($0)" }
+    let numbers = (long + short).map { names.number(of: $0) }
+    #expect(Set(numbers).count == long.count + short.count)
+    #expect(numbers.first == 1 && names.count == numbers.count)
+    // The same strings again, in another order; then equal strings made anew.
+    let again = zip(long + short, numbers).reversed()
+    #expect(again.allSatisfy { names.number(of: $0.0) == $0.1 })
+    let copies = (long + short).map { String(decoding: Array($0.utf8), as: UTF8.self) }
+    #expect(copies.map { names.number(of: $0) } == numbers)
+    #expect(zip(numbers, long + short).allSatisfy { names.name($0.0) == $0.1 })
+    #expect(names.count == numbers.count)
   }
 }

@@ -28,6 +28,49 @@ enum DecoderComparison {
     }
   }
 
+  /// ``disagreement(_:file:options:)`` for the fast decoder holding the events as records
+  /// (``ReadOptions/holdsRecords``): when both accept, the records read back, errata applied, as
+  /// the reference's events with errata applied.
+  static func recordsDisagreement(_ bytes: [UInt8], file: String) -> String? {
+    let fast = Result { () throws(LogError) in
+      try EventLog.parse(bytes, file: file, options: .readingRecords)
+    }
+    let reference = Result { () throws(LogError) in
+      try ReferenceLogDecoder.parse(bytes, file: file, options: .reading)
+    }
+    switch (fast, reference) {
+    case (.success(let fast), .success(let reference)):
+      return recordsDifference(fast, reference)
+    case (.failure(let fast), .failure(let reference)):
+      guard fast.line == reference.line, fast.field == reference.field,
+        kind(fast.problem) == kind(reference.problem)
+      else { return "fast, as records: \(fast); reference: \(reference)" }
+      return nil
+    case (.success, .failure(let reference)):
+      return "the fast decoder, as records, accepts what the reference rejects: \(reference)"
+    case (.failure(let fast), .success):
+      return "the fast decoder, as records, rejects what the reference accepts: \(fast)"
+    }
+  }
+
+  /// What differs between a log read as records, its errata applied and its events read again,
+  /// and the reference's events with errata applied.
+  static func recordsDifference(_ fast: EventLog, _ reference: EventLog) -> String? {
+    guard fast.events.isEmpty, fast.eventCount == reference.events.count else {
+      return "\(fast.eventCount) records against \(reference.events.count) events"
+    }
+    var taken = fast
+    guard let recorded = taken.takeEffectiveRecords() else { return "no records" }
+    let effective = reference.effectiveEvents
+    guard recorded.count == effective.count else {
+      return "\(recorded.count) effective records against \(effective.count) events"
+    }
+    for position in effective.indices where recorded.event(at: position) != effective[position] {
+      return "effective event \(position + 1) differs"
+    }
+    return recorded.rereadFailure.map { "a line was not read again: \($0)" }
+  }
+
   /// What differs between two decoded logs, event by event.
   static func difference(_ fast: EventLog, _ reference: EventLog) -> String? {
     guard fast.events.count == reference.events.count else {

@@ -13,6 +13,7 @@ struct FastDecoderTests {
     for options in [ReadOptions.reading, .verifying, .writing] {
       #expect(DecoderComparison.disagreement(bytes, file: path, options: options) == nil)
     }
+    #expect(DecoderComparison.recordsDisagreement(bytes, file: path) == nil)
     let log = try EventLog.parse(bytes, file: path, options: .verifying)
     #expect(log.events.count > 40)
   }
@@ -28,6 +29,8 @@ struct FastDecoderTests {
     let fast = try EventLog.parse(bytes, file: scratch.log, options: .reading)
     let reference = try ReferenceLogDecoder.parse(bytes, file: scratch.log, options: .reading)
     #expect(DecoderComparison.difference(fast, reference) == nil)
+    let records = try EventLog.parse(bytes, file: scratch.log, options: .readingRecords)
+    #expect(DecoderComparison.recordsDifference(records, reference) == nil)
     #expect(fast.events.count == 50_000)
     #expect(fast.lastLineHash == report.head.hash)
     #expect(!fast.amendments.isEmpty && !fast.voided.isEmpty)
@@ -65,6 +68,9 @@ struct FastDecoderTests {
           disagreements.append("round \(round): \(problem)")
         }
       }
+      if let problem = DecoderComparison.recordsDisagreement(bytes, file: "damaged.jsonl") {
+        disagreements.append("round \(round), as records: \(problem)")
+      }
     }
     #expect(disagreements.isEmpty, "\(disagreements.prefix(5).joined(separator: "\n"))")
   }
@@ -86,10 +92,12 @@ struct FastDecoderTests {
         ).utf8)
       let bytes = Array(damaged.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
       #expect(DecoderComparison.disagreement(bytes, file: "split.jsonl") == nil)
+      #expect(DecoderComparison.recordsDisagreement(bytes, file: "split.jsonl") == nil)
       #expect(throws: LogError.self) { try EventLog.parse(bytes, file: "split.jsonl") }
     }
     lines.swapAt(lines.count - 2, lines.count - 10)
     let swapped = Array(lines.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
     #expect(DecoderComparison.disagreement(swapped, file: "split.jsonl") == nil)
+    #expect(DecoderComparison.recordsDisagreement(swapped, file: "split.jsonl") == nil)
   }
 }

@@ -30,11 +30,13 @@ struct GeneratorScratch {
     return scratch
   }
 
-  /// A generated history, read as a log; its file is gone once read.
-  static func log(events: Int, areas: Int, seed: UInt64) throws -> EventLog {
+  /// A generated history, read as a log; its file is gone once read (the log keeps it open).
+  static func log(
+    events: Int, areas: Int, seed: UInt64, options: ReadOptions = .reading
+  ) throws -> EventLog {
     let scratch = try GeneratorScratch()
     defer { scratch.remove() }
     _ = try HistoryGenerator(events: events, areas: areas, seed: seed).write(to: scratch.log)
-    return try EventLog.read(path: scratch.log)
+    return try EventLog.read(path: scratch.log, options: options)
   }
 }

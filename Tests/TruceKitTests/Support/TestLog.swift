@@ -26,11 +26,11 @@ enum TestLog {
   }
 
   /// Parses a header and event lines as a log named `test.jsonl`.
-  static func parse(_ events: [String], header: String = TestLog.header) throws(LogError)
-    -> EventLog
-  {
+  static func parse(
+    _ events: [String], header: String = TestLog.header, options: ReadOptions = .reading
+  ) throws(LogError) -> EventLog {
     let text = ([header] + events).joined(separator: "\n") + "\n"
-    return try EventLog.parse(Array(text.utf8), file: "test.jsonl")
+    return try EventLog.parse(Array(text.utf8), file: "test.jsonl", options: options)
   }
 
   /// The parse error for these lines, or `nil` if they parse.

@@ -1,0 +1,72 @@
+import Synchronization
+
+/// Reads events of a log again from their lines, after the log was read: for records
+/// (``RecordedEvents``), whose answers show a few events whole.
+///
+/// The lines are those the log's reading decoded and accepted (under its shared lock, which the
+/// log's bytes hold until they go), so each decodes to the event it gave then. A line that can no
+/// longer be read, or no longer decodes, means a tool that ignores the lock changed the file:
+/// the first such line is kept in ``failure``.
+final class LineRereader: Sendable {
+  private let storage: LogBytes
+  private let file: String
+  /// Where each event's line is in ``storage``, by its position among the log's events.
+  private let lines: [Range<Int>]
+  private let state: Mutex<State>
+
+  private struct State: ~Copyable {
+    var decoder: LineDecoder
+    var failure: LogError?
+  }
+
+  /// A reader of the lines of a log read from `storage`.
+  ///
+  /// - Parameters:
+  ///   - storage: The log's bytes.
+  ///   - file: The log's name, for errors.
+  ///   - lines: Where each event's line is in `storage`, by position among the log's events.
+  ///   - areas: The log's areas, which its events' times are read in.
+  init(storage: LogBytes, file: String, lines: [Range<Int>], areas: AreaRegistry) {
+    self.storage = storage
+    self.file = file
+    self.lines = lines
+    state = Mutex(State(decoder: LineDecoder(areas: areas), failure: nil))
+  }
+
+  /// The event at `position` among the log's events, decoded again from its line (numbered
+  /// `line`); `nil` when the line can no longer be read or decoded (see ``failure``).
+  func event(ofEventAt position: Int, line: Int) -> Event? {
+    guard position < lines.count, let bytes = storage.bytes(in: lines[position]) else {
+      fail(LogError(file: file, line: line, problem: .unreadable(Self.changed)))
+      return nil
+    }
+    let event = state.withLock { state -> Event? in
+      var checks: [ContextCheck] = []
+      var outcome = bytes.withUnsafeBytes {
+        state.decoder.decode($0, number: line, checks: &checks)
+      }
+      outcome.event?.line = line
+      return outcome.event
+    }
+    guard let event else {
+      fail(LogError(file: file, line: line, problem: .unreadable(Self.changed)))
+      return nil
+    }
+    return event
+  }
+
+  /// The first line that could not be read again, if any.
+  var failure: LogError? {
+    state.withLock { $0.failure }
+  }
+
+  private func fail(_ error: LogError) {
+    state.withLock { state in
+      if state.failure == nil { state.failure = error }
+    }
+  }
+
+  private static let changed =
+    "the line no longer reads as it did: the file was changed while it was read (by a tool "
+    + "that ignores the log's lock)"
+}

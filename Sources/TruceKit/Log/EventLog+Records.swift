@@ -1,0 +1,50 @@
+extension EventLog {
+  /// The events with errata applied, as ``effectiveEvents`` gives them, from a log that holds
+  /// them as records (``records``), handed over with what it takes to show each one whole; `nil`
+  /// when the log holds events instead.
+  ///
+  /// The log is left without its records and the places of its lines (the records read them
+  /// again), everything else as it was. Its bytes (``storage``) stay open for the records'
+  /// reading as long as they are held.
+  mutating func takeEffectiveRecords() -> RecordedEvents? {
+    guard var store = records else { return nil }
+    records = nil
+    let count = store.count
+    let corrected =
+      correctedPositions(count: count, id: store.id(at:))
+      ?? correctedPositionsByScanning(count: count, id: store.id(at:))
+    // Amended records take their event's place; voided ones go, and the others move up.
+    var removed: [Int] = []
+    var amendedAt: [(position: Int, event: Event)] = []
+    for (position, amended) in corrected {
+      if let amended {
+        store.replace(at: position, with: amended)
+        amendedAt.append((position, amended))
+      } else {
+        removed.append(position)
+      }
+    }
+    store.remove(atAscending: removed)
+    var origins: [UInt32] = []
+    origins.reserveCapacity(store.count)
+    var nextRemoved = 0
+    for origin in 0..<count {
+      if nextRemoved < removed.count && removed[nextRemoved] == origin {
+        nextRemoved += 1
+        continue
+      }
+      origins.append(UInt32(truncatingIfNeeded: origin))
+    }
+    // An amended event's place among the records: its origin, less the voided ones before it.
+    var amended: [Int: Event] = [:]
+    amended.reserveCapacity(amendedAt.count)
+    nextRemoved = 0
+    for (origin, event) in amendedAt {
+      while nextRemoved < removed.count && removed[nextRemoved] < origin { nextRemoved += 1 }
+      amended[origin - nextRemoved] = event
+    }
+    let reader = LineRereader(storage: storage, file: file, lines: eventLines, areas: areas)
+    eventLines = []
+    return RecordedEvents(records: store, origins: origins, amended: amended, reader: reader)
+  }
+}
