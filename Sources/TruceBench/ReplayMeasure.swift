@@ -20,7 +20,7 @@ enum ReplayMeasure {
   static func summary(sizes: [Int], truce: String, work: String) -> String {
     var lines = [
       "",
-      "replay (fold only, from decoded events), best of 3 (the Replayer: 1 at 1M):",
+      "replay (fold only, from decoded events or records), best of 3 (the Replayer: 1 at 1M):",
     ]
     for size in sizes {
       let path = "\(work)/replay-\(size).jsonl"
@@ -44,7 +44,9 @@ enum ReplayMeasure {
         + " Each run is one fold in a fresh process (a new copy of the benchmark, which reads the log"
         + " first), so that every page the fold writes is new to it, as in a `truce at` with no"
         + " index; in the benchmark's own process, which has freed much memory by then, a fold"
-        + " reuses pages and its speed depends on what ran before.")
+        + " reuses pages and its speed depends on what ran before. Projection(records:): the same"
+        + " fold of the events held as records (as a cold `truce at` reads them), errata applied"
+        + " before the time is taken, as for events.")
     lines.append(
       "  Replayer to the last step: a replay that shows only the events placed last (and those"
         + " with no earliest announcement time, which any span takes: under 1%), so every event is"
@@ -58,11 +60,14 @@ enum ReplayMeasure {
     let events = log.effectiveEvents
     let runs = size >= 1_000_000 ? 1 : 3
     let fresh = FreshFold.seconds(ofLogAt: path)
+    let freshRecords = FreshFold.seconds(ofLogAt: path, records: true)
     let lastOnly = Replayer(filter: lastStepsFilter(of: events), zone: zone)
     let foldOnly = Measure.best(runs: runs) { _ = lastOnly.steps(of: log) }
     let freshRate = fresh.map { Format.perSecond(Double(events.count) / $0) } ?? "failed"
+    let recordsRate =
+      freshRecords.map { Format.perSecond(Double(events.count) / $0) } ?? "failed"
     var text =
-      "Projection(events:) \(freshRate),"
+      "Projection(events:) \(freshRate), Projection(records:) \(recordsRate),"
       + " Replayer to the last step \(Format.perSecond(Double(events.count) / foldOnly))"
     if size <= describedLimit {
       let replayer = Replayer(zone: zone)

@@ -37,11 +37,13 @@ struct BenchCommandLineTests {
     #expect(result.stderr.contains("Usage: truce-bench"))
   }
 
-  @Test("truce-bench --fold-once folds a log in its own process and prints the fold's seconds")
-  func foldOncePrintsSeconds() throws {
+  @Test(
+    "truce-bench --fold-once folds a log in its own process, as events or records, and prints the fold's seconds",
+    arguments: [[], ["--records"]])
+  func foldOncePrintsSeconds(form: [String]) throws {
     let log = TruceProcess.repositoryRoot.appendingPathComponent("EventLog/aleppo-2016.jsonl")
     let result = try TruceProcess.run(
-      ["--fold-once", log.path], program: TruceProcess.benchmark)
+      ["--fold-once"] + form + [log.path], program: TruceProcess.benchmark)
     #expect(result.status == 0)
     #expect(result.stderr.isEmpty)
     let seconds = Double(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -65,9 +67,10 @@ struct BenchCommandLineTests {
 
   @Test(
     "truce-bench's helper flags without their argument are a usage error that names the flag",
-    arguments: ["--fold-once", "--peak-memory-of"])
-  func helperFlagsWithoutTheirArgument(flag: String) throws {
-    let result = try TruceProcess.run([flag], program: TruceProcess.benchmark)
+    arguments: [["--fold-once"], ["--fold-once", "--records"], ["--peak-memory-of"]])
+  func helperFlagsWithoutTheirArgument(arguments: [String]) throws {
+    let flag = arguments[0]
+    let result = try TruceProcess.run(arguments, program: TruceProcess.benchmark)
     #expect(result.status == 64)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.hasPrefix("Error: Missing value for '\(flag) "), "\(result.stderr)")

@@ -132,12 +132,17 @@ struct CompactEvents: FoldEvents {
 
   func payload(at position: Int) -> EventPayload {
     let record = record(position)
+    let word = payloadWord(of: record)
+    // Every pool read in place: copying the table of names into the reader retained each of
+    // its arrays, a third of the cost of a payload read back.
     return pools.words.withUnsafeBufferPointer { words in
       pools.stamps.withUnsafeBufferPointer { stamps in
-        var reader = PayloadReader(
-          words: words, stamps: stamps, names: pools.names, word: payloadWord(of: record),
-          stamp: Int(record.payloadStamp))
-        return reader.read(record.type)
+        pools.names.withNames { names in
+          var reader = PayloadReader(
+            words: words, stamps: stamps, names: names, word: word,
+            stamp: Int(record.payloadStamp))
+          return reader.read(record.type)
+        }
       }
     }
   }

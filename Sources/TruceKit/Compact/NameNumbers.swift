@@ -43,6 +43,12 @@ struct NameNumbers: Sendable {
     numbers.name(atEntry: Int(number) - 1)
   }
 
+  /// Calls `body` with the names in the order numbered (name `n` at `n - 1`), read in place: for
+  /// a reader of many names, which need not copy the table.
+  func withNames<Result>(_ body: (UnsafeBufferPointer<String>) -> Result) -> Result {
+    numbers.withNames(body)
+  }
+
   /// The name numbered `number`; `nil` for 0.
   func optionalName(_ number: UInt32) -> String? {
     number == 0 ? nil : name(number)

@@ -2,7 +2,8 @@
 struct PayloadReader {
   let words: UnsafeBufferPointer<UInt32>
   let stamps: UnsafeBufferPointer<Stamp>
-  let names: NameNumbers
+  /// The names of the store's table, name `n` at `n - 1`.
+  let names: UnsafeBufferPointer<String>
   var word: Int
   var stamp: Int
 
@@ -56,9 +57,12 @@ struct PayloadReader {
     return stamps[stamp]
   }
 
-  mutating func name() -> String { names.name(nextWord()) }
+  mutating func name() -> String { names[Int(nextWord()) - 1] }
 
-  mutating func optionalName() -> String? { names.optionalName(nextWord()) }
+  mutating func optionalName() -> String? {
+    let number = Int(nextWord())
+    return number == 0 ? nil : names[number - 1]
+  }
 
   mutating func list() -> [String] {
     let count = Int(nextWord())

@@ -5,7 +5,9 @@
 /// A record keeps what a fold reads; an answer that shows an event (a proposal, a statement, the
 /// source of a cited event) shows every field of it, so the event is decoded again from its line,
 /// exactly as the log's reading decoded it. An answer shows a few dozen events of a million.
-struct RecordedEvents: Sendable {
+///
+/// Made by ``EventLog/takeEffectiveRecords()``, folded by ``Projection/init(records:knowledge:)``.
+public struct RecordedEvents: Sendable {
   /// The records, in the order of ``EventLog/effectiveEvents``.
   let records: CompactEvents
   /// Where each record's event is among the log's events as recorded (its line is two more: the
@@ -34,7 +36,7 @@ struct RecordedEvents: Sendable {
   }
 
   /// How many events are held.
-  var count: Int { records.count }
+  public var count: Int { records.count }
 
   /// The event at `position`, whole: its amended form, or its line decoded again.
   ///

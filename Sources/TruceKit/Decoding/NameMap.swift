@@ -92,6 +92,11 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   /// removed keeps every entry where it was entered).
   func name(atEntry index: Int) -> String { names[index] }
 
+  /// Calls `body` with the names in the order entered, read in place.
+  func withNames<Result>(_ body: (UnsafeBufferPointer<String>) -> Result) -> Result {
+    names.withUnsafeBufferPointer(body)
+  }
+
   // MARK: - Slots
 
   /// The slot holding the name (`found`), or else the empty slot where it would go (`empty`).

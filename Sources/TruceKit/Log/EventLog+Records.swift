@@ -6,7 +6,7 @@ extension EventLog {
   /// The log is left without its records and the places of its lines (the records read them
   /// again), everything else as it was. Its bytes (``storage``) stay open for the records'
   /// reading as long as they are held.
-  mutating func takeEffectiveRecords() -> RecordedEvents? {
+  public mutating func takeEffectiveRecords() -> RecordedEvents? {
     guard var store = records else { return nil }
     records = nil
     let count = store.count

@@ -137,7 +137,7 @@ public struct Projection: Sendable {
   /// Folds events held as records, with errata already applied (see
   /// ``EventLog/takeEffectiveRecords()``): the same projection as of the same events decoded,
   /// whose events, when asked for, are read again from the log's lines.
-  init(records: RecordedEvents, knowledge: Knowledge = .everything) {
+  public init(records: RecordedEvents, knowledge: Knowledge = .everything) {
     self.knowledge = knowledge
     hypothetical = []
     let input = FoldInput(
