@@ -49,25 +49,19 @@ public struct AtQuery: Sendable {
   /// ``answer(from:keeping:)`` does).
   func answer(consuming log: inout EventLog, keeping kept: Kept?) -> AtAnswer {
     let hypothetical = log.hypothetical
-    if let records = log.takeEffectiveRecords() {
-      log.storage = LogBytes([])
-      log.lineByID = [:]
-      log.known = KnownSubjects()
-      log.amendedLines = [:]
-      log.amendments = [:]
-      let projection = Projection(
-        records: records, knowledge: Knowledge(asOf: asOf?.asOfInstant))
-      return answer(from: log, projection: projection, keeping: kept)
-    }
+    // Records keep the log's bytes open themselves, to read lines again.
+    let records = log.takeEffectiveRecords()
+    let events = records == nil ? log.takeEffectiveEvents() : []
     log.eventLines = []
     log.storage = LogBytes([])
-    let events = log.takeEffectiveEvents()
     log.lineByID = [:]
     log.known = KnownSubjects()
     log.amendedLines = [:]
     log.amendments = [:]
-    let projection = Projection(
-      events: events, knowledge: Knowledge(asOf: asOf?.asOfInstant), hypothetical: hypothetical)
+    let knowledge = Knowledge(asOf: asOf?.asOfInstant)
+    let projection =
+      records.map { Projection(records: $0, knowledge: knowledge) }
+      ?? Projection(events: events, knowledge: knowledge, hypothetical: hypothetical)
     return answer(from: log, projection: projection, keeping: kept)
   }
 

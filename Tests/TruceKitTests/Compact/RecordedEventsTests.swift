@@ -31,6 +31,18 @@ struct RecordedEventsTests {
     )
   }
 
+  /// A history's records with errata applied, taken from the log read as records (left as
+  /// `taken`), beside its events with errata applied and its log read whole.
+  private static func effective(_ history: String) throws -> (
+    recorded: RecordedEvents, events: [Event], whole: EventLog, taken: EventLog
+  ) {
+    let (whole, records) = try logs(history)
+    var taken = records
+    let recordedIfAny = taken.takeEffectiveRecords()
+    let recorded = try #require(recordedIfAny)
+    return (recorded, whole.effectiveEvents, whole, taken)
+  }
+
   @Test(
     "A log read as records holds no events, and counts them, its chain and errata as read whole",
     arguments: ["bundled", "generated"])
@@ -50,15 +62,11 @@ struct RecordedEventsTests {
     "Each event, read again from its line or as amended, is the event with errata applied",
     arguments: ["bundled", "generated"])
   func eventsReadAgain(history: String) throws {
-    let (events, records) = try Self.logs(history)
-    var log = records
-    let taken = log.takeEffectiveRecords()
-    let recorded = try #require(taken)
-    #expect(log.records == nil && log.eventLines.isEmpty, "handed over")
-    let effective = events.effectiveEvents
+    let (recorded, effective, whole, taken) = try Self.effective(history)
+    #expect(taken.records == nil && taken.eventLines.isEmpty, "handed over")
     #expect(recorded.count == effective.count)
     if history == "generated" {
-      #expect(!events.voided.isEmpty && !events.amendments.isEmpty, "errata void and amend")
+      #expect(!whole.voided.isEmpty && !whole.amendments.isEmpty, "errata void and amend")
     }
     var differing: [String] = []
     for position in effective.indices where recorded.event(at: position) != effective[position] {
@@ -72,11 +80,7 @@ struct RecordedEventsTests {
     "Records fold as the events do, as known at moments through the history",
     arguments: ["bundled", "generated"])
   func recordsFoldAsEvents(history: String) throws {
-    let (events, records) = try Self.logs(history)
-    var log = records
-    let taken = log.takeEffectiveRecords()
-    let recorded = try #require(taken)
-    let effective = events.effectiveEvents
+    let (recorded, effective, _, _) = try Self.effective(history)
     let moments = [0.3, 0.7].compactMap {
       effective[Int(Double(effective.count) * $0)].announced.range.earliest
     }
@@ -127,37 +131,12 @@ struct RecordedEventsTests {
     }
   }
 
-  /// What the effective events are by definition: voided events dropped, amended ones replaced.
-  private func byDefinition(_ log: EventLog) -> [Event] {
-    log.events.compactMap { event in
-      if log.voided.contains(event.id) { return nil }
-      return log.amendments[event.id] ?? event
-    }
-  }
-
   @Test(
     "Errata at the start, the end and side by side drop and patch records as defined",
-    arguments: [
-      (voided: [1], amended: []), (voided: [6], amended: []), (voided: [2, 3], amended: [4]),
-      (voided: [6], amended: [1]), (voided: [], amended: [1, 2, 3, 4, 5, 6]),
-      (voided: [1, 2, 3, 4, 5, 6], amended: []), (voided: [1, 3, 5], amended: [2, 6]),
-      (voided: [2, 5], amended: [2, 3, 5]), (voided: [1, 6], amended: [6, 1, 4]),
-    ])
+    arguments: ErrataPlacements.cases)
   func errataAtEveryPlace(voided: [Int], amended: [Int]) throws {
-    var lines = (1...6).map { TestLog.event($0, "s\($0)", "statement", #""kind":"claim""#) }
-    for target in voided {
-      lines.append(
-        TestLog.event(
-          lines.count + 1, "v\(target)", "correction.erratum",
-          #""corrects":"s\#(target)","void":true"#))
-    }
-    for target in amended {
-      lines.append(
-        TestLog.event(
-          lines.count + 1, "a\(target)", "correction.erratum",
-          #""corrects":"s\#(target)","set":{"kind":"refusal"}"#))
-    }
-    let expected = byDefinition(try TestLog.parse(lines))
+    let lines = ErrataPlacements.lines(voided: voided, amended: amended)
+    let expected = ErrataPlacements.byDefinition(try TestLog.parse(lines))
     let parsed = try TestLog.parse(lines, options: .readingRecords)
     // With positions from the lines by id, and without (every record looked up).
     var withoutLines = parsed

@@ -7,49 +7,44 @@ enum DecoderComparison {
   static func disagreement(
     _ bytes: [UInt8], file: String, options: ReadOptions = .reading
   ) -> String? {
-    let fast = Result { () throws(LogError) in
-      try EventLog.parse(bytes, file: file, options: options)
-    }
-    let reference = Result { () throws(LogError) in
-      try ReferenceLogDecoder.parse(bytes, file: file, options: options)
-    }
-    switch (fast, reference) {
-    case (.success(let fast), .success(let reference)):
-      return difference(fast, reference)
-    case (.failure(let fast), .failure(let reference)):
-      guard fast.line == reference.line, fast.field == reference.field,
-        kind(fast.problem) == kind(reference.problem)
-      else { return "fast: \(fast); reference: \(reference)" }
-      return nil
-    case (.success, .failure(let reference)):
-      return "the fast decoder accepts what the reference rejects: \(reference)"
-    case (.failure(let fast), .success):
-      return "the fast decoder rejects what the reference accepts: \(fast)"
-    }
+    compare(
+      bytes, file: file, fastOptions: options, referenceOptions: options, label: "fast",
+      accepted: difference)
   }
 
   /// ``disagreement(_:file:options:)`` for the fast decoder holding the events as records
   /// (``ReadOptions/holdsRecords``): when both accept, the records read back, errata applied, as
   /// the reference's events with errata applied.
   static func recordsDisagreement(_ bytes: [UInt8], file: String) -> String? {
+    compare(
+      bytes, file: file, fastOptions: .readingRecords, referenceOptions: .reading,
+      label: "fast, as records", accepted: recordsDifference)
+  }
+
+  /// Decodes `bytes` both ways; when both accept, what `accepted` finds differs; when both
+  /// reject, whether with an error of the same kind at the same line and field.
+  private static func compare(
+    _ bytes: [UInt8], file: String, fastOptions: ReadOptions, referenceOptions: ReadOptions,
+    label: String, accepted: (EventLog, EventLog) -> String?
+  ) -> String? {
     let fast = Result { () throws(LogError) in
-      try EventLog.parse(bytes, file: file, options: .readingRecords)
+      try EventLog.parse(bytes, file: file, options: fastOptions)
     }
     let reference = Result { () throws(LogError) in
-      try ReferenceLogDecoder.parse(bytes, file: file, options: .reading)
+      try ReferenceLogDecoder.parse(bytes, file: file, options: referenceOptions)
     }
     switch (fast, reference) {
     case (.success(let fast), .success(let reference)):
-      return recordsDifference(fast, reference)
+      return accepted(fast, reference)
     case (.failure(let fast), .failure(let reference)):
       guard fast.line == reference.line, fast.field == reference.field,
         kind(fast.problem) == kind(reference.problem)
-      else { return "fast, as records: \(fast); reference: \(reference)" }
+      else { return "\(label): \(fast); reference: \(reference)" }
       return nil
     case (.success, .failure(let reference)):
-      return "the fast decoder, as records, accepts what the reference rejects: \(reference)"
+      return "the decoder (\(label)) accepts what the reference rejects: \(reference)"
     case (.failure(let fast), .success):
-      return "the fast decoder, as records, rejects what the reference accepts: \(fast)"
+      return "the decoder (\(label)) rejects what the reference accepts: \(fast)"
     }
   }
 

@@ -5,20 +5,12 @@ import Testing
 /// The events with errata applied, as every projection folds them.
 @Suite("Effective events")
 struct EffectiveEventsTests {
-  /// What the effective events are by definition: voided events dropped, amended ones replaced.
-  private func byDefinition(_ log: EventLog) -> [Event] {
-    log.events.compactMap { event in
-      if log.voided.contains(event.id) { return nil }
-      return log.amendments[event.id] ?? event
-    }
-  }
-
   @Test("On a generated history with errata and voided events, they are as defined")
   func generatedHistory() throws {
     let log = try GeneratorScratch.log(events: 3_000, areas: 6, seed: 17)
     #expect(!log.amendments.isEmpty)
     #expect(!log.voided.isEmpty)
-    #expect(log.effectiveEvents == byDefinition(log))
+    #expect(log.effectiveEvents == ErrataPlacements.byDefinition(log))
   }
 
   @Test(
@@ -27,7 +19,7 @@ struct EffectiveEventsTests {
   func logWithoutLines() throws {
     var log = try GeneratorScratch.log(events: 800, areas: 4, seed: 3)
     log.lineByID = [:]
-    let expected = byDefinition(log)
+    let expected = ErrataPlacements.byDefinition(log)
     #expect(!log.amendments.isEmpty && !log.voided.isEmpty)
     #expect(log.effectiveEvents == expected)
     #expect(log.takeEffectiveEvents() == expected)
@@ -38,7 +30,7 @@ struct EffectiveEventsTests {
     arguments: [(3_000, UInt64(17)), (40, UInt64(2))])
   func taking(events: Int, seed: UInt64) throws {
     var log = try GeneratorScratch.log(events: events, areas: 4, seed: seed)
-    let expected = byDefinition(log)
+    let expected = ErrataPlacements.byDefinition(log)
     let lastLineHash = log.lastLineHash
     #expect(log.takeEffectiveEvents() == expected)
     #expect(log.events.isEmpty)
@@ -62,28 +54,11 @@ struct EffectiveEventsTests {
 
   @Test(
     "Taking them patches and drops events at the start, the end and side by side, as defined",
-    arguments: [
-      (voided: [1], amended: []), (voided: [6], amended: []), (voided: [2, 3], amended: [4]),
-      (voided: [6], amended: [1]), (voided: [], amended: [1, 2, 3, 4, 5, 6]),
-      (voided: [1, 2, 3, 4, 5, 6], amended: []), (voided: [1, 3, 5], amended: [2, 6]),
-      (voided: [2, 5], amended: [2, 3, 5]), (voided: [1, 6], amended: [6, 1, 4]),
-    ])
+    arguments: ErrataPlacements.cases)
   func takingAtEveryPlace(voided: [Int], amended: [Int]) throws {
-    var lines = (1...6).map { TestLog.event($0, "s\($0)", "statement", #""kind":"claim""#) }
-    for target in voided {
-      lines.append(
-        TestLog.event(
-          lines.count + 1, "v\(target)", "correction.erratum",
-          #""corrects":"s\#(target)","void":true"#))
-    }
-    for target in amended {
-      lines.append(
-        TestLog.event(
-          lines.count + 1, "a\(target)", "correction.erratum",
-          #""corrects":"s\#(target)","set":{"kind":"refusal"}"#))
-    }
+    let lines = ErrataPlacements.lines(voided: voided, amended: amended)
     let parsed = try TestLog.parse(lines)
-    let expected = byDefinition(parsed)
+    let expected = ErrataPlacements.byDefinition(parsed)
     #expect(expected.count == lines.count - voided.count)
     // With positions from the lines by id, and without (every event looked up).
     var withoutLines = parsed
