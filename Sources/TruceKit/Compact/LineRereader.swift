@@ -55,6 +55,57 @@ final class LineRereader: Sendable {
     return event
   }
 
+  /// The event at `position` among the log's events as amended by `errata` (the positions of the
+  /// errata that set its fields, in the log's order), made as the log's reading made it: each
+  /// erratum's `set` merged into the line as amended so far, and the result decoded. `nil` when
+  /// a line can no longer be read or merged (see ``failure``).
+  func amendedEvent(ofEventAt position: Int, line: Int, errata: [UInt32]) -> Event? {
+    guard position < lines.count, var merged = storage.bytes(in: lines[position]).map(Array.init)
+    else {
+      fail(LogError(file: file, line: line, problem: .unreadable(Self.changed)))
+      return nil
+    }
+    for erratum in errata.map(Int.init) {
+      let erratumLine = erratum + 2
+      guard erratum < lines.count, let bytes = storage.bytes(in: lines[erratum]),
+        let next = state.withLock({ state in Self.merge(bytes, into: merged, with: &state.decoder) }
+        )
+      else {
+        fail(LogError(file: file, line: erratumLine, problem: .unreadable(Self.changed)))
+        return nil
+      }
+      merged = next
+    }
+    let event = state.withLock { state -> Event? in
+      var checks: [ContextCheck] = []
+      var outcome = merged.withUnsafeBytes {
+        state.decoder.decode($0, number: line, checks: &checks)
+      }
+      outcome.event?.line = line
+      return outcome.event
+    }
+    guard let event else {
+      fail(LogError(file: file, line: line, problem: .unreadable(Self.changed)))
+      return nil
+    }
+    return event
+  }
+
+  /// `line` as amended so far, with the `set` of the erratum whose line is `erratum` merged in;
+  /// `nil` when the erratum has no `set` object or sets what it may not.
+  private static func merge(
+    _ erratum: ArraySlice<UInt8>, into line: [UInt8], with decoder: inout LineDecoder
+  ) -> [UInt8]? {
+    erratum.withUnsafeBytes { content -> [UInt8]? in
+      var checks: [ContextCheck] = []
+      guard let set = decoder.decode(content, number: 0, checks: &checks).set,
+        set.kind == .object
+      else { return nil }
+      return try? ErratumMerge.merge(
+        UnsafeRawBufferPointer(rebasing: content[set.range]), into: line)
+    }
+  }
+
   /// The first line that could not be read again, if any.
   var failure: LogError? {
     state.withLock { $0.failure }

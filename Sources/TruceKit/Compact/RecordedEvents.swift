@@ -1,6 +1,6 @@
 /// A log's events with errata applied, held as records (``CompactEvents``) for a fold, with what
-/// it takes to show any one of them whole: its line, read again from the log and decoded, or its
-/// amended form.
+/// it takes to show any one of them whole: its line, read again from the log and decoded, with
+/// the errata that amend it merged in.
 ///
 /// A record keeps what a fold reads; an answer that shows an event (a proposal, a statement, the
 /// source of a cited event) shows every field of it, so the event is decoded again from its line,
@@ -13,8 +13,10 @@ public struct RecordedEvents: Sendable {
   /// Where each record's event is among the log's events as recorded (its line is two more: the
   /// header is line 1).
   private let origins: [UInt32]
-  /// The events amended by errata, by their position in ``records``.
-  private let amended: [Int: Event]
+  /// For each event amended by errata, by its position in ``records``: where those errata are
+  /// among the log's events as recorded, in order. (Kept whole, the amended events took about 35
+  /// MB at 1M.)
+  private let errata: [Int: [UInt32]]
   /// Reads lines again.
   private let reader: LineRereader
 
@@ -23,31 +25,37 @@ public struct RecordedEvents: Sendable {
   /// - Parameters:
   ///   - records: The records, errata applied.
   ///   - origins: For each record, its event's position among the log's events as recorded.
-  ///   - amended: The amended events, by their position in `records`.
+  ///   - errata: For each amended event, by its position in `records`, the positions of the
+  ///     errata that amend it among the log's events as recorded, in order.
   ///   - reader: Reads the log's lines again.
   init(
-    records: CompactEvents, origins: [UInt32], amended: [Int: Event], reader: LineRereader
+    records: CompactEvents, origins: [UInt32], errata: [Int: [UInt32]], reader: LineRereader
   ) {
     precondition(origins.count == records.count, "an origin for every record")
     self.records = records
     self.origins = origins
-    self.amended = amended
+    self.errata = errata
     self.reader = reader
   }
 
   /// How many events are held.
   public var count: Int { records.count }
 
-  /// The event at `position`, whole: its amended form, or its line decoded again.
+  /// The event at `position`, whole: its line decoded again, with the errata that amend it
+  /// merged in.
   ///
   /// When the line can no longer be read (a tool that ignores the log's lock shortened the file),
   /// the event is made from its record alone and ``rereadFailure`` says so: an answer that read
   /// one must not be shown.
   func event(at position: Int) -> Event {
-    if let amendedEvent = amended[position] { return amendedEvent }
     let origin = Int(origins[position])
-    if let event = reader.event(ofEventAt: origin, line: origin + 2) { return event }
-    return partialEvent(at: position, line: origin + 2)
+    let event =
+      if let errata = errata[position] {
+        reader.amendedEvent(ofEventAt: origin, line: origin + 2, errata: errata)
+      } else {
+        reader.event(ofEventAt: origin, line: origin + 2)
+      }
+    return event ?? partialEvent(at: position, line: origin + 2)
   }
 
   /// The first line that could not be read again, if any.

@@ -13,6 +13,17 @@ extension EventLog {
     let corrected =
       correctedPositions(count: count, id: store.id(at:))
       ?? correctedPositionsByScanning(count: count, id: store.id(at:))
+    // Which errata amend each amended event, in order: an amended event is read again from its
+    // line with them merged in, as the reading merged them.
+    var amendingErrata: [String: [UInt32]] = [:]
+    if !amendments.isEmpty {
+      for position in 0..<count where store.type(at: position) == .erratum {
+        guard case .erratum(let target, false) = store.payload(at: position),
+          amendments[target] != nil
+        else { continue }
+        amendingErrata[target, default: []].append(UInt32(truncatingIfNeeded: position))
+      }
+    }
     // Amended records take their event's place; voided ones go, and the others move up.
     var removed: [Int] = []
     var amendedAt: [(position: Int, event: Event)] = []
@@ -36,15 +47,15 @@ extension EventLog {
       origins.append(UInt32(truncatingIfNeeded: origin))
     }
     // An amended event's place among the records: its origin, less the voided ones before it.
-    var amended: [Int: Event] = [:]
-    amended.reserveCapacity(amendedAt.count)
+    var errata: [Int: [UInt32]] = [:]
+    errata.reserveCapacity(amendedAt.count)
     nextRemoved = 0
     for (origin, event) in amendedAt {
       while nextRemoved < removed.count && removed[nextRemoved] < origin { nextRemoved += 1 }
-      amended[origin - nextRemoved] = event
+      errata[origin - nextRemoved] = amendingErrata[event.id] ?? []
     }
     let reader = LineRereader(storage: storage, file: file, lines: eventLines, areas: areas)
     eventLines = []
-    return RecordedEvents(records: store, origins: origins, amended: amended, reader: reader)
+    return RecordedEvents(records: store, origins: origins, errata: errata, reader: reader)
   }
 }

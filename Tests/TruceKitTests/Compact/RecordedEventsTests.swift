@@ -148,6 +148,25 @@ struct RecordedEventsTests {
     }
   }
 
+  @Test("An event amended twice is read again with both errata merged in, the second on the first")
+  func amendedTwice() throws {
+    let lines = [
+      TestLog.event(1, "s1", "statement", #""kind":"claim""#),
+      TestLog.event(2, "a1", "correction.erratum", #""corrects":"s1","set":{"note":"first"}"#),
+      TestLog.event(3, "a2", "correction.erratum", #""corrects":"s1","set":{"kind":"refusal"}"#),
+    ]
+    let expected = try TestLog.parse(lines).effectiveEvents
+    var log = try TestLog.parse(lines, options: .readingRecords)
+    let taken = log.takeEffectiveRecords()
+    let recorded = try #require(taken)
+    let events = (0..<recorded.count).map { recorded.event(at: $0) }
+    #expect(events == expected)
+    #expect(events.first?.note == "first")
+    #expect(events.first?.payload == .statement(kind: .refusal, about: []))
+    #expect(events.first?.line == 2)
+    #expect(recorded.rereadFailure == nil)
+  }
+
   @Test("A line that can no longer be read again is reported, and the answer that needed it too")
   func shortenedFile() throws {
     let scratch = try GeneratorScratch.bundledCopy()

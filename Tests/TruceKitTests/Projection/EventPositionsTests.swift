@@ -22,7 +22,7 @@ struct EventPositionsTests {
     let reader = LineRereader(storage: LogBytes([]), file: "test.jsonl", lines: [], areas: areas)
     return .records(
       RecordedEvents(
-        records: CompactEvents(events), origins: events.indices.map { UInt32($0) }, amended: [:],
+        records: CompactEvents(events), origins: events.indices.map { UInt32($0) }, errata: [:],
         reader: reader))
   }
 
