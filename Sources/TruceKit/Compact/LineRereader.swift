@@ -37,22 +37,9 @@ final class LineRereader: Sendable {
   /// `line`); `nil` when the line can no longer be read or decoded (see ``failure``).
   func event(ofEventAt position: Int, line: Int) -> Event? {
     guard position < lines.count, let bytes = storage.bytes(in: lines[position]) else {
-      fail(LogError(file: file, line: line, problem: .unreadable(Self.changed)))
-      return nil
+      return failed(at: line)
     }
-    let event = state.withLock { state -> Event? in
-      var checks: [ContextCheck] = []
-      var outcome = bytes.withUnsafeBytes {
-        state.decoder.decode($0, number: line, checks: &checks)
-      }
-      outcome.event?.line = line
-      return outcome.event
-    }
-    guard let event else {
-      fail(LogError(file: file, line: line, problem: .unreadable(Self.changed)))
-      return nil
-    }
-    return event
+    return decoded(bytes, line: line)
   }
 
   /// The event at `position` among the log's events as amended by `errata` (the positions of the
@@ -61,34 +48,33 @@ final class LineRereader: Sendable {
   /// a line can no longer be read or merged (see ``failure``).
   func amendedEvent(ofEventAt position: Int, line: Int, errata: [UInt32]) -> Event? {
     guard position < lines.count, var merged = storage.bytes(in: lines[position]).map(Array.init)
-    else {
-      fail(LogError(file: file, line: line, problem: .unreadable(Self.changed)))
-      return nil
-    }
+    else { return failed(at: line) }
     for erratum in errata.map(Int.init) {
-      let erratumLine = erratum + 2
       guard erratum < lines.count, let bytes = storage.bytes(in: lines[erratum]),
-        let next = state.withLock({ state in Self.merge(bytes, into: merged, with: &state.decoder) }
-        )
-      else {
-        fail(LogError(file: file, line: erratumLine, problem: .unreadable(Self.changed)))
-        return nil
-      }
+        let next = state.withLock({ Self.merge(bytes, into: merged, with: &$0.decoder) })
+      else { return failed(at: erratum + 2) }
       merged = next
     }
+    return decoded(merged[...], line: line)
+  }
+
+  /// The event a line's bytes decode to, numbered `line`; `nil` when they no longer decode.
+  private func decoded(_ bytes: ArraySlice<UInt8>, line: Int) -> Event? {
     let event = state.withLock { state -> Event? in
       var checks: [ContextCheck] = []
-      var outcome = merged.withUnsafeBytes {
+      var outcome = bytes.withUnsafeBytes {
         state.decoder.decode($0, number: line, checks: &checks)
       }
       outcome.event?.line = line
       return outcome.event
     }
-    guard let event else {
-      fail(LogError(file: file, line: line, problem: .unreadable(Self.changed)))
-      return nil
-    }
-    return event
+    return event ?? failed(at: line)
+  }
+
+  /// Keeps the failure to read `line` again (unless one came before), and gives no event.
+  private func failed(at line: Int) -> Event? {
+    fail(LogError(file: file, line: line, problem: .unreadable(Self.changed)))
+    return nil
   }
 
   /// `line` as amended so far, with the `set` of the erratum whose line is `erratum` merged in;
