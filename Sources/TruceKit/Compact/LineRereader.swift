@@ -11,7 +11,7 @@ final class LineRereader: Sendable {
   private let storage: LogBytes
   private let file: String
   /// Where each event's line is in ``storage``, by its position among the log's events.
-  private let lines: [Range<Int>]
+  private let lines: LinePlaces
   private let state: Mutex<State>
 
   private struct State: ~Copyable {
@@ -29,7 +29,7 @@ final class LineRereader: Sendable {
   init(storage: LogBytes, file: String, lines: [Range<Int>], areas: AreaRegistry) {
     self.storage = storage
     self.file = file
-    self.lines = lines
+    self.lines = LinePlaces(lines)
     state = Mutex(State(decoder: LineDecoder(areas: areas), failure: nil))
   }
 
