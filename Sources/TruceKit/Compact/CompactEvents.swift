@@ -147,6 +147,23 @@ struct CompactEvents: FoldEvents {
     }
   }
 
+  /// Read from the words, with no payload built.
+  func itemChange(at position: Int) -> ItemChange? {
+    let record = record(position)
+    guard ItemChange.isChange(record.type) else { return nil }
+    let word = payloadWord(of: record)
+    return pools.words.withUnsafeBufferPointer { words in
+      pools.stamps.withUnsafeBufferPointer { stamps in
+        pools.names.withNames { names in
+          var reader = PayloadReader(
+            words: words, stamps: stamps, names: names, word: word,
+            stamp: Int(record.payloadStamp))
+          return reader.readChange(record.type)
+        }
+      }
+    }
+  }
+
   func citation(at position: Int) -> String {
     pools.names.name(record(position).citation)
   }

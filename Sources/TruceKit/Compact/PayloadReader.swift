@@ -47,6 +47,24 @@ struct PayloadReader {
     }
   }
 
+  /// What an event of type `type` changes, read as ``read(_:)`` reads its payload; `nil` when
+  /// events of that type are not changes.
+  mutating func readChange(_ type: EventType) -> ItemChange? {
+    switch type {
+    case .pauseExtended: .pauseExtended(pause: name(), end: optionalStamp())
+    case .pauseSuspended: .pauseSuspended(pause: name(), at: nextStamp())
+    case .pauseResumed: .pauseResumed(pause: name(), at: nextStamp())
+    case .pauseEnded: .pauseEnded(pause: name(), at: nextStamp(), how: enumCase())
+    case .corridorClosed: .corridorClosed(corridor: name(), at: nextStamp())
+    case .offensiveScaledBack: .offensiveScaledBack(offensive: name(), at: nextStamp())
+    case .offensiveIntensified: .offensiveIntensified(offensive: name(), at: nextStamp())
+    case .offensiveEnded: .offensiveEnded(offensive: name(), at: nextStamp())
+    case .pauseDeclared, .corridorOpened, .offensiveLaunched, .violationReported, .proposal,
+      .statement, .erratum, .retraction:
+      nil
+    }
+  }
+
   mutating func nextWord() -> UInt32 {
     defer { word += 1 }
     return words[word]

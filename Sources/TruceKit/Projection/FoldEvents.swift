@@ -22,6 +22,10 @@ protocol FoldEvents: Sendable {
   func announced(at position: Int) -> Stamp
   /// The type-specific body of the event at `position`.
   func payload(at position: Int) -> EventPayload
+  /// What the event at `position` changes, when it is a change (``ItemChange/isChange(_:)``);
+  /// `nil` otherwise. The same as ``ItemChange/init(_:)`` of its payload, which is how a list
+  /// gives it unless it can without building the payload.
+  func itemChange(at position: Int) -> ItemChange?
   /// The short label of the source of the event at `position` (``Source/citation``).
   func citation(at position: Int) -> String
   /// What the event at `position` says in words: its source's quote, else its note (a
@@ -45,6 +49,10 @@ extension FoldEvents {
 
   func lanes(at position: Int) -> UInt8 {
     FoldLane.bits(of: payload(at: position))
+  }
+
+  func itemChange(at position: Int) -> ItemChange? {
+    ItemChange(payload(at: position))
   }
 }
 

@@ -47,27 +47,60 @@ struct Folder<Events: FoldEvents> {
 
   /// Folds the event at `position`, which must be one the folder's lane takes.
   mutating func fold(_ position: Int) {
-    let payload = events.payload(at: position)
-    assert(FoldLane.bits(of: payload) & lane.bit != 0, "not this lane's event")
-    switch payload {
+    assert(events.lanes(at: position) & lane.bit != 0, "not this lane's event")
+    // Proposals and violations are listed, not folded, and changes are read without their
+    // payloads: only declarations, openings, launches and statements build one (for records,
+    // a box and its lists read back from the words).
+    switch events.type(at: position) {
+    case .proposal: proposals.append(position)
+    case .violationReported: violations.append(position)
+    case let type where ItemChange.isChange(type):
+      guard let change = events.itemChange(at: position) else {
+        return assertionFailure("a change of type \(type) reads as none")
+      }
+      fold(change, at: position)
+    default: foldPayload(at: position)
+    }
+  }
+
+  /// Folds a change, made by the event at `position`.
+  private mutating func fold(_ change: ItemChange, at position: Int) {
+    let event = FoldedEvent(position, in: events)
+    switch change {
+    case .pauseExtended(let pause, let end):
+      let slot = pauseSlot(pause, position)
+      pauseDrafts[slot].extend(to: end, event, into: &pauses[slot])
+    case .pauseSuspended(let pause, let at):
+      let slot = pauseSlot(pause, position)
+      pauseDrafts[slot].suspend(at: at, event, into: &pauses[slot], in: events)
+    case .pauseResumed(let pause, let at):
+      let slot = pauseSlot(pause, position)
+      pauseDrafts[slot].resume(at: at, event, into: &pauses[slot])
+    case .pauseEnded(let pause, let at, let how):
+      let slot = pauseSlot(pause, position)
+      pauseDrafts[slot].end(at: at, how: how, event, into: &pauses[slot])
+    case .corridorClosed(let corridor, let at):
+      guard let slot = corridorSlots[corridor] else { return }
+      corridorDrafts[slot].close(at: at, event, into: &corridors[slot])
+    case .offensiveScaledBack(let offensive, let at):
+      let slot = offensiveSlot(offensive, position)
+      OffensiveDraft.phase(.scaledBack, at: at, event, into: &offensives[slot])
+    case .offensiveIntensified(let offensive, let at):
+      let slot = offensiveSlot(offensive, position)
+      OffensiveDraft.phase(.intensified, at: at, event, into: &offensives[slot])
+    case .offensiveEnded(let offensive, let at):
+      let slot = offensiveSlot(offensive, position)
+      OffensiveDraft.end(at: at, event, into: &offensives[slot])
+    }
+  }
+
+  /// Folds a declaration, an opening, a launch or a statement, from its payload.
+  private mutating func foldPayload(at position: Int) {
+    switch events.payload(at: position) {
     case .pauseDeclared(let declaration):
       let slot = pauseSlot(declaration.pause, position)
       pauseDrafts[slot].declare(
         declaration, FoldedEvent(position, in: events), into: &pauses[slot], in: events)
-    case .pauseExtended(let pause, let end):
-      let slot = pauseSlot(pause, position)
-      pauseDrafts[slot].extend(to: end, FoldedEvent(position, in: events), into: &pauses[slot])
-    case .pauseSuspended(let pause, let at):
-      let slot = pauseSlot(pause, position)
-      pauseDrafts[slot].suspend(
-        at: at, FoldedEvent(position, in: events), into: &pauses[slot], in: events)
-    case .pauseResumed(let pause, let at):
-      let slot = pauseSlot(pause, position)
-      pauseDrafts[slot].resume(at: at, FoldedEvent(position, in: events), into: &pauses[slot])
-    case .pauseEnded(let pause, let at, let how):
-      let slot = pauseSlot(pause, position)
-      pauseDrafts[slot].end(
-        at: at, how: how, FoldedEvent(position, in: events), into: &pauses[slot])
     case .corridorOpened(let opening):
       let slot = Folder.slot(of: opening.corridor, in: &corridorSlots, next: corridors.count)
       if slot == corridors.count {
@@ -76,23 +109,9 @@ struct Folder<Events: FoldEvents> {
         corridorDrafts.append(CorridorDraft())
       }
       corridorDrafts[slot].open(opening, FoldedEvent(position, in: events), into: &corridors[slot])
-    case .corridorClosed(let corridor, let at):
-      guard let slot = corridorSlots[corridor] else { return }
-      corridorDrafts[slot].close(at: at, FoldedEvent(position, in: events), into: &corridors[slot])
     case .offensiveLaunched(let launch):
       let slot = offensiveSlot(launch.offensive, position)
       OffensiveDraft.launch(launch, FoldedEvent(position, in: events), into: &offensives[slot])
-    case .offensiveScaledBack(let offensive, let at):
-      let slot = offensiveSlot(offensive, position)
-      OffensiveDraft.phase(
-        .scaledBack, at: at, FoldedEvent(position, in: events), into: &offensives[slot])
-    case .offensiveIntensified(let offensive, let at):
-      let slot = offensiveSlot(offensive, position)
-      OffensiveDraft.phase(
-        .intensified, at: at, FoldedEvent(position, in: events), into: &offensives[slot])
-    case .offensiveEnded(let offensive, let at):
-      let slot = offensiveSlot(offensive, position)
-      OffensiveDraft.end(at: at, FoldedEvent(position, in: events), into: &offensives[slot])
     case .statement(let kind, let about):
       if lane != .pauses { statements.append(position) }
       guard kind == .condition, lane != .others else { return }
@@ -102,8 +121,11 @@ struct Folder<Events: FoldEvents> {
         guard let slot = pauseSlots[subject] else { continue }
         PauseDraft.addCondition(condition, by: event, to: &pauses[slot])
       }
-    case .proposal: proposals.append(position)
-    case .violationReported: violations.append(position)
+    case .pauseExtended, .pauseSuspended, .pauseResumed, .pauseEnded, .corridorClosed,
+      .offensiveScaledBack, .offensiveIntensified, .offensiveEnded, .violationReported,
+      .proposal:
+      // Folded as changes, or listed (above).
+      assertionFailure("a payload folded as a change or listed")
     case .erratum, .retraction: break
     }
   }

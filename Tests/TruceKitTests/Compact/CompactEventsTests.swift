@@ -37,9 +37,30 @@ struct CompactEventsTests {
         && compact.disputes(at: position) == events.disputes(at: position)
         && compact.sameAnnouncementAs(at: position) == events.sameAnnouncementAs(at: position)
         && compact.lanes(at: position) == FoldLane.bits(of: events.payload(at: position))
+        && compact.itemChange(at: position) == ItemChange(events.payload(at: position))
       if !same { mismatches.append(id) }
     }
     #expect(mismatches.isEmpty, "records that differ from their events: \(mismatches.prefix(5))")
+  }
+
+  @Test(
+    "A change is read from its record without its payload, and only events of a changing type are changes",
+    arguments: ["bundled", "generated"])
+  func changesAreReadFromTheirRecords(history: String) throws {
+    let events = try Self.log(history).events
+    let compact = CompactEvents(events)
+    var changesByType: [EventType: Int] = [:]
+    for position in events.indices {
+      let change = compact.itemChange(at: position)
+      #expect(
+        (change != nil) == ItemChange.isChange(events[position].type), "\(events[position].id)")
+      #expect(change == ItemChange(events[position].payload), "\(events[position].id)")
+      if change != nil { changesByType[events[position].type, default: 0] += 1 }
+    }
+    // The generated history has every kind of change (the bundled one has some).
+    if history == "generated" {
+      #expect(Set(changesByType.keys) == Set(EventType.allCases.filter(ItemChange.isChange)))
+    }
   }
 
   @Test("The histories hold every kind of payload and field the records write")
