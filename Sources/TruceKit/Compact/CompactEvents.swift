@@ -51,6 +51,12 @@ struct CompactEvents: FoldEvents {
   /// How many distinct names the events hold.
   var nameCount: Int { pools.names.count }
 
+  /// Lets go of what finds a name's number, for a store that is only read from now on (see
+  /// ``NameNumbers/releaseLookup()``); appending or replacing an event builds it again.
+  mutating func releaseNameLookup() {
+    pools.names.releaseLookup()
+  }
+
   /// The bytes the records, ids and pools take (their elements, not their arrays' spare room, nor
   /// the names' table, nor strings longer than 15 bytes).
   var recordBytes: Int {

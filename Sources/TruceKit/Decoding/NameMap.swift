@@ -46,10 +46,11 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   /// The value of a name; setting `nil` removes it.
   subscript(name: String) -> Value? {
     get {
-      guard let slot = find(name, hash: NameSlots.hash(name)).found else { return nil }
-      return values[Int(positions[slot])]
+      guard let entry = entry(of: name) else { return nil }
+      return values[entry]
     }
     set {
+      restoreSlots()
       let hash = NameSlots.hash(name)
       let (found, empty) = find(name, hash: hash)
       switch (found, newValue) {
@@ -62,12 +63,13 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   }
 
   /// Whether the name is entered.
-  func contains(_ name: String) -> Bool { find(name, hash: NameSlots.hash(name)).found != nil }
+  func contains(_ name: String) -> Bool { entry(of: name) != nil }
 
   /// Enters a name with its value unless it is already there (whose value is kept).
   ///
   /// - Returns: Whether the name was entered (`false` when it was already known).
   mutating func enter(_ name: String, _ value: Value) -> Bool {
+    restoreSlots()
     let hash = NameSlots.hash(name)
     let (found, empty) = find(name, hash: hash)
     guard found == nil else { return false }
@@ -78,6 +80,7 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   /// The value `name` has; when it has none, `value` is entered for it first. One lookup, as
   /// ``enter(_:_:)`` makes.
   mutating func value(of name: String, enteringIfAbsent value: Value) -> Value {
+    restoreSlots()
     let hash = NameSlots.hash(name)
     let (found, empty) = find(name, hash: hash)
     if let slot = found { return values[Int(positions[slot])] }
@@ -97,11 +100,31 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
     names.withUnsafeBufferPointer(body)
   }
 
+  /// Lets go of the slots that find a name (5 bytes a slot, a slot and a third or more a name),
+  /// keeping the names and values: for a table that is only read by entry from now on (the
+  /// names of a store of records once it is written). Entering or setting a name builds them
+  /// again; until then, a lookup by name reads the names one by one.
+  mutating func releaseSlots() {
+    (tags, positions) = ([], [])
+  }
+
   // MARK: - Slots
+
+  /// Where `name`'s entry is, found through the slots, or name by name once they are released.
+  private func entry(of name: String) -> Int? {
+    guard !tags.isEmpty else { return names.firstIndex(of: name) }
+    return find(name, hash: NameSlots.hash(name)).found.map { Int(positions[$0]) }
+  }
+
+  /// Builds the slots again after ``releaseSlots()``, before a name is entered or changed.
+  private mutating func restoreSlots() {
+    if tags.isEmpty && !names.isEmpty { rehash(to: NameSlots.count(for: names.count)) }
+  }
 
   /// The slot holding the name (`found`), or else the empty slot where it would go (`empty`).
   private func find(_ name: String, hash: UInt64) -> (found: Int?, empty: Int) {
-    // A table that has never held a name has no slots yet (see `insert`).
+    // A table that has never held a name has no slots yet (see `insert`); one whose slots were
+    // released has them restored before this is called.
     guard !tags.isEmpty else { return (nil, 0) }
     return NameSlots.probe(tags, positions, hash: hash) { names[$0] == name }
   }
@@ -166,6 +189,17 @@ extension NameMap: Sendable where Value: Sendable {}
 extension NameMap where Value == Void {
   /// Enters a name, for a table used as a set of names.
   mutating func insert(_ name: String) { _ = enter(name, ()) }
+
+  /// Where `name`'s entry is, the name entered at the end when it is new: for a table that
+  /// numbers names in the order they were first met, with no values to hold. One lookup.
+  mutating func entry(ofEntering name: String) -> Int {
+    restoreSlots()
+    let hash = NameSlots.hash(name)
+    let (found, empty) = find(name, hash: hash)
+    if let slot = found { return Int(positions[slot]) }
+    insert(name, (), hash: hash, at: empty)
+    return names.count - 1
+  }
 }
 
 extension NameMap: Equatable where Value: Equatable {

@@ -36,6 +36,8 @@ extension EventLog {
       }
     }
     store.remove(atAscending: removed)
+    // From here on the records are only read: a name's number is not looked up again.
+    store.releaseNameLookup()
     var origins: [UInt32] = []
     origins.reserveCapacity(store.count)
     var nextRemoved = 0

@@ -150,6 +150,21 @@ struct CompactEventsTests {
   }
 
   @Test(
+    "A table of names whose lookup was let go reads the same names, and numbers names as before")
+  func namesAfterTheLookupIsReleased() {
+    var names = NameNumbers()
+    let numbers = (0..<5_000).map { names.number(of: "name-\($0)") }
+    names.releaseLookup()
+    #expect(numbers == (1...5_000).map(UInt32.init))
+    #expect((1...5_000).allSatisfy { names.name(UInt32($0)) == "name-\($0 - 1)" })
+    // Names met again (past the cache of recent names) keep their numbers; a new one comes next.
+    #expect((0..<5_000).allSatisfy { names.number(of: "name-\($0)") == UInt32($0 + 1) })
+    names.releaseLookup()
+    #expect(names.number(of: "new") == 5_001 && names.number(of: "name-0") == 1)
+    #expect(names.count == 5_001)
+  }
+
+  @Test(
     "A name is numbered as before, met as the same string or an equal one held apart, past the size of the cache of recent names"
   )
   func namesThroughTheCacheOfRecentNames() {

@@ -41,6 +41,38 @@ struct NameMapTests {
     #expect(NameMap<Int>() == [:])
   }
 
+  @Test(
+    "A table whose slots were released reads every name as before, and enters names again as before"
+  )
+  func releasedSlots() {
+    var map = NameMap<Int>()
+    let names = (0..<1_000).map { "event-\($0)" }
+    for (index, name) in names.enumerated() { map[name] = index }
+    map.releaseSlots()
+    // Read name by name, until a name is entered or changed.
+    #expect(names.indices.allSatisfy { map[names[$0]] == $0 && map.contains(names[$0]) })
+    #expect(map["event-1000"] == nil && !map.contains("event-1000"))
+    #expect(map.count == 1_000)
+    #expect(map.name(atEntry: 999) == "event-999")
+    // Entering builds the slots again: known names are found, new ones added after them.
+    let enteredKnown = map.enter("event-5", -1)
+    let enteredNew = map.enter("event-1000", 1_000)
+    #expect(!enteredKnown && enteredNew)
+    #expect(map["event-5"] == 5 && map["event-1000"] == 1_000 && map.count == 1_001)
+    map.releaseSlots()
+    map["event-7"] = nil
+    #expect(map["event-7"] == nil && map.count == 1_000 && map["event-999"] == 999)
+    map.releaseSlots()
+    #expect(map.value(of: "event-3", enteringIfAbsent: -3) == 3)
+    // A set numbering names by entry: released, then entered again.
+    var set = NameMap<Void>()
+    #expect(names.map { set.entry(ofEntering: $0) } == Array(names.indices))
+    set.releaseSlots()
+    #expect(set.entry(ofEntering: "event-42") == 42)
+    #expect(set.entry(ofEntering: "new") == 1_000)
+    #expect(set.entry(ofEntering: "new") == 1_000 && set.count == 1_001)
+  }
+
   @Test("A map used as a set holds each name once, whatever the order of insertion")
   func setOfNames() {
     var names = NameMap<Void>()
