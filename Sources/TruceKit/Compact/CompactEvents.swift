@@ -137,6 +137,20 @@ struct CompactEvents: FoldEvents {
   }
 
   func payload(at position: Int) -> EventPayload {
+    withPayloadReader(at: position) { reader, type in reader.read(type) }
+  }
+
+  /// Read from the words, with no payload built.
+  func itemChange(at position: Int) -> ItemChange? {
+    guard ItemChange.isChange(record(position).type) else { return nil }
+    return withPayloadReader(at: position) { reader, type in reader.readChange(type) }
+  }
+
+  /// Calls `body` with a reader at the start of the payload of the record at `position`, and
+  /// the record's type.
+  private func withPayloadReader<Result>(
+    at position: Int, _ body: (inout PayloadReader, EventType) -> Result
+  ) -> Result {
     let record = record(position)
     let word = payloadWord(of: record)
     // Every pool read in place: copying the table of names into the reader retained each of
@@ -147,24 +161,7 @@ struct CompactEvents: FoldEvents {
           var reader = PayloadReader(
             words: words, stamps: stamps, names: names, word: word,
             stamp: Int(record.payloadStamp))
-          return reader.read(record.type)
-        }
-      }
-    }
-  }
-
-  /// Read from the words, with no payload built.
-  func itemChange(at position: Int) -> ItemChange? {
-    let record = record(position)
-    guard ItemChange.isChange(record.type) else { return nil }
-    let word = payloadWord(of: record)
-    return pools.words.withUnsafeBufferPointer { words in
-      pools.stamps.withUnsafeBufferPointer { stamps in
-        pools.names.withNames { names in
-          var reader = PayloadReader(
-            words: words, stamps: stamps, names: names, word: word,
-            stamp: Int(record.payloadStamp))
-          return reader.readChange(record.type)
+          return body(&reader, record.type)
         }
       }
     }
