@@ -39,7 +39,8 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   mutating func reserveCapacity(_ capacity: Int) {
     names.reserveCapacity(capacity)
     values.reserveCapacity(capacity)
-    let needed = NameSlots.count(for: capacity)
+    // Slots for the names held too, should they have been released.
+    let needed = NameSlots.count(for: max(capacity, names.count))
     if needed > tags.count { rehash(to: needed) }
   }
 

@@ -64,6 +64,10 @@ struct NameMapTests {
     #expect(map["event-7"] == nil && map.count == 1_000 && map["event-999"] == 999)
     map.releaseSlots()
     #expect(map.value(of: "event-3", enteringIfAbsent: -3) == 3)
+    // Room reserved for fewer names than it holds gives slots for all of them.
+    map.releaseSlots()
+    map.reserveCapacity(10)
+    #expect(map.enter("event-1001", 1_001) && map["event-999"] == 999 && map.count == 1_001)
     // A set numbering names by entry: released, then entered again.
     var set = NameMap<Void>()
     #expect(names.map { set.entry(ofEntering: $0) } == Array(names.indices))
