@@ -164,6 +164,14 @@ public struct EventLog: Sendable {
     return result
   }
 
+  /// The events with errata applied, as ``effectiveEvents`` gives them, read where they lie:
+  /// ``events`` and the amended events, with where each effective event is, rather than a copy.
+  var effectiveEventsInPlace: EffectiveEvents {
+    if amendments.isEmpty && voided.isEmpty { return EffectiveEvents(events) }
+    return EffectiveEvents(
+      events, corrected: correctedPositions() ?? correctedPositionsByScanning())
+  }
+
   /// The events with errata applied, made from ``events`` in place and handed over: the log is
   /// left without events, everything else as it was. When nothing else holds the events, this
   /// saves a second copy of every one of them.

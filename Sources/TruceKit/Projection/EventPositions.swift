@@ -17,9 +17,7 @@ struct EventPositions: Sendable {
       NameSlots.count(for: selection.count - selection.skipped.count))
     switch selection.list {
     case .events(let events):
-      events.withUnsafeBufferPointer { events in
-        enter(selection) { events[$0].id == $1 }
-      }
+      enter(selection) { position, id in events.withEvent(at: position) { $0.id == id } }
     case .records(let records):
       enter(selection) { records.records.id(at: $0) == $1 }
     }
@@ -40,10 +38,9 @@ struct EventPositions: Sendable {
   }
 
   /// Where the event with `id` is in `events` (the list this was built from), or `nil`.
-  func position(of id: String, in events: [Event]) -> Int? {
-    events.withUnsafeBufferPointer { events in
-      find(hash: NameSlots.hash(id)) { events[$0].id == id }.found.map { Int(positions[$0]) }
-    }
+  func position(of id: String, in events: EffectiveEvents) -> Int? {
+    find(hash: NameSlots.hash(id)) { position in events.withEvent(at: position) { $0.id == id } }
+      .found.map { Int(positions[$0]) }
   }
 
   /// Where the event with `id` is in `list` (the list this was built from), or `nil`.

@@ -15,7 +15,9 @@ struct FoldInput: Sendable {
 
   /// The first `count` of `events`.
   init(events: [Event], count: Int, knowledge: Knowledge, hypothetical: Set<String>) {
-    self.init(list: .events(events), count: count, knowledge: knowledge, hypothetical: hypothetical)
+    self.init(
+      list: .events(EffectiveEvents(events)), count: count, knowledge: knowledge,
+      hypothetical: hypothetical)
   }
 
   /// Some of the first `count` events of a list: all but the positions `skipped` (ascending).
@@ -44,8 +46,8 @@ struct FoldInput: Sendable {
     func forEachSelected(_ body: (Int, borrowing String) -> Void) {
       switch list {
       case .events(let events):
-        events.withUnsafeBufferPointer { events in
-          forEachSelectedPosition { body($0, events[$0].id) }
+        forEachSelectedPosition { position in
+          events.withEvent(at: position) { body(position, $0.id) }
         }
       case .records(let records):
         forEachSelectedPosition { body($0, records.records.id(at: $0)) }

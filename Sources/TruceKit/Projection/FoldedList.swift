@@ -1,7 +1,8 @@
-/// The events a fold reads, in the form a log held them: decoded events, or records whose events
+/// The events a fold reads, in the form a log held them: decoded events (a list, or a log's
+/// events with its errata applied where they lie: ``EffectiveEvents``), or records whose events
 /// are read again from their lines when an answer shows them (``RecordedEvents``).
 enum FoldedList: Sendable {
-  case events([Event])
+  case events(EffectiveEvents)
   case records(RecordedEvents)
 
   /// How many events the list holds.
@@ -15,7 +16,7 @@ enum FoldedList: Sendable {
   /// The event at `position`, whole.
   func event(at position: Int) -> Event {
     switch self {
-    case .events(let events): events[position]
+    case .events(let events): events.event(at: position)
     case .records(let records): records.event(at: position)
     }
   }

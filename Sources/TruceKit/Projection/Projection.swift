@@ -112,7 +112,14 @@ public struct Projection: Sendable {
   ///   - log: The log, with errata applied by the fold.
   ///   - knowledge: Which announcements to take in (the as-of axis).
   public init(log: EventLog, knowledge: Knowledge = .everything) {
-    self.init(events: log.effectiveEvents, knowledge: knowledge, hypothetical: log.hypothetical)
+    // The log's events folded where they lie, with its errata applied, not a copy of them.
+    let effective = log.effectiveEventsInPlace
+    self.knowledge = knowledge
+    hypothetical = log.hypothetical
+    let input = FoldInput(
+      list: .events(effective), count: effective.count, knowledge: knowledge,
+      hypothetical: log.hypothetical)
+    store = ProjectionStore(ProjectionFold.parts(of: input))
   }
 
   /// Folds a list of events, with errata already applied (see ``EventLog/effectiveEvents``).

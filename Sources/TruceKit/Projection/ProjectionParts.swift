@@ -25,7 +25,7 @@ struct ProjectionParts: Sendable {
   /// Where the folded events are in ``folded``, by id; built when one is first asked for.
   var eventPositions: EventPositions?
   /// Which events were folded.
-  var folded = FoldInput.Selection(list: .events([]), count: 0, skipped: [])
+  var folded = FoldInput.Selection(list: .events(EffectiveEvents([])), count: 0, skipped: [])
 }
 
 /// What a question filters a proposal by: its id, area and announcement, and its place among a
@@ -122,7 +122,7 @@ extension ProjectionParts {
     if eventPositions == nil { eventPositions = EventPositions(folded) }
     guard let position = eventPositions?.position(of: id, in: folded.list) else { return nil }
     if case .events(let events) = folded.list {
-      return events.withUnsafeBufferPointer { part($0[position]) }
+      return events.withEvent(at: position, part)
     }
     return part(folded.list.event(at: position))
   }
@@ -137,10 +137,8 @@ extension ProjectionParts {
     var wanted: [Int] = []
     switch folded.list {
     case .events(let events):
-      events.withUnsafeBufferPointer { events in
-        folded.forEachSelected { position, _ in
-          if isWanted(events[position]) { wanted.append(position) }
-        }
+      folded.forEachSelected { position, _ in
+        if events.withEvent(at: position, isWanted) { wanted.append(position) }
       }
     case .records(let records):
       folded.forEachSelected { position, _ in

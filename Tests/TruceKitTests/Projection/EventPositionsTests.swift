@@ -18,7 +18,7 @@ struct EventPositionsTests {
 
   /// The events as a list to fold: decoded, or held as records (whose lines are not read here).
   private static func list(_ events: [Event], asRecords: Bool, areas: AreaRegistry) -> FoldedList {
-    guard asRecords else { return .events(events) }
+    guard asRecords else { return .events(EffectiveEvents(events)) }
     let reader = LineRereader(storage: LogBytes([]), file: "test.jsonl", lines: [], areas: areas)
     return .records(
       RecordedEvents(

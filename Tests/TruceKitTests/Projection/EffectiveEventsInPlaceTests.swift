@@ -1,0 +1,100 @@
+import Testing
+
+@testable import TruceKit
+
+/// A log's events with its errata applied, read where they lie, are the events with errata
+/// applied in a list of their own: event by event, field by field, and folded.
+@Suite("A log's events with errata applied, in place")
+struct EffectiveEventsInPlaceTests {
+  /// A generated history with errata that amend (some twice) and void, retractions and
+  /// disputes, long enough to be folded in lanes.
+  private static let generated: Result<EventLog, any Error> = Result {
+    try GeneratorScratch.log(events: 12_000, areas: 9, seed: 73)
+  }
+
+  private static func log(_ history: String) throws -> EventLog {
+    history == "bundled" ? try TestLog.bundled() : try generated.get()
+  }
+
+  /// Whether every effective event, and every field the fold reads of it, is the same in both.
+  private static func same(_ inPlace: EffectiveEvents, _ copy: [Event]) -> Bool {
+    inPlace.count == copy.count
+      && copy.indices.allSatisfy { position in
+        inPlace.event(at: position) == copy[position]
+          && inPlace.id(at: position) == copy.id(at: position)
+          && inPlace.type(at: position) == copy.type(at: position)
+          && inPlace.area(at: position) == copy.area(at: position)
+          && inPlace.announced(at: position) == copy.announced(at: position)
+          && inPlace.payload(at: position) == copy.payload(at: position)
+          && inPlace.itemChange(at: position) == copy.itemChange(at: position)
+          && inPlace.citation(at: position) == copy.citation(at: position)
+          && inPlace.words(at: position) == copy.words(at: position)
+          && inPlace.subject(at: position) == copy.subject(at: position)
+          && inPlace.disputes(at: position) == copy.disputes(at: position)
+          && inPlace.sameAnnouncementAs(at: position) == copy.sameAnnouncementAs(at: position)
+          && inPlace.lanes(at: position) == copy.lanes(at: position)
+      }
+  }
+
+  @Test(
+    "A history's events with errata applied in place read as the copy with errata applied",
+    arguments: ["bundled", "generated"])
+  func inPlaceReadsAsTheCopy(history: String) throws {
+    let log = try Self.log(history)
+    #expect(!log.amendments.isEmpty || history == "bundled")
+    #expect(Self.same(log.effectiveEventsInPlace, log.effectiveEvents))
+  }
+
+  @Test(
+    "Errata at the start, the end and side by side drop and patch events in place as defined",
+    arguments: ErrataPlacements.cases)
+  func errataAtEveryPlace(voided: [Int], amended: [Int]) throws {
+    let log = try TestLog.parse(ErrataPlacements.lines(voided: voided, amended: amended))
+    let expected = ErrataPlacements.byDefinition(log)
+    // With positions from the lines by id, and without (every event looked up).
+    var withoutLines = log
+    withoutLines.lineByID = [:]
+    for log in [log, withoutLines] {
+      #expect(
+        Self.same(log.effectiveEventsInPlace, expected), "voided \(voided), amended \(amended)")
+    }
+  }
+
+  @Test("A list given as it is reads as itself")
+  func listAsGiven() throws {
+    let events = try TestLog.bundled().events
+    #expect(Self.same(EffectiveEvents(events), events))
+    #expect(Self.same(EffectiveEvents(events, corrected: []), events))
+    #expect(EffectiveEvents([]).count == 0)
+  }
+
+  @Test(
+    "A log folds in place as its copy with errata applied folds, as known at moments through it",
+    arguments: ["bundled", "generated"])
+  func logFoldsAsItsCopy(history: String) throws {
+    let log = try Self.log(history)
+    let effective = log.effectiveEvents
+    let moments = [0.3, 0.7].compactMap {
+      effective[Int(Double(effective.count) * $0)].announced.range.earliest
+    }
+    for knowledge in [Knowledge.everything] + moments.map({ Knowledge(asOf: $0) }) {
+      let inPlace = log.effectiveEventsInPlace
+      let fromLog = ProjectionFold.parts(
+        of: FoldInput(
+          list: .events(inPlace), count: inPlace.count, knowledge: knowledge, hypothetical: []))
+      let fromCopy = ProjectionFold.parts(
+        of: FoldInput(
+          events: effective, count: effective.count, knowledge: knowledge, hypothetical: []))
+      expectSameParts(fromLog, fromCopy, "\(history), as of \(String(describing: knowledge.asOf))")
+      // And what the projection of the log reads back by id.
+      let projection = Projection(log: log, knowledge: knowledge)
+      let copied = Projection(events: effective, knowledge: knowledge)
+      #expect(projection.statements == copied.statements)
+      #expect(projection.proposals == copied.proposals)
+      #expect(projection.violations == copied.violations)
+      for id in effective.map(\.id).prefix(200) {
+        #expect(projection.event(id) == copied.event(id))
+      }
+    }
+  }
+}
