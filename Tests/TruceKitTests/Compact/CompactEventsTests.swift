@@ -6,20 +6,10 @@ import Testing
 /// were made from, and fold to the same projection.
 @Suite("The compact event store")
 struct CompactEventsTests {
-  /// A generated history with errata, retractions, disputes, day-only dates and times near
-  /// clock changes, long enough to be folded in lanes.
-  private static let generated: Result<EventLog, any Error> = Result {
-    try GeneratorScratch.log(events: 12_000, areas: 9, seed: 73)
-  }
-
-  private static func log(_ history: String) throws -> EventLog {
-    history == "bundled" ? try TestLog.bundled() : try generated.get()
-  }
-
   @Test(
-    "Every record reads back what the fold reads of its event", arguments: ["bundled", "generated"])
+    "Every record reads back what the fold reads of its event", arguments: TestHistories.names)
   func recordsReadBackTheirEvents(history: String) throws {
-    let events = try Self.log(history).events
+    let events = try TestHistories.log(history).events
     let compact = CompactEvents(events)
     #expect(compact.count == events.count)
     var mismatches: [String] = []
@@ -45,9 +35,9 @@ struct CompactEventsTests {
 
   @Test(
     "A change is read from its record without its payload, and only events of a changing type are changes",
-    arguments: ["bundled", "generated"])
+    arguments: TestHistories.names)
   func changesAreReadFromTheirRecords(history: String) throws {
-    let events = try Self.log(history).events
+    let events = try TestHistories.log(history).events
     let compact = CompactEvents(events)
     var changesByType: [EventType: Int] = [:]
     for position in events.indices {
@@ -65,7 +55,7 @@ struct CompactEventsTests {
 
   @Test("The histories hold every kind of payload and field the records write")
   func historiesCoverThePayloads() throws {
-    let events = try Self.log("generated").events + Self.log("bundled").events
+    let events = try TestHistories.log("generated").events + TestHistories.log("bundled").events
     let types = Set(events.map(\.type))
     #expect(types == Set(EventType.allCases))
     #expect(events.contains { !$0.disputes.isEmpty })
@@ -96,14 +86,11 @@ struct CompactEventsTests {
 
   @Test(
     "Records fold as their events do, as known at moments through the history",
-    arguments: ["bundled", "generated"])
+    arguments: TestHistories.names)
   func recordsFoldAsEvents(history: String) throws {
-    let effective = try Self.log(history).effectiveEvents
+    let effective = try TestHistories.log(history).effectiveEvents
     let compact = CompactEvents(effective)
-    let moments = [0.2, 0.5, 0.8].compactMap {
-      effective[Int(Double(effective.count) * $0)].announced.range.earliest
-    }
-    for knowledge in [Knowledge.everything] + moments.map({ Knowledge(asOf: $0) }) {
+    for knowledge in TestHistories.knowledge(through: effective, at: [0.2, 0.5, 0.8]) {
       let input = FoldInput(
         events: effective, count: effective.count, knowledge: knowledge, hypothetical: [])
       expectSameParts(
@@ -114,7 +101,7 @@ struct CompactEventsTests {
 
   @Test("Names are held once: the history twice over holds no more names, and twice the records")
   func namesAreShared() throws {
-    let events = try Self.log("bundled").events
+    let events = try TestHistories.log("bundled").events
     let once = CompactEvents(events)
     let twice = CompactEvents(events + events)
     #expect(twice.nameCount == once.nameCount)
@@ -124,7 +111,7 @@ struct CompactEventsTests {
 
   @Test("An event with more links than 16 bits count reads back whole")
   func manyLinks() throws {
-    var event = try #require(try Self.log("bundled").events.first)
+    var event = try #require(try TestHistories.log("bundled").events.first)
     event.disputes = (0..<70_000).map { "disputed-\($0)" }
     event.sameAnnouncementAs = ["same-a", "same-b"]
     let compact = CompactEvents([event, event])

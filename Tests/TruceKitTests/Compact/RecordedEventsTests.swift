@@ -81,10 +81,7 @@ struct RecordedEventsTests {
     arguments: ["bundled", "generated"])
   func recordsFoldAsEvents(history: String) throws {
     let (recorded, effective, _, _) = try Self.effective(history)
-    let moments = [0.3, 0.7].compactMap {
-      effective[Int(Double(effective.count) * $0)].announced.range.earliest
-    }
-    for knowledge in [Knowledge.everything] + moments.map({ Knowledge(asOf: $0) }) {
+    for knowledge in TestHistories.knowledge(through: effective, at: [0.3, 0.7]) {
       let fromRecords = ProjectionFold.parts(
         of: FoldInput(
           list: .records(recorded), count: recorded.count, knowledge: knowledge, hypothetical: []))

@@ -6,16 +6,6 @@ import Testing
 /// applied in a list of their own: event by event, field by field, and folded.
 @Suite("A log's events with errata applied, in place")
 struct EffectiveEventsInPlaceTests {
-  /// A generated history with errata that amend (some twice) and void, retractions and
-  /// disputes, long enough to be folded in lanes.
-  private static let generated: Result<EventLog, any Error> = Result {
-    try GeneratorScratch.log(events: 12_000, areas: 9, seed: 73)
-  }
-
-  private static func log(_ history: String) throws -> EventLog {
-    history == "bundled" ? try TestLog.bundled() : try generated.get()
-  }
-
   /// Whether every effective event, and every field the fold reads of it, is the same in both.
   private static func same(_ inPlace: EffectiveEvents, _ copy: [Event]) -> Bool {
     inPlace.count == copy.count
@@ -38,9 +28,9 @@ struct EffectiveEventsInPlaceTests {
 
   @Test(
     "A history's events with errata applied in place read as the copy with errata applied",
-    arguments: ["bundled", "generated"])
+    arguments: TestHistories.names)
   func inPlaceReadsAsTheCopy(history: String) throws {
-    let log = try Self.log(history)
+    let log = try TestHistories.log(history)
     #expect(!log.amendments.isEmpty || history == "bundled")
     #expect(Self.same(log.effectiveEventsInPlace, log.effectiveEvents))
   }
@@ -70,14 +60,11 @@ struct EffectiveEventsInPlaceTests {
 
   @Test(
     "A log folds in place as its copy with errata applied folds, as known at moments through it",
-    arguments: ["bundled", "generated"])
+    arguments: TestHistories.names)
   func logFoldsAsItsCopy(history: String) throws {
-    let log = try Self.log(history)
+    let log = try TestHistories.log(history)
     let effective = log.effectiveEvents
-    let moments = [0.3, 0.7].compactMap {
-      effective[Int(Double(effective.count) * $0)].announced.range.earliest
-    }
-    for knowledge in [Knowledge.everything] + moments.map({ Knowledge(asOf: $0) }) {
+    for knowledge in TestHistories.knowledge(through: effective, at: [0.3, 0.7]) {
       let inPlace = log.effectiveEventsInPlace
       let fromLog = ProjectionFold.parts(
         of: FoldInput(
