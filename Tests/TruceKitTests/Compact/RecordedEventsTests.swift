@@ -82,14 +82,7 @@ struct RecordedEventsTests {
   func recordsFoldAsEvents(history: String) throws {
     let (recorded, effective, _, _) = try Self.effective(history)
     for knowledge in TestHistories.knowledge(through: effective, at: [0.3, 0.7]) {
-      let fromRecords = ProjectionFold.parts(
-        of: FoldInput(
-          list: .records(recorded), count: recorded.count, knowledge: knowledge, hypothetical: []))
-      let fromEvents = ProjectionFold.parts(
-        of: FoldInput(
-          events: effective, count: effective.count, knowledge: knowledge, hypothetical: []))
-      expectSameParts(
-        fromRecords, fromEvents, "\(history), as of \(String(describing: knowledge.asOf))")
+      expectFoldsAlike(.records(recorded), effective, as: knowledge, history)
     }
   }
 

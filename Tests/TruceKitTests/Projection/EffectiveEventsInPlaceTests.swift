@@ -65,14 +65,7 @@ struct EffectiveEventsInPlaceTests {
     let log = try TestHistories.log(history)
     let effective = log.effectiveEvents
     for knowledge in TestHistories.knowledge(through: effective, at: [0.3, 0.7]) {
-      let inPlace = log.effectiveEventsInPlace
-      let fromLog = ProjectionFold.parts(
-        of: FoldInput(
-          list: .events(inPlace), count: inPlace.count, knowledge: knowledge, hypothetical: []))
-      let fromCopy = ProjectionFold.parts(
-        of: FoldInput(
-          events: effective, count: effective.count, knowledge: knowledge, hypothetical: []))
-      expectSameParts(fromLog, fromCopy, "\(history), as of \(String(describing: knowledge.asOf))")
+      expectFoldsAlike(.events(log.effectiveEventsInPlace), effective, as: knowledge, history)
       // And what the projection of the log reads back by id.
       let projection = Projection(log: log, knowledge: knowledge)
       let copied = Projection(events: effective, knowledge: knowledge)

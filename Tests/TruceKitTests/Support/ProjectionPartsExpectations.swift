@@ -35,3 +35,19 @@ func expectSameParts(
       && actual.hypotheticallyCorrected == expected.hypotheticallyCorrected,
     "knowledge and corrections, \(context)", sourceLocation: sourceLocation)
 }
+
+/// Expects `list` to fold, as of `knowledge`, to the parts that its events with errata applied
+/// (`effective`), in a list of their own, fold to.
+func expectFoldsAlike(
+  _ list: FoldedList, _ effective: [Event], as knowledge: Knowledge, _ context: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  let folded = ProjectionFold.parts(
+    of: FoldInput(list: list, count: list.count, knowledge: knowledge, hypothetical: []))
+  let fromCopy = ProjectionFold.parts(
+    of: FoldInput(
+      events: effective, count: effective.count, knowledge: knowledge, hypothetical: []))
+  expectSameParts(
+    folded, fromCopy, "\(context), as of \(String(describing: knowledge.asOf))",
+    sourceLocation: sourceLocation)
+}
