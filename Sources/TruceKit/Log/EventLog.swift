@@ -142,32 +142,16 @@ public struct EventLog: Sendable {
   /// Errata apply at every as-of: they say this log recorded something wrongly.
   public var effectiveEvents: [Event] {
     if amendments.isEmpty && voided.isEmpty { return events }
-    // The few corrected events are found by their lines and patched in one pass, rather than
-    // every id looked up in the errata's tables.
-    guard let corrected = correctedPositions() else {
-      return events.compactMap { event in
-        if voided.contains(event.id) { return nil }
-        return amendments[event.id] ?? event
-      }
-    }
-    var result: [Event] = []
-    result.reserveCapacity(events.count)
-    var next = 0
-    for position in events.indices {
-      guard next < corrected.count, corrected[next].position == position else {
-        result.append(events[position])
-        continue
-      }
-      if let amended = corrected[next].amended { result.append(amended) }
-      next += 1
-    }
-    return result
+    let inPlace = effectiveEventsInPlace
+    return (0..<inPlace.count).map(inPlace.event(at:))
   }
 
   /// The events with errata applied, as ``effectiveEvents`` gives them, read where they lie:
   /// ``events`` and the amended events, with where each effective event is, rather than a copy.
   var effectiveEventsInPlace: EffectiveEvents {
     if amendments.isEmpty && voided.isEmpty { return EffectiveEvents(events) }
+    // The few corrected events are found by their lines, rather than every id looked up in the
+    // errata's tables (which a log not read from a file needs).
     return EffectiveEvents(
       events, corrected: correctedPositions() ?? correctedPositionsByScanning())
   }

@@ -1,7 +1,7 @@
 /// Decoded events as a fold reads them: a list as given, or a log's events with its errata
 /// applied where they lie (what ``EventLog/effectiveEvents`` gives, without the copy).
 ///
-/// A copy of a log's events with its errata applied holds every event again (264 bytes each,
+/// A copy of a log's events with its errata applied holds every event again (240 bytes each,
 /// a quarter of a gigabyte at a million events, each string and box retained once more). Held
 /// in place, the list keeps beside the log's events where each effective event is (8 bytes an
 /// event) and the amended events.

@@ -113,13 +113,9 @@ public struct Projection: Sendable {
   ///   - knowledge: Which announcements to take in (the as-of axis).
   public init(log: EventLog, knowledge: Knowledge = .everything) {
     // The log's events folded where they lie, with its errata applied, not a copy of them.
-    let effective = log.effectiveEventsInPlace
-    self.knowledge = knowledge
-    hypothetical = log.hypothetical
-    let input = FoldInput(
-      list: .events(effective), count: effective.count, knowledge: knowledge,
+    self.init(
+      folding: .events(log.effectiveEventsInPlace), knowledge: knowledge,
       hypothetical: log.hypothetical)
-    store = ProjectionStore(ProjectionFold.parts(of: input))
   }
 
   /// Folds a list of events, with errata already applied (see ``EventLog/effectiveEvents``).
@@ -134,21 +130,24 @@ public struct Projection: Sendable {
   public init(
     events effective: [Event], knowledge: Knowledge = .everything, hypothetical: Set<String> = []
   ) {
-    self.knowledge = knowledge
-    self.hypothetical = hypothetical
-    let input = FoldInput(
-      events: effective, count: effective.count, knowledge: knowledge, hypothetical: hypothetical)
-    store = ProjectionStore(ProjectionFold.parts(of: input))
+    self.init(
+      folding: .events(EffectiveEvents(effective)), knowledge: knowledge,
+      hypothetical: hypothetical)
   }
 
   /// Folds events held as records, with errata already applied (see
   /// ``EventLog/takeEffectiveRecords()``): the same projection as of the same events decoded,
   /// whose events, when asked for, are read again from the log's lines.
   public init(records: RecordedEvents, knowledge: Knowledge = .everything) {
+    self.init(folding: .records(records), knowledge: knowledge, hypothetical: [])
+  }
+
+  /// Folds every event of `list` at once.
+  private init(folding list: FoldedList, knowledge: Knowledge, hypothetical: Set<String>) {
     self.knowledge = knowledge
-    hypothetical = []
+    self.hypothetical = hypothetical
     let input = FoldInput(
-      list: .records(records), count: records.count, knowledge: knowledge, hypothetical: [])
+      list: list, count: list.count, knowledge: knowledge, hypothetical: hypothetical)
     store = ProjectionStore(ProjectionFold.parts(of: input))
   }
 
