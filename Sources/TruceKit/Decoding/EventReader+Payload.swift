@@ -153,14 +153,16 @@ extension EventReader {
   {
     let minute = fields.withBytes(index) { bytes -> Int? in
       guard bytes.count == 5, bytes[2] == UInt8(ascii: ":") else { return nil }
-      var digits: [Int] = []
-      for offset in [0, 1, 3, 4] {
+      // Read where they are (a list of the four digits was two arrays allocated for each time).
+      func digit(_ offset: Int) -> Int? {
         let digit = bytes[offset] &- UInt8(ascii: "0")
-        guard digit < 10 else { return nil }
-        digits.append(Int(digit))
+        return digit < 10 ? Int(digit) : nil
       }
-      let hour = digits[0] * 10 + digits[1]
-      let minute = digits[2] * 10 + digits[3]
+      guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4) else {
+        return nil
+      }
+      let hour = h1 * 10 + h2
+      let minute = m1 * 10 + m2
       guard hour <= 24, minute < 60, hour * 60 + minute <= 1440 else { return nil }
       return hour * 60 + minute
     }

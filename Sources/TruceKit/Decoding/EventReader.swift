@@ -52,15 +52,9 @@ struct EventReader {
     let note = try fields.optionalString(.note)
     let disputes = try sharedStrings(.disputes, &fields)
     let sameAnnouncementAs = try sharedStrings(.sameAnnouncementAs, &fields)
-    for (name, ids) in [("disputes", disputes), ("sameAnnouncementAs", sameAnnouncementAs)] {
-      if let index = ids.firstIndex(of: id) {
-        throw FieldError(
-          field: "\(name)[\(index)]", problem: .invalidValue("an event cannot refer to itself"))
-      }
-      for (index, other) in ids.enumerated() {
-        checks.append(.linkedEventExists(field: "\(name)[\(index)]", id: other))
-      }
-    }
+    // Each list on its own, not a list of the two: that was an array allocated for every line.
+    try checkLinks(disputes, named: "disputes", from: id)
+    try checkLinks(sameAnnouncementAs, named: "sameAnnouncementAs", from: id)
     // The hash of the line before, parsed here (on every core) rather than when the chain is
     // checked line by line.
     let link = try fields.optionalStringIndex(.prev).map { index in
@@ -69,7 +63,10 @@ struct EventReader {
           ?? .text(String(decoding: bytes, as: UTF8.self))
       }
     }
-    let links = disputes + sameAnnouncementAs
+    // Most lines link to nothing: `+` would copy the first list all the same.
+    let links =
+      sameAnnouncementAs.isEmpty
+      ? disputes : disputes.isEmpty ? sameAnnouncementAs : disputes + sameAnnouncementAs
     let payload = try self.payload(type, &fields, zone: zone, links: links)
     try fields.finish()
     return Event(
@@ -78,6 +75,21 @@ struct EventReader {
       area: areas.areas[areaPosition].id,
       source: source, note: note, disputes: disputes, sameAnnouncementAs: sameAnnouncementAs,
       link: link, payload: payload, line: line)
+  }
+
+  /// Rejects a list of linked events (`disputes`, `sameAnnouncementAs`) that names the event
+  /// itself, and records that each event it names must exist.
+  private mutating func checkLinks(_ ids: [String], named name: String, from id: String)
+    throws(FieldError)
+  {
+    guard !ids.isEmpty else { return }
+    if let index = ids.firstIndex(of: id) {
+      throw FieldError(
+        field: "\(name)[\(index)]", problem: .invalidValue("an event cannot refer to itself"))
+    }
+    for (index, other) in ids.enumerated() {
+      checks.append(.linkedEventExists(field: "\(name)[\(index)]", id: other))
+    }
   }
 
   /// Where the event's area is among the header's areas.

@@ -75,6 +75,37 @@ struct FastDecoderTests {
     #expect(disagreements.isEmpty, "\(disagreements.prefix(5).joined(separator: "\n"))")
   }
 
+  /// Times of day as a pause's daily hours may give them: well formed, out of range, and with a
+  /// byte that is not a digit in each place (below and above the digits).
+  static let timesOfDay = [
+    "00:00", "09:00", "23:59", "24:00", "24:01", "25:00", "00:60", "9:00", "09:0", "090:00",
+    "09-00", "/9:00", "0/:00", "09:/0", "09:0/", ":9:00", "0a:00", "09:a0", "09:00 ", "",
+  ]
+
+  @Test(
+    "A time of day in daily hours is accepted or rejected alike, at the same line",
+    arguments: timesOfDay)
+  func timesOfDayInDailyHours(_ time: String) throws {
+    let scratch = try GeneratorScratch()
+    defer { scratch.remove() }
+    _ = try HistoryGenerator(events: 300, areas: 6, seed: 9).write(to: scratch.log)
+    let text = String(decoding: try FileIO.readAll(path: scratch.log), as: UTF8.self)
+    let key = #""dailyHours":{"from":""#
+    let found = try #require(text.range(of: key), "the generated log gives daily hours")
+    let valueEnd = try #require(text[found.upperBound...].firstIndex(of: "\""))
+    let changed = text[..<found.upperBound] + time + text[valueEnd...]
+    let bytes = Array(changed.utf8)
+    #expect(DecoderComparison.disagreement(bytes, file: "hours.jsonl") == nil)
+    #expect(DecoderComparison.recordsDisagreement(bytes, file: "hours.jsonl") == nil)
+    // The time itself is what is judged: the log is whole but for it.
+    do {
+      _ = try EventLog.parse(bytes, file: "hours.jsonl", options: .reading)
+      #expect(["00:00", "08:00", "09:00"].contains(time))
+    } catch {
+      #expect(error.field?.hasPrefix("dailyHours") == true, "\(error)")
+    }
+  }
+
   @Test("In a log split across cores, a bad line in either part is rejected alike, at its line")
   func damagedLinesInSplitLog() throws {
     let scratch = try GeneratorScratch()
