@@ -98,26 +98,34 @@ struct CompactEvents: FoldEvents {
   /// Removes the records at `positions` (ascending, each once), moving the others up in order
   /// without copying the array.
   mutating func remove(atAscending positions: [Int]) {
-    guard !positions.isEmpty else { return }
-    records.withUnsafeMutableBufferPointer { Self.remove(atAscending: positions, from: $0) }
+    guard !positions.isEmpty, let placeholder = records.first else { return }
+    records.withUnsafeMutableBufferPointer {
+      Self.remove(atAscending: positions, from: $0, leaving: placeholder)
+    }
     records.removeLast(positions.count)
-    ids.withUnsafeMutableBufferPointer { Self.remove(atAscending: positions, from: $0) }
+    ids.withUnsafeMutableBufferPointer {
+      Self.remove(atAscending: positions, from: $0, leaving: "")
+    }
     ids.removeLast(positions.count)
   }
 
-  /// Moves the elements not at `positions` (ascending, each once) up in order, leaving the last
-  /// `positions.count` for the caller to remove.
+  /// Moves the elements not at `positions` (ascending, each once) up in order, a run between two
+  /// removed ones at a time, leaving the last `positions.count` as copies of `placeholder` for the
+  /// caller to remove.
   private static func remove<Element>(
-    atAscending positions: [Int], from elements: UnsafeMutableBufferPointer<Element>
+    atAscending positions: [Int], from elements: UnsafeMutableBufferPointer<Element>,
+    leaving placeholder: Element
   ) {
+    guard let base = elements.baseAddress else { return }
     var kept = positions[0]
     for (index, removed) in positions.enumerated() {
+      (base + removed).deinitialize(count: 1)
       let end = index + 1 < positions.count ? positions[index + 1] : elements.count
-      for position in removed + 1..<end {
-        elements.swapAt(kept, position)
-        kept += 1
-      }
+      let count = end - removed - 1
+      if count > 0 { (base + kept).moveInitialize(from: base + removed + 1, count: count) }
+      kept += count
     }
+    (base + kept).initialize(repeating: placeholder, count: elements.count - kept)
   }
 
   func id(at position: Int) -> String {

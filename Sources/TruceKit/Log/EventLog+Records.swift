@@ -16,6 +16,7 @@ extension EventLog {
     // Which errata amend each amended event, in order: an amended event is read again from its
     // line with them merged in, as the reading merged them.
     var amendingErrata: [String: [UInt32]] = [:]
+    amendingErrata.reserveCapacity(amendments.count)
     if !amendments.isEmpty {
       for position in 0..<count where store.type(at: position) == .erratum {
         guard case .erratum(let target, false) = store.payload(at: position),
@@ -26,13 +27,13 @@ extension EventLog {
     }
     // Amended records take their event's place; voided ones go, and the others move up.
     var removed: [Int] = []
-    var amendedAt: [(position: Int, event: Event)] = []
-    for (position, amended) in corrected {
-      if let amended {
-        store.replace(at: position, with: amended)
-        amendedAt.append((position, amended))
+    var amendedAt: [(position: Int, id: String)] = []
+    for correction in corrected {
+      if let amendment = correction.amendment {
+        store.replace(at: correction.position, with: amendments.values[amendment])
+        amendedAt.append((correction.position, amendments.keys[amendment]))
       } else {
-        removed.append(position)
+        removed.append(correction.position)
       }
     }
     store.remove(atAscending: removed)
@@ -52,9 +53,9 @@ extension EventLog {
     var errata: [Int: [UInt32]] = [:]
     errata.reserveCapacity(amendedAt.count)
     nextRemoved = 0
-    for (origin, event) in amendedAt {
+    for (origin, id) in amendedAt {
       while nextRemoved < removed.count && removed[nextRemoved] < origin { nextRemoved += 1 }
-      errata[origin - nextRemoved] = amendingErrata[event.id] ?? []
+      errata[origin - nextRemoved] = amendingErrata[id] ?? []
     }
     let reader = LineRereader(storage: storage, file: file, lines: eventLines, areas: areas)
     eventLines = []

@@ -153,7 +153,8 @@ public struct EventLog: Sendable {
     // The few corrected events are found by their lines, rather than every id looked up in the
     // errata's tables (which a log not read from a file needs).
     return EffectiveEvents(
-      events, corrected: correctedPositions() ?? correctedPositionsByScanning())
+      events, corrected: correctedPositions() ?? correctedPositionsByScanning(),
+      amendments: amendments)
   }
 
   /// The events with errata applied, made from ``events`` in place and handed over: the log is
@@ -169,7 +170,8 @@ public struct EventLog: Sendable {
     swap(&taken, &events)
     guard let placeholder = taken.first else { return taken }
     let kept = taken.withUnsafeMutableBufferPointer { buffer in
-      EventLog.compact(buffer, corrected: corrected, placeholder: placeholder)
+      EventLog.compact(
+        buffer, corrected: corrected, amendments: amendments, placeholder: placeholder)
     }
     taken.removeLast(taken.count - kept)
     return taken
@@ -181,8 +183,8 @@ public struct EventLog: Sendable {
   ///
   /// - Returns: How many events are kept.
   private static func compact(
-    _ buffer: UnsafeMutableBufferPointer<Event>, corrected: [(position: Int, amended: Event?)],
-    placeholder: Event
+    _ buffer: UnsafeMutableBufferPointer<Event>, corrected: [Correction],
+    amendments: [String: Event], placeholder: Event
   ) -> Int {
     guard let base = buffer.baseAddress else { return 0 }
     var kept = 0
@@ -194,14 +196,15 @@ public struct EventLog: Sendable {
       kept += end - next
       next = end
     }
-    for (position, amended) in corrected {
+    for correction in corrected {
+      let position = correction.position
       keep(upTo: position)
       next = position + 1
-      guard let amended else {
+      guard let amendment = correction.amendment else {
         (base + position).deinitialize(count: 1)
         continue
       }
-      (base + position).pointee = amended
+      (base + position).pointee = amendments.values[amendment]
       if kept != position { (base + kept).moveInitialize(from: base + position, count: 1) }
       kept += 1
     }
@@ -214,56 +217,66 @@ public struct EventLog: Sendable {
   /// every event up: for a log whose ``lineByID`` does not give positions in ``events`` (a
   /// subset of a log's lines, or a scenario's events). Each comes with its amended form (`nil`
   /// when voided, which wins), as ``effectiveEvents`` takes it.
-  private func correctedPositionsByScanning() -> [(position: Int, amended: Event?)] {
+  private func correctedPositionsByScanning() -> [Correction] {
     correctedPositionsByScanning(count: events.count) { events[$0].id }
   }
 
   /// ``correctedPositionsByScanning()`` for a list of `count` events whose ids `id` gives.
-  func correctedPositionsByScanning(count: Int, id: (Int) -> String) -> [(
-    position: Int, amended: Event?
-  )] {
-    var corrected: [(position: Int, amended: Event?)] = []
+  func correctedPositionsByScanning(count: Int, id: (Int) -> String) -> [Correction] {
+    var corrected: [Correction] = []
     for position in 0..<count {
       let id = id(position)
       if voided.contains(id) {
-        corrected.append((position, nil))
-      } else if let amended = amendments[id] {
-        corrected.append((position, amended))
+        corrected.append(Correction(position: position, amendment: nil))
+      } else if let amendment = amendments.index(forKey: id) {
+        corrected.append(Correction(position: position, amendment: amendment))
       }
     }
     return corrected
   }
 
   /// The positions of the voided and amended events in ``events``, ascending, each with its
-  /// amended form (`nil` when voided, which wins); `nil` when an id is not where ``lineByID``
-  /// says (a log not read from a file).
-  private func correctedPositions() -> [(position: Int, amended: Event?)]? {
+  /// amended form (`nil` when voided, which wins); `nil` when an event is not where its line
+  /// (the amended event's own, a voided one's in ``lineByID``) says (a log not read from a
+  /// file).
+  private func correctedPositions() -> [Correction]? {
     correctedPositions(count: events.count) { events[$0].id }
   }
 
   /// ``correctedPositions()`` for a list of `count` events whose ids `id` gives.
-  func correctedPositions(count: Int, id eventID: (Int) -> String) -> [(
-    position: Int, amended: Event?
-  )]? {
-    func position(of id: String) -> Int? {
-      guard let line = lineByID[id], (0..<count).contains(line - 2), eventID(line - 2) == id
-      else { return nil }
+  func correctedPositions(count: Int, id eventID: (Int) -> String) -> [Correction]? {
+    func position(of id: String, line: Int?) -> Int? {
+      guard let line, (0..<count).contains(line - 2), eventID(line - 2) == id else { return nil }
       return line - 2
     }
     // Each id is at one position, and each position holds one id: the list needs no table.
     // Positions are sorted with the amendments' indexes beside them, not with the amended
     // events: sorting moved every event back and forth (about 80 ms at 1M, 60,000 errata).
-    var order: [(position: Int, amendment: Dictionary<String, Event>.Index?)] = []
+    var order: [Correction] = []
     order.reserveCapacity(amendments.count + voided.count)
+    // An amended event keeps its line (the one it was read from), so its place needs no lookup.
     for index in amendments.indices where !voided.contains(amendments[index].key) {
-      guard let position = position(of: amendments[index].key) else { return nil }
-      order.append((position, index))
+      let id = amendments.keys[index]
+      guard let position = position(of: id, line: amendments.values[index].line) else {
+        return nil
+      }
+      order.append(Correction(position: position, amendment: index))
     }
     for id in voided {
-      guard let position = position(of: id) else { return nil }
-      order.append((position, nil))
+      guard let position = position(of: id, line: lineByID[id]) else { return nil }
+      order.append(Correction(position: position, amendment: nil))
     }
     order.sort { $0.position < $1.position }
-    return order.map { ($0.position, $0.amendment.map { amendments[$0].value }) }
+    return order
+  }
+
+  /// Where errata change a list of events: a voided event's position, or an amended one's with
+  /// where its amended form is in ``amendments`` (read there, not copied: an event is 240 bytes,
+  /// with a dozen references to retain and release).
+  struct Correction {
+    /// The event's position in the list.
+    var position: Int
+    /// Where its amended form is in ``EventLog/amendments``; `nil` when it is voided.
+    var amendment: Dictionary<String, Event>.Index?
   }
 }

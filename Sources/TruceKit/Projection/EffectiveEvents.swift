@@ -29,8 +29,11 @@ struct EffectiveEvents: FoldEvents {
   }
 
   /// A log's `events` with its errata applied: the events at the positions `corrected` names
-  /// (ascending) amended, or voided when they come with no amended event.
-  init(_ events: [Event], corrected: [(position: Int, amended: Event?)]) {
+  /// (ascending) amended (their amended forms in `amendments`), or voided when they come with no
+  /// amended event.
+  init(
+    _ events: [Event], corrected: [EventLog.Correction], amendments: [String: Event]
+  ) {
     guard !corrected.isEmpty else {
       self.init(events)
       return
@@ -44,9 +47,9 @@ struct EffectiveEvents: FoldEvents {
         places.append(position)
         continue
       }
-      if let event = corrected[next].amended {
+      if let amendment = corrected[next].amendment {
         places.append(-1 - amended.count)
-        amended.append(event)
+        amended.append(amendments.values[amendment])
       }
       next += 1
     }

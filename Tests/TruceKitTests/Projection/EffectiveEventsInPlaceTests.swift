@@ -54,7 +54,7 @@ struct EffectiveEventsInPlaceTests {
   func listAsGiven() throws {
     let events = try TestLog.bundled().events
     #expect(Self.same(EffectiveEvents(events), events))
-    #expect(Self.same(EffectiveEvents(events, corrected: []), events))
+    #expect(Self.same(EffectiveEvents(events, corrected: [], amendments: [:]), events))
     #expect(EffectiveEvents([]).count == 0)
   }
 
