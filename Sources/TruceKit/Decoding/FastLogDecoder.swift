@@ -57,10 +57,11 @@ enum FastLogDecoder {
     var previousLine = headerBytes
     var previousHash: SHA256Digest? = options.chain == .full ? log.lastLineHash : nil
     var number = 1
+    // The events of a run whose records are written, let go on the workers with their run.
+    var spent: [Event] = []
     for part in 0..<pipeline.count {
-      var run = pipeline.take(part)
       // The lines' bytes are the run's: it is kept until they are no longer read.
-      defer { withExtendedLifetime(run.bytes) {} }
+      var run = pipeline.take(part)
       if let failure = run.readFailure { throw failure }
       if part == 0 {
         // Room for every line, estimated from the first run's.
@@ -101,13 +102,21 @@ enum FastLogDecoder {
           event: nil, failure: nil, checksBeforeFailure: 0, set: nil)
         swap(&outcome, &run.outcomes[index])
         outcome.event?.line = number
-        try state.accept(
+        let event = try state.accept(
           consume outcome, checks: run.checks(ofLine: index), line: number, range: range,
           content: content, expectedPrev: expectedPrev, decoder: &decoder)
+        if let event { spent.append(event) }
         if options.chain == .full { previousHash = run.hashes[index] }
         state.log.completeLength = end
       }
       if let last = run.outcomes.indices.last { previousLine = Array(run.content(ofLine: last)) }
+      // Freed by a worker, which has room to spare, rather than by this stage, which is the
+      // longest: the run (its bytes, lists and checks) and, when records are held, its events.
+      // Given up here first, so that the worker's is the last reference.
+      let lines = run.outcomes.count
+      pipeline.recycle(LineRunPipeline.Spent(run: consume run, events: consume spent))
+      spent = []
+      spent.reserveCapacity(options.holdsRecords ? lines : 0)
     }
     if completeEnd < source.length {
       guard options.toleratesTornTail else {

@@ -33,6 +33,8 @@ final class LineRunPipeline: @unchecked Sendable {
   private let lock = Mutex(())
   private var next = 0
   private var stopped = false
+  /// Runs the caller is done with, for the next worker that starts a run to let go.
+  private var spent: [Spent] = []
   private let group = DispatchGroup()
 
   /// Cuts the complete lines between two offsets into runs of about ``runBytes(forLogOf:)``,
@@ -109,6 +111,25 @@ final class LineRunPipeline: @unchecked Sendable {
     return run
   }
 
+  /// A run the caller is done with, and the events it took out of it and no longer holds.
+  struct Spent: @unchecked Sendable {
+    /// The run.
+    var run: LineRun
+    /// Its events.
+    var events: [Event]
+  }
+
+  /// Hands a run the caller is done with to the workers, to be let go by the next one that
+  /// starts a run (by the caller itself when it decodes alone): freeing a run's events takes
+  /// about as long as writing their records, and the workers wait on the caller.
+  ///
+  /// At most a run or two wait to be let go: a worker starts a run each time the caller takes
+  /// one.
+  func recycle(_ run: Spent) {
+    guard workers > 0 else { return }
+    lock.withLock { _ in spent.append(run) }
+  }
+
   /// Stops the workers and waits for them; afterwards the buffer is no longer read.
   func finish() {
     lock.withLock { _ in stopped = true }
@@ -119,11 +140,15 @@ final class LineRunPipeline: @unchecked Sendable {
   private func work() {
     while true {
       room.wait()
+      var released: [Spent] = []
       let taken = lock.withLock { _ -> Int? in
+        swap(&released, &spent)
         guard !stopped, next < spans.count else { return nil }
         defer { next += 1 }
         return next
       }
+      // Outside the lock.
+      released = []
       guard let index = taken else {
         // Let another waiting worker see the end too.
         room.signal()

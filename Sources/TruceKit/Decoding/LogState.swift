@@ -22,11 +22,15 @@ struct LogState {
   ///   - content: The line's bytes.
   ///   - expectedPrev: The hash its `prev` must equal, when the chain is checked here.
   ///   - decoder: For re-reading an event with an erratum's changes merged in.
+  /// - Returns: The event, when the log holds records rather than events (``EventLog/records``):
+  ///   its record is written, and the caller lets it go (where it likes: freeing an event's
+  ///   strings and boxes costs about as much as writing its record).
+  @discardableResult
   mutating func accept(
     _ outcome: consuming LineDecoder.Outcome, checks: ArraySlice<ContextCheck>, line: Int,
     range: Range<Int>?, content: UnsafeRawBufferPointer, expectedPrev: SHA256Digest?,
     decoder: inout LineDecoder
-  ) throws(LogError) {
+  ) throws(LogError) -> Event? {
     let first = checks.startIndex
     for check in checks[first..<first + outcome.checksBeforeFailure] {
       do { try log.known.run(check) } catch {
@@ -71,9 +75,10 @@ struct LogState {
     if log.records != nil {
       // Written in place (through an optional's binding, the store would be copied).
       log.records?.append(event)
-    } else {
-      log.events.append(event)
+      return event
     }
+    log.events.append(event)
+    return nil
   }
 
   /// The error for a problem the first stage found.
