@@ -183,5 +183,16 @@ struct LogState {
     amended.line = log.amendments[target]?.line ?? targetLine
     log.amendments[target] = amended
     log.amendedLines[target] = merged
+    if let count = log.records?.count {
+      // The amended event's record takes its place now, while its names are fresh (records are
+      // written for every line from the second, the header's next); the erratum's record is the
+      // next one written.
+      let position = amended.line - 2
+      precondition(
+        (0..<count).contains(position) && log.records?.id(at: position) == target,
+        "an amended event's record is at its line's place")
+      log.records?.replace(at: position, with: amended)
+      log.amendingErrata[target, default: []].append(UInt32(truncatingIfNeeded: count))
+    }
   }
 }

@@ -13,24 +13,17 @@ extension EventLog {
     let corrected =
       correctedPositions(count: count, id: store.id(at:))
       ?? correctedPositionsByScanning(count: count, id: store.id(at:))
-    // Which errata amend each amended event, in order: an amended event is read again from its
-    // line with them merged in, as the reading merged them.
-    var amendingErrata: [String: [UInt32]] = [:]
-    amendingErrata.reserveCapacity(amendments.count)
-    if !amendments.isEmpty {
-      for position in 0..<count where store.type(at: position) == .erratum {
-        guard case .erratum(let target, false) = store.payload(at: position),
-          amendments[target] != nil
-        else { continue }
-        amendingErrata[target, default: []].append(UInt32(truncatingIfNeeded: position))
-      }
-    }
-    // Amended records take their event's place; voided ones go, and the others move up.
+    // Which errata amend each amended event, in order (noted as the reading applied them): an
+    // amended event is read again from its line with them merged in, as the reading merged them.
+    let amendingErrata = self.amendingErrata
+    self.amendingErrata = [:]
+    // Voided records go and the others move up; amended ones took their event's place as the
+    // errata were applied (``LogState``).
     var removed: [Int] = []
     var amendedAt: [(position: Int, id: String)] = []
     for correction in corrected {
+      // An amended event's record took its place as the erratum was applied.
       if let amendment = correction.amendment {
-        store.replace(at: correction.position, with: amendments.values[amendment])
         amendedAt.append((correction.position, amendments.keys[amendment]))
       } else {
         removed.append(correction.position)
@@ -61,4 +54,5 @@ extension EventLog {
     eventLines = []
     return RecordedEvents(records: store, origins: origins, errata: errata, reader: reader)
   }
+
 }

@@ -50,6 +50,10 @@ public struct EventLog: Sendable {
   var appendedLines: [[UInt8]] = []
   /// The lines of events amended by errata, with the amendments merged in, by id.
   var amendedLines: [String: [UInt8]] = [:]
+  /// When the log holds records (``records``): the positions of the errata that amend each
+  /// amended event, in order, by its id (noted as each is applied, so that taking the records
+  /// need not look for them among every record).
+  var amendingErrata: [String: [UInt32]] = [:]
   /// What the log has declared, for checking an event appended after it.
   var known = KnownSubjects()
 
