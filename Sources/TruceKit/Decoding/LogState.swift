@@ -31,10 +31,12 @@ struct LogState {
     range: Range<Int>?, content: UnsafeRawBufferPointer, expectedPrev: SHA256Digest?,
     decoder: inout LineDecoder
   ) throws(LogError) -> Event? {
-    let first = checks.startIndex
-    for check in checks[first..<first + outcome.checksBeforeFailure] {
-      do { try log.known.run(check) } catch {
-        throw LogError(file: file, line: line, field: error.field, problem: error.problem)
+    // Each check read where it is: iterating the slice copied each one, retaining its strings.
+    try checks.withUnsafeBufferPointer { checks throws(LogError) in
+      for index in 0..<outcome.checksBeforeFailure {
+        do throws(FieldError) { try log.known.run(checks[index]) } catch {
+          throw LogError(file: file, line: line, field: error.field, problem: error.problem)
+        }
       }
     }
     if let failure = outcome.failure { throw error(failure, line: line, content: content) }
