@@ -191,6 +191,9 @@ extension NameMap where Value == Void {
   /// Enters a name, for a table used as a set of names.
   mutating func insert(_ name: String) { _ = enter(name, ()) }
 
+  /// Where `name`'s entry is, if it was entered.
+  func entry(named name: String) -> Int? { entry(of: name) }
+
   /// Where `name`'s entry is, the name entered at the end when it is new: for a table that
   /// numbers names in the order they were first met, with no values to hold. One lookup.
   mutating func entry(ofEntering name: String) -> Int {

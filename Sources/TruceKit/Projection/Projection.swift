@@ -210,7 +210,7 @@ public struct Projection: Sendable {
     store.read { parts in
       let index = parts.statementIndex ?? parts.builtStatementIndex()
       parts.statementIndex = index
-      return (index[subject] ?? []).map { parts.statement(at: $0) }
+      return index.positions(about: subject).map { parts.statement(at: $0) }
     }
   }
 }

@@ -124,16 +124,4 @@ enum ProjectionFold {
   /// cores): it starts five threads, each in about a tenth of a millisecond, and a fold of this
   /// many takes about five milliseconds on one.
   static let parallelEvents = 8_192
-
-  /// Positions in a list of statements (given by their payloads) by the subjects they are about.
-  static func statementIndex(_ statements: some Sequence<EventPayload>) -> [String: [Int]] {
-    var index: [String: [Int]] = [:]
-    for (position, payload) in statements.enumerated() {
-      guard case .statement(_, let about) = payload else { continue }
-      for (offset, subject) in about.enumerated() where !about[..<offset].contains(subject) {
-        index[subject, default: []].append(position)
-      }
-    }
-    return index
-  }
 }

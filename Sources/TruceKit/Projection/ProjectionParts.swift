@@ -19,7 +19,7 @@ struct ProjectionParts: Sendable {
   var corridorIndex = NameMap<Int>()
   var offensiveIndex = NameMap<Int>()
   /// Positions in ``statements`` by subject; built when first asked.
-  var statementIndex: [String: [Int]]?
+  var statementIndex: StatementIndex?
   /// The folded events by id; built when first asked, from ``folded``.
   var events: [String: Event]?
   /// Where the folded events are in ``folded``, by id; built when one is first asked for.
@@ -91,10 +91,10 @@ extension ProjectionParts {
   }
 
   /// The positions in the list of statements of those about each subject.
-  func builtStatementIndex() -> [String: [Int]] {
-    if let statements { return ProjectionFold.statementIndex(statements.lazy.map(\.payload)) }
+  func builtStatementIndex() -> StatementIndex {
+    if let statements { return StatementIndex(statements.lazy.map(\.payload)) }
     // Each statement's payload only: copying whole events retains every string they hold.
-    return ProjectionFold.statementIndex(listed.statements.lazy.map { folded.list.payload(at: $0) })
+    return StatementIndex(listed.statements.lazy.map { folded.list.payload(at: $0) })
   }
 
   /// Violations, built now if not yet.
