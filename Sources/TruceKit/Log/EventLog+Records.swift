@@ -54,5 +54,4 @@ extension EventLog {
     eventLines = []
     return RecordedEvents(records: store, origins: origins, errata: errata, reader: reader)
   }
-
 }
