@@ -99,33 +99,10 @@ struct CompactEvents: FoldEvents {
   /// without copying the array.
   mutating func remove(atAscending positions: [Int]) {
     guard !positions.isEmpty, let placeholder = records.first else { return }
-    records.withUnsafeMutableBufferPointer {
-      Self.remove(atAscending: positions, from: $0, leaving: placeholder)
-    }
+    records.withUnsafeMutableBufferPointer { $0.removeAscending(positions, leaving: placeholder) }
     records.removeLast(positions.count)
-    ids.withUnsafeMutableBufferPointer {
-      Self.remove(atAscending: positions, from: $0, leaving: "")
-    }
+    ids.withUnsafeMutableBufferPointer { $0.removeAscending(positions, leaving: "") }
     ids.removeLast(positions.count)
-  }
-
-  /// Moves the elements not at `positions` (ascending, each once) up in order, a run between two
-  /// removed ones at a time, leaving the last `positions.count` as copies of `placeholder` for the
-  /// caller to remove.
-  private static func remove<Element>(
-    atAscending positions: [Int], from elements: UnsafeMutableBufferPointer<Element>,
-    leaving placeholder: Element
-  ) {
-    guard let base = elements.baseAddress else { return }
-    var kept = positions[0]
-    for (index, removed) in positions.enumerated() {
-      (base + removed).deinitialize(count: 1)
-      let end = index + 1 < positions.count ? positions[index + 1] : elements.count
-      let count = end - removed - 1
-      if count > 0 { (base + kept).moveInitialize(from: base + removed + 1, count: count) }
-      kept += count
-    }
-    (base + kept).initialize(repeating: placeholder, count: elements.count - kept)
   }
 
   func id(at position: Int) -> String {

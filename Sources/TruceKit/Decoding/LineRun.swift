@@ -3,7 +3,7 @@ import Dispatch
 /// A run of complete lines decoded on one core by the fast decoder's first stage: for each
 /// line, what ``LineDecoder`` gave, its checks, where it is, and its hash when the whole chain is
 /// checked.
-struct LineRun {
+struct LineRun: Sendable {
   /// The run's bytes.
   var bytes = RunBytes.empty
   /// Why the run's bytes could not be read, if they could not.

@@ -112,7 +112,7 @@ final class LineRunPipeline: @unchecked Sendable {
   }
 
   /// A run the caller is done with, and the events it took out of it and no longer holds.
-  struct Spent: @unchecked Sendable {
+  struct Spent: Sendable {
     /// The run.
     var run: LineRun
     /// Its events.

@@ -173,54 +173,25 @@ public struct EventLog: Sendable {
     var taken: [Event] = []
     swap(&taken, &events)
     guard let placeholder = taken.first else { return taken }
-    let kept = taken.withUnsafeMutableBufferPointer { buffer in
-      EventLog.compact(
-        buffer, corrected: corrected, amendments: amendments, placeholder: placeholder)
+    var voidedPositions: [Int] = []
+    taken.withUnsafeMutableBufferPointer { buffer in
+      for correction in corrected {
+        if let amendment = correction.amendment {
+          buffer[correction.position] = amendments.values[amendment]
+        } else {
+          voidedPositions.append(correction.position)
+        }
+      }
+      buffer.removeAscending(voidedPositions, leaving: placeholder)
     }
-    taken.removeLast(taken.count - kept)
+    taken.removeLast(voidedPositions.count)
     return taken
-  }
-
-  /// Patches the corrected positions of `buffer` and moves the events kept to its front, a run
-  /// of them at a time (element by element, swapping copied every event's strings and boxes);
-  /// the slots left behind hold copies of `placeholder`, for the caller to remove.
-  ///
-  /// - Returns: How many events are kept.
-  private static func compact(
-    _ buffer: UnsafeMutableBufferPointer<Event>, corrected: [Correction],
-    amendments: [String: Event], placeholder: Event
-  ) -> Int {
-    guard let base = buffer.baseAddress else { return 0 }
-    var kept = 0
-    var next = 0
-    func keep(upTo end: Int) {
-      if end > next && kept != next {
-        (base + kept).moveInitialize(from: base + next, count: end - next)
-      }
-      kept += end - next
-      next = end
-    }
-    for correction in corrected {
-      let position = correction.position
-      keep(upTo: position)
-      next = position + 1
-      guard let amendment = correction.amendment else {
-        (base + position).deinitialize(count: 1)
-        continue
-      }
-      (base + position).pointee = amendments.values[amendment]
-      if kept != position { (base + kept).moveInitialize(from: base + position, count: 1) }
-      kept += 1
-    }
-    keep(upTo: buffer.count)
-    (base + kept).initialize(repeating: placeholder, count: buffer.count - kept)
-    return kept
   }
 
   /// The positions of the voided and amended events in ``events``, ascending, found by looking
   /// every event up: for a log whose ``lineByID`` does not give positions in ``events`` (a
-  /// subset of a log's lines, or a scenario's events). Each comes with its amended form (`nil`
-  /// when voided, which wins), as ``effectiveEvents`` takes it.
+  /// subset of a log's lines, or a scenario's events). Each comes with where its amended form is
+  /// (`nil` when voided, which wins), as ``effectiveEvents`` takes it.
   private func correctedPositionsByScanning() -> [Correction] {
     correctedPositionsByScanning(count: events.count) { events[$0].id }
   }
@@ -239,8 +210,8 @@ public struct EventLog: Sendable {
     return corrected
   }
 
-  /// The positions of the voided and amended events in ``events``, ascending, each with its
-  /// amended form (`nil` when voided, which wins); `nil` when an event is not where its line
+  /// The positions of the voided and amended events in ``events``, ascending, each with where
+  /// its amended form is (`nil` when voided, which wins); `nil` when an event is not where its line
   /// (the amended event's own, a voided one's in ``lineByID``) says (a log not read from a
   /// file).
   private func correctedPositions() -> [Correction]? {
@@ -276,7 +247,7 @@ public struct EventLog: Sendable {
 
   /// Where errata change a list of events: a voided event's position, or an amended one's with
   /// where its amended form is in ``amendments`` (read there, not copied: an event is 240 bytes,
-  /// with a dozen references to retain and release).
+  /// with a dozen references to retain and release). Valid until ``amendments`` changes.
   struct Correction {
     /// The event's position in the list.
     var position: Int
