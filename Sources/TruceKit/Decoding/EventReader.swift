@@ -177,9 +177,9 @@ struct EventReader {
     _ index: Int, _ name: FieldName, _ fields: inout TapeFields, _ zone: Zone?
   ) throws(FieldError) -> Stamp {
     do {
-      let spec = try fields.withBytes(index) { bytes in
-        Result { () throws(TimeSpecError) in try TimeTextScanner.parse(bytes) }
-      }.get()
+      let spec = try fields.withBytes(index) { bytes throws(TimeSpecError) in
+        try TimeTextScanner.parse(bytes)
+      }
       return Stamp(spec: spec, range: try resolver.resolve(spec, in: zone))
     } catch {
       throw FieldError(field: fields.fieldPath(name), problem: .time(error))

@@ -3,13 +3,17 @@
 ///
 /// Every error names the field's dotted path and says what was expected and what was found, in
 /// the same words as the reference decoder's, so that the two can be compared.
-struct TapeFields {
+///
+/// Plain data (no reference inside), so that passing one around copies bytes and retains
+/// nothing: the log's objects nest one level at most, so an object's path is the name of the
+/// member holding it.
+struct TapeFields: BitwiseCopyable {
   let entries: UnsafeBufferPointer<LineTape.Entry>
   let scanner: TapeScanner
   /// The object's entry on the tape.
   let object: Int
-  /// The dotted path of the object ("" at the top level).
-  let path: String
+  /// The member whose value the object is (``FieldName/unknown`` at the top level).
+  let parent: FieldName
   /// For the top-level object, where its known keys are (``LineTape/rootKeys``), so that a
   /// lookup need not pass the members before it.
   private let keys: KnownKeys?
@@ -25,16 +29,22 @@ struct TapeFields {
 
   init(
     entries: UnsafeBufferPointer<LineTape.Entry>, scanner: TapeScanner, object: Int,
-    path: String = "", keys: KnownKeys? = nil
+    parent: FieldName = .unknown, keys: KnownKeys? = nil
   ) {
     self.entries = entries
     self.scanner = scanner
     self.object = object
-    self.path = path
+    self.parent = parent
     self.keys = keys
   }
 
-  func fieldPath(_ name: FieldName) -> String { path.isEmpty ? name.key : "\(path).\(name.key)" }
+  /// The dotted path of the object ("" at the top level).
+  var path: String { parent == .unknown ? "" : parent.key }
+
+  /// The dotted path of a member of the object.
+  func fieldPath(_ name: FieldName) -> String {
+    parent == .unknown ? name.key : "\(parent.key).\(name.key)"
+  }
 
   /// The tape index of a member's value, if the object has the key; `name` is a key of the format
   /// (not ``FieldName/unknown``).
@@ -80,14 +90,21 @@ struct TapeFields {
     return scanner.text(entry.start, entry.end, escaped: entry.escaped)
   }
 
-  /// Calls `body` with the bytes a string value stands for (escapes decoded).
-  func withBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+  /// Calls `body` with the bytes a string value stands for (escapes decoded), passing on what it
+  /// throws (a time read from a line's bytes throws its own error, with no `Result` made for it).
+  func withBytes<T, Failure: Error>(
+    _ index: Int, _ body: (UnsafeRawBufferPointer) throws(Failure) -> T
+  ) throws(Failure) -> T {
     let entry = entries[index]
     if !entry.escaped {
-      return body(
+      return try body(
         UnsafeRawBufferPointer(rebasing: scanner.bytes[Int(entry.start)..<Int(entry.end)]))
     }
-    return scanner.decoded(entry.start, entry.end).withUnsafeBytes(body)
+    // Rare (a string with escapes): its decoded bytes are a copy.
+    let decoded = scanner.decoded(entry.start, entry.end)
+    return try decoded.withUnsafeBytes { bytes in
+      Result { () throws(Failure) -> T in try body(bytes) }
+    }.get()
   }
 
   /// A required non-empty string; returns its value's index.
@@ -260,7 +277,8 @@ struct TapeFields {
         field: fieldPath(name),
         problem: .wrongType(expected: "an object", found: entries[index].kind.typeName))
     }
-    return TapeFields(entries: entries, scanner: scanner, object: index, path: fieldPath(name))
+    assert(parent == .unknown, "the log's objects nest one level at most")
+    return TapeFields(entries: entries, scanner: scanner, object: index, parent: name)
   }
 
   /// Fails on the first member, in line order, that nobody read.
