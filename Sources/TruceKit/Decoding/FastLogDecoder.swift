@@ -57,8 +57,6 @@ enum FastLogDecoder {
     var previousLine = headerBytes
     var previousHash: SHA256Digest? = options.chain == .full ? log.lastLineHash : nil
     var number = 1
-    // The events of a run whose records are written, let go on the workers with their run.
-    var spent: [Event] = []
     for part in 0..<pipeline.count {
       // The lines' bytes are the run's: it is kept until they are no longer read.
       var run = pipeline.take(part)
@@ -105,7 +103,8 @@ enum FastLogDecoder {
         let event = try state.accept(
           consume outcome, checks: run.checks(ofLine: index), line: number, range: range,
           content: content, expectedPrev: expectedPrev, decoder: &decoder)
-        if let event { spent.append(event) }
+        // An event whose record is written goes back where it was, to be let go with its run.
+        if let event { run.outcomes[index].event = event }
         if options.chain == .full { previousHash = run.hashes[index] }
         state.log.completeLength = end
       }
@@ -113,10 +112,7 @@ enum FastLogDecoder {
       // Freed by a worker, which has room to spare, rather than by this stage, which is the
       // longest: the run (its bytes, lists and checks) and, when records are held, its events.
       // Given up here first, so that the worker's is the last reference.
-      let lines = run.outcomes.count
-      pipeline.recycle(LineRunPipeline.Spent(run: consume run, events: consume spent))
-      spent = []
-      spent.reserveCapacity(options.holdsRecords ? lines : 0)
+      pipeline.recycle(consume run)
     }
     if completeEnd < source.length {
       guard options.toleratesTornTail else {

@@ -99,21 +99,20 @@ struct KnownSubjects {
   }
 
   /// Takes in what an accepted event declares, its id once entered (``enter(_:line:)``).
+  ///
+  /// The first declaration of a subject is the one kept: each is entered unless already there,
+  /// one lookup of its name.
   mutating func register(_ event: Event) {
     switch event.payload {
     case .pauseDeclared(let declaration):
-      if pauses[declaration.pause] == nil {
-        pauses[declaration.pause] = .some(declaration.window.start?.range)
-      }
+      _ = pauses.enter(declaration.pause, declaration.window.start?.range)
     case .pauseSuspended(let pause, let at):
-      if suspended[pause] == nil { suspended[pause] = (at.range, event.id) }
+      _ = suspended.enter(pause, (at.range, event.id))
     case .pauseResumed(let pause, _): suspended[pause] = nil
     case .corridorOpened(let opening):
-      if corridors[opening.corridor] == nil {
-        corridors[opening.corridor] = .some(opening.window.start?.range)
-      }
+      _ = corridors.enter(opening.corridor, opening.window.start?.range)
     case .offensiveLaunched(let launch):
-      if offensives[launch.offensive] == nil { offensives[launch.offensive] = launch.at.range }
+      _ = offensives.enter(launch.offensive, launch.at.range)
     case .proposal(let id, _, _, _): proposals.insert(id)
     case .erratum, .retraction: corrections.insert(event.id)
     default: break

@@ -34,7 +34,7 @@ final class LineRunPipeline: @unchecked Sendable {
   private var next = 0
   private var stopped = false
   /// Runs the caller is done with, for the next worker that starts a run to let go.
-  private var spent: [Spent] = []
+  private var spent: [LineRun] = []
   private let group = DispatchGroup()
 
   /// Cuts the complete lines between two offsets into runs of about ``runBytes(forLogOf:)``,
@@ -111,21 +111,13 @@ final class LineRunPipeline: @unchecked Sendable {
     return run
   }
 
-  /// A run the caller is done with, and the events it took out of it and no longer holds.
-  struct Spent: Sendable {
-    /// The run.
-    var run: LineRun
-    /// Its events.
-    var events: [Event]
-  }
-
   /// Hands a run the caller is done with to the workers, to be let go by the next one that
   /// starts a run (by the caller itself when it decodes alone): freeing a run's events takes
   /// about as long as writing their records, and the workers wait on the caller.
   ///
   /// At most a run or two wait to be let go: a worker starts a run each time the caller takes
   /// one.
-  func recycle(_ run: Spent) {
+  func recycle(_ run: LineRun) {
     guard workers > 0 else { return }
     lock.withLock { _ in spent.append(run) }
   }
@@ -140,7 +132,7 @@ final class LineRunPipeline: @unchecked Sendable {
   private func work() {
     while true {
       room.wait()
-      var released: [Spent] = []
+      var released: [LineRun] = []
       let taken = lock.withLock { _ -> Int? in
         swap(&released, &spent)
         guard !stopped, next < spans.count else { return nil }
