@@ -38,17 +38,8 @@ extension TimeTextScanner {
     }
 
     /// Days from 1970-01-01 to a date in years 1 to 9999 (negative before 1970).
-    ///
-    /// Counts from 1 March of year 0, so that the leap day falls at the end of a counted year.
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64 {
-      let countedYear = month <= 2 ? year - 1 : year
-      let monthFromMarch = month <= 2 ? month + 9 : month - 3
-      let dayOfCountedYear = (153 * monthFromMarch + 2) / 5 + day - 1
-      let days =
-        countedYear * 365 + countedYear / 4 - countedYear / 100 + countedYear / 400
-        + dayOfCountedYear
-      // 719,468 days run from 0000-03-01 to 1970-01-01.
-      return Int64(days - 719_468)
+      CivilDate.daysSinceEpoch(year: year, month: month, day: day)
     }
   }
 }

@@ -60,6 +60,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// Days since 1970-01-01 of a year, month and day, not checked (a day past the month's end
   /// counts on into the next).
   static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64 {
+    // Years from 1 on, months of the calendar and days from the first, as every date a log
+    // writes: counted without eras, in unsigned arithmetic (a division by a constant is then a
+    // multiplication, with no correction for a negative dividend).
+    if year >= 1, (1...12).contains(month), day >= 1 {
+      let countedYear = UInt64(month <= 2 ? year - 1 : year)
+      let monthFromMarch = UInt64(month <= 2 ? month + 9 : month - 3)
+      let dayOfCountedYear = (153 * monthFromMarch + 2) / 5 + UInt64(day) - 1
+      let days =
+        countedYear * 365 + countedYear / 4 - countedYear / 100 + countedYear / 400
+        + dayOfCountedYear
+      // 719,468 days run from 0000-03-01 to 1970-01-01.
+      return Int64(days) - 719_468
+    }
     let y = Int64(month <= 2 ? year - 1 : year)
     let era = (y >= 0 ? y : y - 399) / 400
     let yearOfEra = y - era * 400

@@ -85,4 +85,37 @@ struct CivilDateTests {
   func daysRoundTrip(days: Int64) {
     #expect(CivilDate(daysSinceEpoch: days).daysSinceEpoch == days)
   }
+
+  @Test("Every date from year 1 to 9999 is one day after the date before it")
+  func everyDateCounted() {
+    // The dates of a log's years take a shorter way than the dates before year 1.
+    var expected = CivilDate.daysSinceEpoch(year: 0, month: 12, day: 31)
+    var mismatches: [String] = []
+    for year in 1...9999 {
+      for month in 1...12 {
+        let last = TimeTextScanner.Gregorian.dayCount(month: month, year: year)
+        for day in 1...last {
+          expected += 1
+          let days = CivilDate.daysSinceEpoch(year: year, month: month, day: day)
+          // Each month's ends read back as the same dates, by the other way of counting.
+          let readBack =
+            (day > 1 && day < last)
+            || CivilDate(daysSinceEpoch: days) == CivilDate(year: year, month: month, day: day)
+          if days != expected || !readBack { mismatches.append("\(year)-\(month)-\(day)") }
+        }
+      }
+    }
+    #expect(mismatches.isEmpty)
+    #expect(expected == CivilDate(year: 9999, month: 12, day: 31)?.daysSinceEpoch)
+  }
+
+  @Test(
+    "A day past the end of its month counts on into the next",
+    arguments: [(2016, 2, 30, 2016, 3, 1), (2015, 2, 29, 2015, 3, 1), (2016, 12, 32, 2017, 1, 1)])
+  func dayPastMonthEnd(year: Int, month: Int, day: Int, nextYear: Int, nextMonth: Int, nextDay: Int)
+  {
+    #expect(
+      CivilDate.daysSinceEpoch(year: year, month: month, day: day)
+        == CivilDate.daysSinceEpoch(year: nextYear, month: nextMonth, day: nextDay))
+  }
 }
