@@ -25,6 +25,9 @@ struct NameMap<Value>: ExpressibleByDictionaryLiteral {
   /// How many names are entered.
   var count: Int { names.count }
 
+  /// Whether no name is entered.
+  var isEmpty: Bool { names.isEmpty }
+
   /// An empty table. It allocates nothing until a name is entered: a fold makes three of them
   /// for every item the index folds alone.
   init() { (tags, positions) = ([], []) }

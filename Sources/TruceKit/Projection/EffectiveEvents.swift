@@ -83,7 +83,12 @@ struct EffectiveEvents: FoldEvents {
 
   func payload(at position: Int) -> EventPayload { withEvent(at: position) { $0.payload } }
 
-  func citation(at position: Int) -> String { withEvent(at: position) { $0.source.citation } }
+  func citation(at position: Int) -> String {
+    // The source alone taken out (one reference): asked of the event in place, the citation
+    // (not inlined) was read from a copy of the whole event.
+    let source = withEvent(at: position) { $0.source }
+    return source.citation
+  }
 
   func words(at position: Int) -> String? {
     withEvent(at: position) { $0.source.quote ?? $0.note }

@@ -158,7 +158,7 @@ struct Folder<Events: FoldEvents> {
   /// event, lane ``FoldLane/all``) is left empty.
   ///
   /// - Parameter folded: The positions of the folded events something refers to, by id.
-  mutating func finish(folded: [String: Int]) -> FoldResult {
+  mutating func finish(folded: NameMap<Int>) -> FoldResult {
     var disputes = finishPauses(folded: folded)
     disputes += finishCorridors(pauses: pauses, pauseSlots: pauseSlots)
     disputes += finishOffensives()
@@ -183,7 +183,7 @@ struct Folder<Events: FoldEvents> {
   /// - Parameters:
   ///   - folded: The positions of the folded events something refers to, by id.
   ///   - split: Whether to reconcile the pauses whole or in halves.
-  mutating func finishPauses(folded: [String: Int], split: SlotSplit = .whole) -> [Dispute] {
+  mutating func finishPauses(folded: NameMap<Int>, split: SlotSplit = .whole) -> [Dispute] {
     let events = events
     // Drafts and tracks are reached through buffer pointers so that reading them does not copy
     // them out of their arrays; no pointer outlives its closure.
@@ -240,7 +240,7 @@ struct Folder<Events: FoldEvents> {
   /// The disputes that statements claim, in their order.
   ///
   /// - Parameter folded: The positions of the folded events something refers to, by id.
-  func claims(folded: [String: Int]) -> [Dispute] {
+  func claims(folded: NameMap<Int>) -> [Dispute] {
     statements.compactMap { DisputeRules.claim($0, in: events, folded: { folded[$0] }) }
   }
 }
@@ -296,7 +296,7 @@ private struct PauseReconciling<Events: FoldEvents>: @unchecked Sendable {
   let drafts: UnsafeMutableBufferPointer<PauseDraft>
   let pauses: UnsafeMutableBufferPointer<PauseTrack>
   let events: Events
-  let folded: [String: Int]
+  let folded: NameMap<Int>
 
   /// Reconciles the pauses in `slots`; returns their disputes in slot order, those of daily
   /// hours apart.

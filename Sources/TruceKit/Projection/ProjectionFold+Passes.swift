@@ -71,7 +71,7 @@ extension ProjectionFold {
     /// The positions skipped, ascending.
     var skipped: [Int]
     /// Where the folded events something refers to are, by id.
-    var folded: [String: Int]
+    var folded: NameMap<Int>
   }
 
   /// Folds the positions of a list that `lane` takes in `plan`.
@@ -95,16 +95,16 @@ extension ProjectionFold {
   ///   - marks: Ids marked ``Mark/retracted`` or ``Mark/referenced``.
   ///   - split: Whether to plan the list whole or in halves.
   static func resolve(
-    _ events: some FoldEvents, count: Int, unknown: [Int], marks: [String: Int],
+    _ events: some FoldEvents, count: Int, unknown: [Int], marks: NameMap<Int>,
     split: SlotSplit
   ) -> Plan {
     // Few ids are marked: most are let go after one cheap hash, in either half.
-    let filter = IDPrefilter(marks.keys, count: marks.count)
+    let filter = marks.withNames { IDPrefilter($0, count: marks.count) }
     let parts = split.run(over: count) {
       resolve(events, $0, unknown: unknown, marks: marks, filter: filter)
     }
     // In position order, so that the last of a repeated id is kept.
-    var plan = Plan(lanes: [], skipped: [], folded: [:])
+    var plan = Plan(lanes: [], skipped: [], folded: NameMap())
     plan.lanes.reserveCapacity(count)
     plan.folded.reserveCapacity(parts.reduce(0) { $0 + $1.referenced.count })
     for part in parts {
@@ -118,7 +118,7 @@ extension ProjectionFold {
   /// ``resolve(_:count:unknown:marks:split:)`` for the events in `range`; `filter` holds the
   /// marked ids.
   private static func resolve(
-    _ events: some FoldEvents, _ range: Range<Int>, unknown: [Int], marks: [String: Int],
+    _ events: some FoldEvents, _ range: Range<Int>, unknown: [Int], marks: NameMap<Int>,
     filter: IDPrefilter
   ) -> (lanes: [UInt8], skipped: [Int], referenced: [(id: String, position: Int)]) {
     var lanes = [UInt8](repeating: 0, count: range.count)

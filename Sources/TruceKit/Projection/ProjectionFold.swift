@@ -58,7 +58,7 @@ enum ProjectionFold {
     // First pass: what is known, what is retracted, what is referred to.
     let surveyed = survey(events, count: input.count, knowledge: input.knowledge, split: split)
     parts.possiblyKnown = surveyed.possiblyKnown
-    var marks: [String: Int] = [:]
+    var marks = NameMap<Int>()
     marks.reserveCapacity(surveyed.referenced.count + surveyed.retractions.count)
     for id in surveyed.referenced { marks[id] = Mark.referenced }
     for (target, position) in surveyed.retractions {

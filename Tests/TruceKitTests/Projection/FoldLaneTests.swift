@@ -92,7 +92,7 @@ struct FoldLaneTests {
       let whole = ProjectionFold.survey(
         events, count: events.count, knowledge: knowledge, split: .whole)
       #expect(!whole.referenced.isEmpty && !whole.retractions.isEmpty)
-      var marks: [String: Int] = [:]
+      var marks = NameMap<Int>()
       for id in whole.referenced { marks[id] = ProjectionFold.Mark.referenced }
       for (target, _) in whole.retractions { marks[target] = ProjectionFold.Mark.retracted }
       let plan = ProjectionFold.resolve(
