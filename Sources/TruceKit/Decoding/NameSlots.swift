@@ -6,8 +6,7 @@ enum NameSlots {
   /// A name's hash, with ``ByteHash`` (a few instructions per eight bytes, where `String`
   /// hashing seeds and runs SipHash).
   static func hash(_ name: String) -> UInt64 {
-    var name = name
-    return name.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0)) }
+    name.withUTF8Bytes(ByteHash.hash)
   }
 
   /// The smallest power of two (16 at least) with room for `capacity` names at most three

@@ -49,8 +49,7 @@ final class ByteBuffer {
 
   /// Appends a text's UTF-8 bytes.
   func append(_ text: String) {
-    var text = text
-    text.withUTF8 { append($0) }
+    text.withUTF8Bytes { append($0) }
   }
 
   /// Appends `count` copies of a byte.

@@ -119,8 +119,7 @@ struct TextBlock {
   /// Appends a text's bytes in one copy (appending its `utf8` view goes byte by byte for the
   /// short strings Swift keeps inline, most of an answer's).
   private static func appendUTF8(_ text: String, to output: inout [UInt8]) {
-    var text = text
-    text.withUTF8 { output.append(contentsOf: $0) }
+    text.withUTF8Bytes { output.append(contentsOf: $0) }
   }
 
   /// Appends `count` spaces, copied from a run made once.

@@ -7,8 +7,7 @@
 enum NameHash {
   /// The hash of a name; never zero.
   static func of(_ name: String) -> UInt64 {
-    var name = name
-    return name.withUTF8 { of(UnsafeRawBufferPointer($0)) }
+    name.withUTF8Bytes { of($0) }
   }
 
   /// The hash of a name's UTF-8 bytes; never zero.
