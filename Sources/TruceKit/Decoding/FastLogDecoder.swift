@@ -95,16 +95,13 @@ enum FastLogDecoder {
             index > 0 ? SHA256.hash(run.content(ofLine: index - 1)) : SHA256.hash(previousLine)
         case .tail, .none: expectedPrev = nil
         }
-        // Move the outcome out of the run rather than copy it: a million of them add up.
-        var outcome = LineDecoder.Outcome(
-          event: nil, failure: nil, checksBeforeFailure: 0, set: nil)
-        swap(&outcome, &run.outcomes[index])
-        outcome.event?.line = number
-        let event = try state.accept(
-          consume outcome, checks: run.checks(ofLine: index), line: number, range: range,
-          content: content, expectedPrev: expectedPrev, decoder: &decoder)
-        // An event whose record is written goes back where it was, to be let go with its run.
-        if let event { run.outcomes[index].event = event }
+        // The outcome is read where it lies: moving it out and back copied it twice a line. An
+        // event whose record is written stays there, to be let go with its run.
+        let checks = run.checks(ofLine: index)
+        run.outcomes[index].event?.line = number
+        try state.accept(
+          &run.outcomes[index], checks: checks, line: number, range: range, content: content,
+          expectedPrev: expectedPrev, decoder: &decoder)
         if options.chain == .full { previousHash = run.hashes[index] }
         state.log.completeLength = end
       }
@@ -146,9 +143,9 @@ enum FastLogDecoder {
     var checks: [ContextCheck] = []
     try line.withUnsafeBytes { content in
       Result { () throws(LogError) in
-        let outcome = decoder.decode(content, number: number, checks: &checks)
+        var outcome = decoder.decode(content, number: number, checks: &checks)
         try state.accept(
-          outcome, checks: checks[...], line: number, range: nil, content: content,
+          &outcome, checks: checks[...], line: number, range: nil, content: content,
           expectedPrev: expectedPrev, decoder: &decoder)
       }
     }.get()

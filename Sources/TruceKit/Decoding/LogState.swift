@@ -15,22 +15,22 @@ struct LogState {
   /// Applies one decoded line.
   ///
   /// - Parameters:
-  ///   - outcome: What ``LineDecoder`` gave for the line.
+  ///   - outcome: What ``LineDecoder`` gave for the line, read where it lies. Its event is moved
+  ///     into the log's events; when the log holds records instead (``EventLog/records``), the
+  ///     event's record is written and the event left in the outcome, for the caller to let go
+  ///     where it likes (freeing an event's strings and boxes costs about as much as writing its
+  ///     record).
   ///   - checks: The checks it recorded for the line, in order.
   ///   - line: The line number.
   ///   - range: Where the line is in the log's storage (`nil` for a line being appended).
   ///   - content: The line's bytes.
   ///   - expectedPrev: The hash its `prev` must equal, when the chain is checked here.
   ///   - decoder: For re-reading an event with an erratum's changes merged in.
-  /// - Returns: The event, when the log holds records rather than events (``EventLog/records``):
-  ///   its record is written, and the caller lets it go (where it likes: freeing an event's
-  ///   strings and boxes costs about as much as writing its record).
-  @discardableResult
   mutating func accept(
-    _ outcome: consuming LineDecoder.Outcome, checks: ArraySlice<ContextCheck>, line: Int,
+    _ outcome: inout LineDecoder.Outcome, checks: ArraySlice<ContextCheck>, line: Int,
     range: Range<Int>?, content: UnsafeRawBufferPointer, expectedPrev: SHA256Digest?,
     decoder: inout LineDecoder
-  ) throws(LogError) -> Event? {
+  ) throws(LogError) {
     // Each check read where it is: iterating the slice copied each one, retaining its strings.
     try checks.withUnsafeBufferPointer { checks throws(LogError) in
       for index in 0..<outcome.checksBeforeFailure {
@@ -75,12 +75,13 @@ struct LogState {
     log.known.register(event)
     if let range { log.eventLines.append(range) }
     if log.records != nil {
-      // Written in place (through an optional's binding, the store would be copied).
+      // Written in place (through an optional's binding, the store would be copied); the event
+      // is moved back where it was.
       log.records?.append(event)
-      return event
+      outcome.event = consume event
+      return
     }
     log.events.append(event)
-    return nil
   }
 
   /// The error for a problem the first stage found.
