@@ -18,6 +18,37 @@ struct KeyPredictionTests {
     #expect(bytes.withUnsafeBytes { prediction.matchLength(of: .seq, at: 0, in: $0) } == length)
   }
 
+  @Test(
+    "Every key of the format matches its own bytes, at a line's end too, and no byte changed",
+    arguments: [0, 1, 9])
+  func everyKeyMatchesOnlyItself(before: Int) {
+    let prediction = KeyPrediction()
+    var raw: UInt8 = 0
+    while let name = FieldName(rawValue: raw), name != .unknown {
+      defer { raw += 1 }
+      let pattern = Array("\"\(name.key)\":".utf8)
+      let prefix = [UInt8](repeating: UInt8(ascii: " "), count: before)
+      // Ending with the pattern, and followed by more of a line.
+      for bytes in [prefix + pattern, prefix + pattern + Array("1}".utf8)] {
+        let found = bytes.withUnsafeBytes {
+          prediction.matchLength(of: name, at: before, in: $0)
+        }
+        #expect(found == pattern.count, "\(name.key)")
+        for changed in [0, pattern.count / 2, pattern.count - 1] {
+          var other = bytes
+          other[before + changed] ^= 0x20
+          let otherFound = other.withUnsafeBytes {
+            prediction.matchLength(of: name, at: before, in: $0)
+          }
+          #expect(otherFound == 0, "\(name.key) changed at \(changed)")
+        }
+        // Cut short by a byte: no match.
+        let cut = Array(bytes.prefix(before + pattern.count - 1))
+        #expect(cut.withUnsafeBytes { prediction.matchLength(of: name, at: before, in: $0) } == 0)
+      }
+    }
+  }
+
   @Test("A key is matched where it starts, and never for an unknown name")
   func matchesAtAPosition() {
     let prediction = KeyPrediction()
