@@ -36,10 +36,5 @@ extension TimeTextScanner {
     private static func weekdayOfDecember31(_ year: Int) -> Int {
       (year + year / 4 - year / 100 + year / 400) % 7
     }
-
-    /// Days from 1970-01-01 to a date in years 1 to 9999 (negative before 1970).
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64 {
-      CivilDate.daysSinceEpoch(year: year, month: month, day: day)
-    }
   }
 }

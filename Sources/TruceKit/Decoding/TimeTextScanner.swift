@@ -41,7 +41,7 @@ enum TimeTextScanner {
     case .local: return nil
     }
     let date = wall.date
-    return Gregorian.daysSinceEpoch(year: date.year, month: date.month, day: date.day) * 86_400
+    return CivilDate.daysSinceEpoch(year: date.year, month: date.month, day: date.day) * 86_400
       + Int64(wall.hour * 3600 + wall.minute * 60 + wall.second - offset)
   }
 

@@ -71,7 +71,7 @@ struct ZoneResolver: Sendable {
       guard (1...9999).contains(year), (1...12).contains(month) else {
         throw .nonexistentDate(spec.description)
       }
-      let first = TimeTextScanner.Gregorian.daysSinceEpoch(year: year, month: month, day: 1)
+      let first = CivilDate.daysSinceEpoch(year: year, month: month, day: 1)
       return try localDays(
         from: first, count: Int64(TimeTextScanner.Gregorian.dayCount(month: month, year: year)),
         zone, spec)
@@ -124,7 +124,7 @@ struct ZoneResolver: Sendable {
   static func isoWeekMonday(year: Int, week: Int) -> Int64 {
     let january4 =
       (1...9999).contains(year)
-      ? TimeTextScanner.Gregorian.daysSinceEpoch(year: year, month: 1, day: 4) : 0
+      ? CivilDate.daysSinceEpoch(year: year, month: 1, day: 4) : 0
     // 1970-01-01 was a Thursday, three days after a Monday.
     let daysSinceMonday = ((january4 % 7) + 7 + 3) % 7
     return january4 - daysSinceMonday + Int64(week - 1) * 7

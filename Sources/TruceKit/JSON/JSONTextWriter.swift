@@ -130,23 +130,19 @@ final class JSONTextWriter: JSONBuilding {
 
   private func writeString(_ text: String) {
     output.append(UInt8(ascii: "\""))
-    if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
-      var copy = text
-      copy.withUTF8 { bytes in writeEscaped(bytes) }
-    }
+    text.withUTF8Bytes(writeEscaped)
     output.append(UInt8(ascii: "\""))
   }
 
   /// Writes string contents, copying runs of bytes that need no escape in one go.
-  private func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+  private func writeEscaped(_ bytes: UnsafeRawBufferPointer) {
     var runStart = 0
     var offset = 0
-    let raw = UnsafeRawBufferPointer(bytes)
     while true {
       // Most bytes need no escape: printable ASCII other than the quote and backslash, and
       // the bytes of characters other than U+2028 and U+2029. Runs of them are passed over
       // eight bytes at a time.
-      offset = WordScan.firstEscapeCandidate(raw, from: offset)
+      offset = WordScan.firstEscapeCandidate(bytes, from: offset)
       guard offset < bytes.count else { break }
       let byte = bytes[offset]
       let escape: String
@@ -169,11 +165,11 @@ final class JSONTextWriter: JSONBuilding {
         offset += 1
         continue
       }
-      output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+      output.append(UnsafeRawBufferPointer(rebasing: bytes[runStart..<offset]))
       output.append(escape)
       offset += length
       runStart = offset
     }
-    output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+    output.append(UnsafeRawBufferPointer(rebasing: bytes[runStart..<offset]))
   }
 }

@@ -80,10 +80,8 @@ public struct EventFilter: Sendable {
   /// every byte is a character, and a letter or digit is one of ASCII's): a replay or listing
   /// tests every announcer of every event. `nil` for any other text.
   static func asciiContainsWords(_ needle: String, in text: String) -> Bool? {
-    var needle = needle
-    var text = text
-    return needle.withUTF8 { wanted in
-      text.withUTF8 { haystack -> Bool? in
+    needle.withUTF8Bytes { wanted in
+      text.withUTF8Bytes { haystack -> Bool? in
         func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }
         guard wanted.allSatisfy(isPlain), haystack.allSatisfy(isPlain) else { return nil }
         guard !wanted.isEmpty, wanted.count <= haystack.count else { return false }
