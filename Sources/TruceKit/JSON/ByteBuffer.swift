@@ -69,13 +69,12 @@ final class ByteBuffer {
 
   /// The bytes written, followed by `ending`.
   func bytes(endingWith ending: String = "") -> [UInt8] {
-    var ending = ending
-    return ending.withUTF8 { tail in
+    ending.withUTF8Bytes { tail in
       [UInt8](unsafeUninitializedCapacity: count + tail.count) { buffer, initialized in
         guard let target = buffer.baseAddress else { return }
         target.initialize(from: base, count: count)
         if let tailBase = tail.baseAddress {
-          (target + count).initialize(from: tailBase, count: tail.count)
+          UnsafeMutableRawPointer(target + count).copyMemory(from: tailBase, byteCount: tail.count)
         }
         initialized = count + tail.count
       }

@@ -198,11 +198,10 @@ struct TextBlock {
   /// text from a word's start to a later word's end (the words between keep their single
   /// spaces), found without making a string per word.
   static func wrapPlain(_ text: String, width: Int) -> [String] {
-    var text = text
-    return text.withUTF8 { bytes -> [String] in
+    text.withUTF8Bytes { bytes -> [String] in
       guard bytes.count > width else { return [String(decoding: bytes, as: UTF8.self)] }
       func line(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
       }
       var lines: [String] = []
       var current = 0..<0
